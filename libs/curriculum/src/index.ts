@@ -1,0 +1,2 @@
+export * from './red-flags.js';
+export * from './modules/index.js';

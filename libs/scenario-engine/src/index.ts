@@ -1,0 +1,4 @@
+export * from './model.js';
+export * from './validate.js';
+export * from './play.js';
+export * from './quiz.js';

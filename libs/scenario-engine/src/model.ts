@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * The scenario and quiz model. Zod schemas are the single definition: TypeScript types are
+ * inferred from them, the API parses stored and imported content with them, and the web's
+ * preview uses the same types.
+ *
+ * Shape checks (types, lengths, required fields) live here; graph checks (reachability,
+ * dead ends, dangling links, unknown red flags) live in validate.ts, because they need the
+ * whole document and must name the step or choice at fault.
+ */
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const profileCardArtefactSchema = z.object({
+  kind: z.literal('profile'),
+  name: text(120),
+  headline: text(200),
+  company: text(120).optional(),
+  location: text(120).optional(),
+  photoUrl: z.string().max(500).optional(),
+  connections: z.number().int().min(0).max(100_000),
+  accountAgeMonths: z.number().int().min(0).max(600).optional(),
+  about: z.string().max(2000).optional(),
+  history: z.array(z.object({ role: text(120), organisation: text(120), period: text(60) })).max(20).default([]),
+  activity: z.array(text(300)).max(10).default([]),
+});
+
+export const messageThreadArtefactSchema = z.object({
+  kind: z.literal('thread'),
+  platform: text(60).default('Professional network'),
+  participants: z.array(text(120)).min(1).max(10),
+  messages: z
+    .array(z.object({ from: text(120), at: text(60), body: text(4000) }))
+    .min(1)
+    .max(50),
+});
+
+export const emailArtefactSchema = z.object({
+  kind: z.literal('email'),
+  from: text(200),
+  to: text(200),
+  subject: text(300),
+  sentAt: text(60),
+  body: text(8000),
+});
+
+export const invitationArtefactSchema = z.object({
+  kind: z.literal('invitation'),
+  event: text(200),
+  host: text(200),
+  location: text(200),
+  dates: text(120),
+  body: text(4000),
+  benefits: z.array(text(200)).max(10).default([]),
+});
+
+export const artefactSchema = z.discriminatedUnion('kind', [
+  profileCardArtefactSchema,
+  messageThreadArtefactSchema,
+  emailArtefactSchema,
+  invitationArtefactSchema,
+]);
+
+export const choiceSchema = z.object({
+  id,
+  label: text(300),
+  next: id,
+  feedback: text(2000),
+  redFlags: z.array(z.string().max(64)).max(13).default([]),
+  /** Points for a choice that shows good judgement; the best path scores highest. */
+  points: z.number().int().min(0).max(10).default(0),
+});
+
+export const endingSchema = z.object({
+  outcome: z.enum(['safe', 'compromised']),
+  debrief: text(4000),
+});
+
+export const stepSchema = z.object({
+  id,
+  title: text(200),
+  narrative: text(6000),
+  artefacts: z.array(artefactSchema).max(6).default([]),
+  choices: z.array(choiceSchema).max(6).default([]),
+  /** Present on ending steps only; an ending has no choices. */
+  ending: endingSchema.optional(),
+  /** Editor-only layout; ignored by play and scoring. */
+  position: z.object({ x: z.number(), y: z.number() }).optional(),
+});
+
+export const scenarioSchema = z.object({
+  start: id,
+  steps: z.array(stepSchema).min(1).max(200),
+});
+
+export const quizOptionSchema = z.object({ id, label: text(500), correct: z.boolean() });
+
+export const quizQuestionSchema = z.object({
+  id,
+  kind: z.enum(['single', 'multiple']),
+  prompt: text(1000),
+  options: z.array(quizOptionSchema).min(2).max(8),
+  explanation: text(2000),
+  redFlags: z.array(z.string().max(64)).max(13).default([]),
+});
+
+export const quizSchema = z.object({
+  /** Percentage of questions answered exactly right needed to pass, 1..100. */
+  passMark: z.number().int().min(1).max(100),
+  shuffle: z.boolean().default(true),
+  questions: z.array(quizQuestionSchema).min(1).max(100),
+});
+
+export const moduleContentSchema = z.object({
+  scenario: scenarioSchema,
+  quiz: quizSchema,
+});
+
+export type ProfileCardArtefact = z.infer<typeof profileCardArtefactSchema>;
+export type MessageThreadArtefact = z.infer<typeof messageThreadArtefactSchema>;
+export type EmailArtefact = z.infer<typeof emailArtefactSchema>;
+export type InvitationArtefact = z.infer<typeof invitationArtefactSchema>;
+export type Artefact = z.infer<typeof artefactSchema>;
+export type Choice = z.infer<typeof choiceSchema>;
+export type Ending = z.infer<typeof endingSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type QuizOption = z.infer<typeof quizOptionSchema>;
+export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
+export type Quiz = z.infer<typeof quizSchema>;
+export type ModuleContent = z.infer<typeof moduleContentSchema>;
+/** Input form (before defaults are applied): what authors and the curriculum write. */
+export type ModuleContentInput = z.input<typeof moduleContentSchema>;
