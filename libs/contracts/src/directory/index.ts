@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { Role } from '../permissions/index.js';
+import { pageQuerySchema, uuidSchema } from '../common/index.js';
+
+export interface DepartmentView {
+  id: string;
+  name: string;
+  memberCount: number;
+}
+
+export interface UserSummary {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  department: { id: string; name: string } | null;
+  sensitivityTier: SensitivityTier;
+}
+
+export const SENSITIVITY_TIERS = ['standard', 'elevated', 'high'] as const;
+export type SensitivityTier = (typeof SENSITIVITY_TIERS)[number];
+
+export const userListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(100).optional(),
+  departmentId: uuidSchema.optional(),
+});
+export type UserListQuery = z.input<typeof userListQuerySchema>;

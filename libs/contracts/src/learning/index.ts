@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Ending, QuestionView, StepView } from '@countersign/scenario-engine';
+import type { RedFlagView } from '../training/index.js';
+
+export type AssignmentStatus = 'not-started' | 'in-progress' | 'completed';
+
+/** One row of "My training". */
+export interface MyAssignment {
+  assignmentId: string;
+  module: { id: string; title: string; summary: string; estimatedMinutes: number };
+  dueDate: string;
+  status: AssignmentStatus;
+  overdue: boolean;
+  /** 0..100: share of the module done (scenario steps then quiz). */
+  progressPercent: number;
+  activeAttemptId: string | null;
+  completion: { completedAt: string; scorePercent: number; version: number } | null;
+}
+
+export interface ChoiceFeedback {
+  stepId: string;
+  stepTitle: string;
+  choiceId: string;
+  choiceLabel: string;
+  feedback: string;
+  redFlags: RedFlagView[];
+}
+
+export interface QuizQuestionResult {
+  questionId: string;
+  prompt: string;
+  correct: boolean;
+  selected: string[];
+  correctOptionIds: string[];
+  explanation: string;
+}
+
+export interface QuizResultView {
+  round: number;
+  scorePercent: number;
+  passMark: number;
+  passed: boolean;
+  correctCount: number;
+  total: number;
+  questions: QuizQuestionResult[];
+}
+
+/** Everything the player needs to render an attempt and resume it. */
+export interface AttemptState {
+  attemptId: string;
+  assignmentId: string;
+  module: { id: string; title: string; version: number };
+  phase: 'scenario' | 'quiz' | 'passed';
+  /** Number of choices made so far; send it back as `seq` with the next choice. */
+  choicesMade: number;
+  /** The step on screen (an ending once the scenario is over). */
+  step: StepView;
+  /** Choices made so far with their feedback, oldest first. */
+  history: ChoiceFeedback[];
+  ending: (Ending & { redFlags: RedFlagView[] }) | null;
+  /** Present in the quiz phase: the round to answer and its questions in this attempt's order. */
+  quiz: { round: number; passMark: number; questions: QuestionView[] } | null;
+  /** The latest quiz result, if any round was submitted. */
+  lastResult: QuizResultView | null;
+  progressPercent: number;
+}
+
+export const choiceRequestSchema = z.object({
+  /** How many choices the client had seen made; makes a retried request harmless. */
+  seq: z.number().int().min(0).max(10_000),
+  choiceId: z.string().min(1).max(64),
+});
+export type ChoiceRequest = z.infer<typeof choiceRequestSchema>;
+
+export const quizSubmissionSchema = z.object({
+  round: z.number().int().min(1).max(1000),
+  answers: z.record(z.string().max(64), z.array(z.string().max(64)).max(8)),
+});
+export type QuizSubmission = z.infer<typeof quizSubmissionSchema>;

@@ -1,0 +1,37 @@
+/**
+ * Roles and permissions. Endpoints declare a permission (never a role); this map decides which
+ * roles hold it. The web uses the same map to build its navigation, so the menu and the API can
+ * never disagree.
+ */
+export const ROLES = ['employee', 'officer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  /** See and play one's own assigned training. */
+  'training:play',
+  /** Read the organisation's published modules and the red-flag catalogue. */
+  'modules:read',
+  /** Read users and departments of the organisation. */
+  'directory:read',
+  /** See everyone's completion status and attempts. */
+  'progress:read',
+  /** Assign modules to people and departments. */
+  'assignments:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  employee: ['training:play', 'modules:read'],
+  officer: ['training:play', 'modules:read', 'directory:read', 'progress:read'],
+  admin: ['training:play', 'modules:read', 'directory:read', 'progress:read', 'assignments:manage'],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  employee: 'Employee',
+  officer: 'Security officer',
+  admin: 'Administrator',
+};
