@@ -7,6 +7,8 @@ export const ROLES = ['employee', 'officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
+  /** Manage one's own session (sign out). */
+  'account:self',
   /** See and play one's own assigned training. */
   'training:play',
   /** Read the organisation's published modules and the red-flag catalogue. */
@@ -21,9 +23,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  employee: ['training:play', 'modules:read'],
-  officer: ['training:play', 'modules:read', 'directory:read', 'progress:read'],
-  admin: ['training:play', 'modules:read', 'directory:read', 'progress:read', 'assignments:manage'],
+  employee: ['account:self', 'training:play', 'modules:read'],
+  officer: ['account:self', 'training:play', 'modules:read', 'directory:read', 'progress:read'],
+  admin: ['account:self', 'training:play', 'modules:read', 'directory:read', 'progress:read', 'assignments:manage'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

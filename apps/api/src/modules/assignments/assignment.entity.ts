@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('assignment')
+export class Assignment {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId: string;
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  @Column('uuid', { name: 'module_id' }) moduleId: string;
+  /** Calendar date, kept as the string `YYYY-MM-DD` to avoid time-zone shifts. */
+  @Column('date', { name: 'due_date' }) dueDate: string;
+  @Column('uuid', { name: 'assigned_by', nullable: true }) assignedBy: string | null;
+  @Column('text') source: 'manual' | 'rule' | 'seed';
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

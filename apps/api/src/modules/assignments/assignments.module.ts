@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TrainingFeatureModule } from '../training/training.module.js';
+import { AssignmentsController } from './assignments.controller.js';
+import { AssignmentsService } from './assignments.service.js';
+
+@Module({
+  imports: [TrainingFeatureModule],
+  controllers: [AssignmentsController],
+  providers: [AssignmentsService],
+})
+export class AssignmentsModule {}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { loginRequestSchema, SESSION_COOKIE, type SessionResponse } from '@countersign/contracts/auth';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import type { AuthContext } from '../../common/auth-context.js';
+import { Authenticated, CurrentUser, Public } from '../../common/authenticated.decorator.js';
+import { DomainError } from '../../common/domain-error.js';
+import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { AuthService } from './auth.service.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public('Sign in with email and password; sets the session cookie.')
+  @ApiBody({ schema: z.toJSONSchema(loginRequestSchema, { io: 'input' }) as object })
+  async login(
+    @Body(new ZodValidationPipe(loginRequestSchema)) body: z.infer<typeof loginRequestSchema>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
+    const { token, session } = await this.auth.login(body, req.ip ?? 'unknown', req.header('user-agent'));
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.COOKIE_SECURE,
+      path: '/',
+    });
+    return session;
+  }
+
+  @Get('session')
+  @Public('The signed-in user, their permissions and the CSRF token; 401 when signed out.')
+  async session(@Req() req: Request): Promise<SessionResponse> {
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const auth = token ? await this.auth.authenticate(token) : null;
+    if (!auth) throw new DomainError(401, 'unauthenticated', 'Not signed in.');
+    return this.auth.session(auth);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated({ permission: 'account:self', summary: 'End the session.' })
+  async logout(@CurrentUser() auth: AuthContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(auth);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+}

@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { LoginRequest, SessionResponse } from '@countersign/contracts/auth';
+import { ROLE_PERMISSIONS, type Role } from '@countersign/contracts/permissions';
+import argon2 from 'argon2';
+import { Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import type { AuthContext } from '../../common/auth-context.js';
+import { DomainError } from '../../common/domain-error.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { User } from '../users/user.entity.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { Session } from './session.entity.js';
+
+/** argon2id with the library's defaults (64 MiB, t=3, p=4), which meet OWASP's guidance. */
+export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+
+// Verified against when the email is unknown, so both paths take the same time.
+const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly throttle: LoginThrottleService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(request: Required<LoginRequest>, ip: string, userAgent: string | undefined) {
+    const email = request.email.toLowerCase();
+    await this.throttle.assertAllowed(email, ip);
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const valid = user?.passwordHash
+      ? await argon2.verify(user.passwordHash, request.password)
+      : (await argon2.verify(await DUMMY_HASH, request.password), false);
+    if (!user || !valid || !user.active) {
+      await this.throttle.recordFailure(email, ip);
+      throw new DomainError(401, 'invalid_credentials', 'The email or password is not correct.');
+    }
+    await this.throttle.recordSuccess(email, ip);
+
+    const token = randomBytes(32).toString('base64url');
+    const session = await this.sessions.save(
+      this.sessions.create({
+        id: sha256(token),
+        userId: user.id,
+        organisationId: user.organisationId,
+        csrfToken: randomBytes(24).toString('base64url'),
+        expiresAt: this.nextExpiry(),
+        userAgent: userAgent?.slice(0, 500) ?? null,
+      }),
+    );
+    return { token, session: await this.describe(user, session.csrfToken) };
+  }
+
+  /** Resolves a cookie token to the caller, sliding the idle expiry at most once a minute. */
+  async authenticate(token: string): Promise<AuthContext | null> {
+    if (!token || token.length > 200) return null;
+    const row = await this.sessions
+      .createQueryBuilder('s')
+      .innerJoin(User, 'u', 'u.id = s.user_id AND u.organisation_id = s.organisation_id AND u.active')
+      .select(['s.id AS id', 's.user_id AS "userId"', 's.organisation_id AS "organisationId"', 's.csrf_token AS "csrfToken"'])
+      .addSelect(['s.expires_at AS "expiresAt"', 'u.role AS role'])
+      .where('s.id = :id', { id: sha256(token) })
+      .andWhere('s.expires_at > now()')
+      .getRawOne<{ id: string; userId: string; organisationId: string; csrfToken: string; expiresAt: Date; role: Role }>();
+    if (!row) return null;
+    const next = this.nextExpiry();
+    if (next.getTime() - new Date(row.expiresAt).getTime() > 60_000) {
+      await this.sessions.update({ id: row.id }, { expiresAt: next });
+    }
+    return { userId: row.userId, organisationId: row.organisationId, role: row.role, sessionId: row.id, csrfToken: row.csrfToken };
+  }
+
+  async session(auth: AuthContext): Promise<SessionResponse> {
+    const user = await this.users.findOneByOrFail({ id: auth.userId, organisationId: auth.organisationId });
+    return this.describe(user, auth.csrfToken);
+  }
+
+  async logout(auth: AuthContext): Promise<void> {
+    await this.sessions.delete({ id: auth.sessionId });
+  }
+
+  /** Housekeeping: drop sessions that expired (called at start-up; cheap thanks to the index). */
+  async purgeExpired(): Promise<void> {
+    await this.sessions.createQueryBuilder().delete().where('expires_at < now()').execute();
+  }
+
+  private async describe(user: User, csrfToken: string): Promise<SessionResponse> {
+    const organisation = await this.organisations.findOneByOrFail({ id: user.organisationId });
+    return {
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        organisation: { id: organisation.id, name: organisation.name },
+      },
+      permissions: [...ROLE_PERMISSIONS[user.role]],
+      csrfToken,
+    };
+  }
+
+  private nextExpiry(): Date {
+    return new Date(Date.now() + this.config.SESSION_IDLE_HOURS * 3600_000);
+  }
+}

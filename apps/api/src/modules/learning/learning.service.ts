@@ -1,0 +1,435 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  AttemptState,
+  ChoiceFeedback,
+  ChoiceRequest,
+  MyAssignment,
+  QuizResultView,
+  QuizSubmission,
+} from '@countersign/contracts/learning';
+import {
+  applyChoice,
+  findStep,
+  PlayError,
+  presentQuiz,
+  QuizError,
+  scoreQuiz,
+  toStepView,
+  type ModuleContent,
+  type QuizResult,
+  type Scenario,
+} from '@countersign/scenario-engine';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthContext } from '../../common/auth-context.js';
+import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
+import { Assignment } from '../assignments/assignment.entity.js';
+import type { ModuleVersion } from '../training/module-version.entity.js';
+import { TrainingService } from '../training/training.service.js';
+import { Attempt } from './attempt.entity.js';
+import { AttemptEvent, type AttemptEventType } from './attempt-event.entity.js';
+import { Completion } from './completion.entity.js';
+
+/** Share of the progress bar given to the scenario; the quiz takes the rest. */
+const SCENARIO_SHARE = 70;
+
+interface ChoicePayload {
+  index: number;
+  stepId: string;
+  choiceId: string;
+  next: string;
+}
+interface QuizPayload {
+  round: number;
+  answers: Record<string, string[]>;
+  scorePercent: number;
+  passed: boolean;
+}
+
+/**
+ * The learner's side of training. The browser only sends choices and answers; this service
+ * replays them against the published version, decides feedback, score, pass and completion,
+ * and records every step in the append-only attempt_event log. Each write locks the attempt
+ * row, and every request carries the position it answers, so a retried request is harmless.
+ */
+@Injectable()
+export class LearningService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly training: TrainingService,
+  ) {}
+
+  async myAssignments(auth: AuthContext): Promise<MyAssignment[]> {
+    const rows = await this.dataSource.query<
+      {
+        assignment_id: string;
+        module_id: string;
+        title: string;
+        summary: string;
+        estimated_minutes: number;
+        due_date: string;
+        overdue: boolean;
+        attempt_id: string | null;
+        progress_percent: number | null;
+        completed_at: Date | null;
+        score: number | null;
+        version: number | null;
+      }[]
+    >(
+      `SELECT a.id AS assignment_id, m.id AS module_id, m.title, m.summary, m.estimated_minutes,
+              to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
+              (c.id IS NULL AND a.due_date < current_date) AS overdue,
+              t.id AS attempt_id, t.progress_percent,
+              c.completed_at, c.score, v.version
+         FROM assignment a
+         JOIN training_module m ON m.id = a.module_id AND m.organisation_id = a.organisation_id
+         LEFT JOIN completion c ON c.assignment_id = a.id
+         LEFT JOIN module_version v ON v.id = c.module_version_id
+         LEFT JOIN attempt t ON t.assignment_id = a.id AND t.status = 'in-progress'
+        WHERE a.organisation_id = $1 AND a.user_id = $2
+        ORDER BY (c.id IS NOT NULL), a.due_date, m.title`,
+      [auth.organisationId, auth.userId],
+    );
+    return rows.map((r) => ({
+      assignmentId: r.assignment_id,
+      module: { id: r.module_id, title: r.title, summary: r.summary, estimatedMinutes: r.estimated_minutes },
+      dueDate: r.due_date,
+      status: r.completed_at ? 'completed' : r.attempt_id ? 'in-progress' : 'not-started',
+      overdue: r.overdue,
+      progressPercent: r.completed_at ? 100 : (r.progress_percent ?? 0),
+      activeAttemptId: r.attempt_id,
+      completion:
+        r.completed_at && r.score !== null && r.version !== null
+          ? { completedAt: new Date(r.completed_at).toISOString(), scorePercent: r.score, version: r.version }
+          : null,
+    }));
+  }
+
+  /**
+   * Starts an attempt at the latest published version, or resumes the one in progress. Once the
+   * assignment is completed it returns the passing attempt, for review.
+   */
+  async startOrResume(auth: AuthContext, assignmentId: string): Promise<AttemptState> {
+    const assignment = await this.dataSource.manager.findOneBy(Assignment, {
+      id: assignmentId,
+      organisationId: auth.organisationId,
+      userId: auth.userId,
+    });
+    if (!assignment) throw notFound('The assignment');
+
+    const existing = await this.dataSource.manager.findOne(Attempt, {
+      where: [
+        { assignmentId, organisationId: auth.organisationId, status: 'in-progress' },
+        { assignmentId, organisationId: auth.organisationId, status: 'passed' },
+      ],
+      order: { startedAt: 'DESC' },
+    });
+    if (existing) return this.state(existing);
+
+    const version = await this.training.latestPublished(auth.organisationId, assignment.moduleId);
+    if (!version) {
+      throw conflict('module_not_published', 'This module has no published version yet. Ask your administrator.');
+    }
+    try {
+      const attempt = await this.dataSource.transaction(async (tx) => {
+        const created = await tx.save(
+          tx.create(Attempt, {
+            organisationId: auth.organisationId,
+            assignmentId,
+            userId: auth.userId,
+            moduleVersionId: version.id,
+            status: 'in-progress',
+            currentStepId: version.content.scenario.start,
+            choicesMade: 0,
+            scenarioOutcome: null,
+            quizRound: 0,
+            lastScore: null,
+            progressPercent: 0,
+            startedAt: new Date(),
+            finishedAt: null,
+          }),
+        );
+        await this.appendEvent(tx, created, 'started', { moduleVersionId: version.id, version: version.version });
+        return created;
+      });
+      return this.state(attempt);
+    } catch (error) {
+      // Two tabs started at once: the unique index let one through; resume that one.
+      if (isUniqueViolation(error)) return this.startOrResume(auth, assignmentId);
+      throw error;
+    }
+  }
+
+  async get(auth: AuthContext, attemptId: string): Promise<AttemptState> {
+    return this.state(await this.findOwn(this.dataSource.manager, auth, attemptId));
+  }
+
+  async choose(auth: AuthContext, attemptId: string, request: ChoiceRequest): Promise<AttemptState> {
+    const attempt = await this.dataSource.transaction(async (tx) => {
+      const current = await this.findOwn(tx, auth, attemptId, true);
+      const version = await this.training.getVersion(auth.organisationId, current.moduleVersionId);
+
+      if (request.seq < current.choicesMade) {
+        // A retry of a choice already recorded: same choice → same answer; different → stale.
+        const earlier = await this.choiceEvents(tx, current.id);
+        if (earlier[request.seq]?.choiceId === request.choiceId) return current;
+        throw conflict('stale_choice', 'That step was already answered. Reload to continue from where you are.');
+      }
+      if (request.seq > current.choicesMade) {
+        throw conflict('out_of_order', `Expected the choice for position ${current.choicesMade}, got ${request.seq}.`);
+      }
+      if (current.scenarioOutcome) {
+        throw conflict('scenario_finished', 'The scenario is finished; continue with the quiz.');
+      }
+
+      const outcome = this.playChoice(version.content.scenario, current.currentStepId, request.choiceId);
+      await this.appendEvent(tx, current, 'choice', {
+        index: request.seq,
+        stepId: outcome.from.id,
+        choiceId: outcome.choice.id,
+        next: outcome.to.id,
+      } satisfies ChoicePayload);
+      current.currentStepId = outcome.to.id;
+      current.choicesMade += 1;
+      if (outcome.ended && outcome.to.ending) {
+        current.scenarioOutcome = outcome.to.ending.outcome;
+        current.quizRound = 1;
+        await this.appendEvent(tx, current, 'scenario-ended', { outcome: outcome.to.ending.outcome, stepId: outcome.to.id });
+      }
+      current.progressPercent = progressOf(version.content, current);
+      await tx.save(current);
+      return current;
+    });
+    return this.state(attempt);
+  }
+
+  async submitQuiz(auth: AuthContext, attemptId: string, submission: QuizSubmission): Promise<AttemptState> {
+    const attempt = await this.dataSource.transaction(async (tx) => {
+      const current = await this.findOwn(tx, auth, attemptId, true);
+      if (!current.scenarioOutcome) {
+        throw conflict('quiz_not_open', 'Finish the scenario before taking the quiz.');
+      }
+      const answers = normaliseAnswers(submission.answers);
+      const previous = (await this.quizEvents(tx, current.id)).find((q) => q.round === submission.round);
+      if (previous) {
+        if (sameAnswers(previous.answers, answers)) return current; // a retried submission
+        throw conflict('round_already_submitted', `Quiz round ${submission.round} was already submitted.`);
+      }
+      if (current.status === 'passed') throw conflict('already_passed', 'You have already passed this module.');
+      if (submission.round !== current.quizRound) {
+        throw conflict('wrong_round', `Expected answers for quiz round ${current.quizRound}.`);
+      }
+
+      const version = await this.training.getVersion(auth.organisationId, current.moduleVersionId);
+      const result = this.scoreAnswers(version, answers);
+      await this.appendEvent(tx, current, 'quiz-submitted', {
+        round: submission.round,
+        answers,
+        scorePercent: result.scorePercent,
+        passed: result.passed,
+      } satisfies QuizPayload);
+      current.lastScore = result.scorePercent;
+      if (result.passed) {
+        current.status = 'passed';
+        current.finishedAt = new Date();
+        await this.appendEvent(tx, current, 'passed', { scorePercent: result.scorePercent, round: submission.round });
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(Completion)
+          .values({
+            organisationId: current.organisationId,
+            assignmentId: current.assignmentId,
+            userId: current.userId,
+            moduleId: version.moduleId,
+            moduleVersionId: version.id,
+            attemptId: current.id,
+            score: result.scorePercent,
+            passed: true,
+            completedAt: current.finishedAt,
+          })
+          .orIgnore() // one completion per assignment, whatever happens
+          .execute();
+      } else {
+        current.quizRound = submission.round + 1;
+      }
+      current.progressPercent = progressOf(version.content, current);
+      await tx.save(current);
+      return current;
+    });
+    return this.state(attempt);
+  }
+
+  /** Builds the full player state from the attempt, its version and its event log. */
+  private async state(attempt: Attempt): Promise<AttemptState> {
+    const version = await this.training.getVersion(attempt.organisationId, attempt.moduleVersionId);
+    const module = await this.training.getModule(attempt.organisationId, version.moduleId);
+    const { scenario, quiz } = version.content;
+    const events = await this.dataSource.manager.find(AttemptEvent, {
+      where: { attemptId: attempt.id, organisationId: attempt.organisationId },
+      order: { seq: 'ASC' },
+    });
+
+    const history: ChoiceFeedback[] = events
+      .filter((e) => e.type === 'choice')
+      .map((e) => {
+        const p = e.payload as unknown as ChoicePayload;
+        const step = findStep(scenario, p.stepId);
+        const choice = step.choices.find((c) => c.id === p.choiceId)!;
+        return {
+          stepId: step.id,
+          stepTitle: step.title,
+          choiceId: choice.id,
+          choiceLabel: choice.label,
+          feedback: choice.feedback,
+          redFlags: this.training.redFlagViews(choice.redFlags),
+        };
+      });
+
+    const step = findStep(scenario, attempt.currentStepId);
+    const quizEvents = events.filter((e) => e.type === 'quiz-submitted').map((e) => e.payload as unknown as QuizPayload);
+    const last = quizEvents.at(-1);
+    const phase = attempt.status === 'passed' ? 'passed' : attempt.scenarioOutcome ? 'quiz' : 'scenario';
+
+    return {
+      attemptId: attempt.id,
+      assignmentId: attempt.assignmentId,
+      module: { id: module.id, title: module.title, version: version.version },
+      phase,
+      choicesMade: attempt.choicesMade,
+      step: toStepView(step),
+      history,
+      ending: step.ending
+        ? {
+            ...step.ending,
+            redFlags: this.training.redFlagViews(
+              history.flatMap((h) => h.redFlags.map((f) => f.key)),
+            ),
+          }
+        : null,
+      quiz:
+        phase === 'quiz'
+          ? {
+              round: attempt.quizRound,
+              passMark: version.passMark,
+              questions: presentQuiz(quiz, `${attempt.id}:${attempt.quizRound}`),
+            }
+          : null,
+      lastResult: last ? this.resultView(version, last) : null,
+      progressPercent: attempt.progressPercent,
+    };
+  }
+
+  private resultView(version: ModuleVersion, payload: QuizPayload): QuizResultView {
+    const result = scoreQuiz(version.content.quiz, payload.answers);
+    const prompts = new Map(version.content.quiz.questions.map((q) => [q.id, q.prompt]));
+    return {
+      round: payload.round,
+      scorePercent: result.scorePercent,
+      passMark: version.passMark,
+      passed: result.passed,
+      correctCount: result.correctCount,
+      total: result.total,
+      questions: result.questions.map((q) => ({
+        questionId: q.questionId,
+        prompt: prompts.get(q.questionId) ?? '',
+        correct: q.correct,
+        selected: q.selected,
+        correctOptionIds: q.correctOptionIds,
+        explanation: q.explanation,
+      })),
+    };
+  }
+
+  private playChoice(scenario: Scenario, stepId: string, choiceId: string) {
+    try {
+      return applyChoice(scenario, stepId, choiceId);
+    } catch (error) {
+      if (error instanceof PlayError) {
+        throw unprocessable('invalid_choice', error.message, [{ field: 'choiceId', message: error.message }]);
+      }
+      throw error;
+    }
+  }
+
+  private scoreAnswers(version: ModuleVersion, answers: Record<string, string[]>): QuizResult {
+    try {
+      return scoreQuiz(version.content.quiz, answers);
+    } catch (error) {
+      if (error instanceof QuizError) {
+        const field = error.questionId ? `answers.${error.questionId}` : 'answers';
+        throw unprocessable('invalid_answers', error.message, [{ field, message: error.message }]);
+      }
+      throw error;
+    }
+  }
+
+  private async findOwn(manager: EntityManager, auth: AuthContext, attemptId: string, lock = false): Promise<Attempt> {
+    const attempt = await manager.findOne(Attempt, {
+      where: { id: attemptId, organisationId: auth.organisationId, userId: auth.userId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!attempt) throw notFound('The attempt');
+    return attempt;
+  }
+
+  private async choiceEvents(manager: EntityManager, attemptId: string): Promise<ChoicePayload[]> {
+    const events = await manager.find(AttemptEvent, { where: { attemptId, type: 'choice' }, order: { seq: 'ASC' } });
+    return events.map((e) => e.payload as unknown as ChoicePayload);
+  }
+
+  private async quizEvents(manager: EntityManager, attemptId: string): Promise<QuizPayload[]> {
+    const events = await manager.find(AttemptEvent, { where: { attemptId, type: 'quiz-submitted' }, order: { seq: 'ASC' } });
+    return events.map((e) => e.payload as unknown as QuizPayload);
+  }
+
+  /** Appends to the log; the caller holds the attempt's row lock, so seq cannot race. */
+  private async appendEvent(manager: EntityManager, attempt: Attempt, type: AttemptEventType, payload: object): Promise<void> {
+    await manager.query(
+      `INSERT INTO attempt_event (organisation_id, attempt_id, seq, type, payload)
+       SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4::jsonb FROM attempt_event WHERE attempt_id = $2`,
+      [attempt.organisationId, attempt.id, type, JSON.stringify(payload)],
+    );
+  }
+}
+
+/** Scenario share by choices made over the shortest way left to an ending; the quiz completes it. */
+function progressOf(content: ModuleContent, attempt: Attempt): number {
+  if (attempt.status === 'passed') return 100;
+  if (attempt.scenarioOutcome) return SCENARIO_SHARE;
+  const remaining = stepsToEnding(content.scenario, attempt.currentStepId);
+  const done = attempt.choicesMade;
+  return Math.min(SCENARIO_SHARE - 1, Math.round((SCENARIO_SHARE * done) / Math.max(1, done + remaining)));
+}
+
+function stepsToEnding(scenario: Scenario, from: string): number {
+  const byId = new Map(scenario.steps.map((s) => [s.id, s]));
+  const seen = new Set([from]);
+  let frontier = [from];
+  for (let distance = 0; frontier.length; distance++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      const step = byId.get(id);
+      if (!step || step.ending) return distance;
+      for (const c of step.choices) if (!seen.has(c.next)) (seen.add(c.next), next.push(c.next));
+    }
+    frontier = next;
+  }
+  return 1;
+}
+
+function normaliseAnswers(answers: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(answers)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([q, options]) => [q, [...new Set(options)].sort()]),
+  );
+}
+
+function sameAnswers(a: Record<string, string[]>, b: Record<string, string[]>): boolean {
+  return JSON.stringify(normaliseAnswers(a)) === JSON.stringify(normaliseAnswers(b));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === '23505' || (error as { driverError?: { code?: string } })?.driverError?.code === '23505';
+}

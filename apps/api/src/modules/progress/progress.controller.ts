@@ -1,0 +1,37 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page } from '@countersign/contracts/common';
+import { progressListQuerySchema, type PersonDetail, type ProgressOverview, type ProgressRow } from '@countersign/contracts/progress';
+import type { z } from 'zod';
+import type { AuthContext } from '../../common/auth-context.js';
+import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
+import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
+import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { ProgressService } from './progress.service.js';
+
+@ApiTags('progress')
+@Controller('progress')
+export class ProgressController {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Get('overview')
+  @Authenticated({ permission: 'progress:read', summary: 'Completion totals for the organisation, by department and by module.' })
+  overview(@CurrentUser() auth: AuthContext): Promise<ProgressOverview> {
+    return this.progress.overview(auth.organisationId);
+  }
+
+  @Get()
+  @Authenticated({ permission: 'progress:read', summary: 'People × module with status, filterable and paginated.' })
+  list(
+    @CurrentUser() auth: AuthContext,
+    @Query(new ZodValidationPipe(progressListQuerySchema, 'query')) query: z.infer<typeof progressListQuerySchema>,
+  ): Promise<Page<ProgressRow>> {
+    return this.progress.list(auth.organisationId, query);
+  }
+
+  @Get('people/:userId')
+  @Authenticated({ permission: 'progress:read', summary: "One person's assignments and attempts." })
+  person(@CurrentUser() auth: AuthContext, @Param('userId', new UuidParamPipe('userId')) userId: string): Promise<PersonDetail> {
+    return this.progress.person(auth.organisationId, userId);
+  }
+}

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page } from '@countersign/contracts/common';
+import type { AttemptSummary, CompletionTotals, PersonDetail, ProgressOverview, ProgressRow } from '@countersign/contracts/progress';
+import type { progressListQuerySchema } from '@countersign/contracts/progress';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { notFound } from '../../common/domain-error.js';
+import { escapeLike } from '../users/directory.service.js';
+
+type ListQuery = z.infer<typeof progressListQuerySchema>;
+
+/** Per-assignment status, the base of every officer report. `$1` is the organisation. */
+const STATUS_CTE = `
+  status AS (
+    SELECT a.id AS assignment_id, a.user_id, a.module_id, a.due_date, u.department_id,
+           c.completed_at, c.score, v.version AS completed_version,
+           CASE WHEN c.id IS NOT NULL THEN 'completed'
+                WHEN EXISTS (SELECT 1 FROM attempt t WHERE t.assignment_id = a.id) THEN 'in-progress'
+                ELSE 'not-started' END AS status,
+           (c.id IS NULL AND a.due_date < current_date) AS overdue
+      FROM assignment a
+      JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND u.active
+      LEFT JOIN completion c ON c.assignment_id = a.id
+      LEFT JOIN module_version v ON v.id = c.module_version_id
+     WHERE a.organisation_id = $1
+  )`;
+
+const SORTS: Record<ListQuery['sort'], string> = {
+  dueDate: 's.due_date, u.name, m.title',
+  name: 'u.name, m.title',
+  completedAt: 's.completed_at DESC NULLS LAST, u.name',
+};
+
+interface TotalsRow {
+  assigned: number;
+  completed: number;
+  in_progress: number;
+  not_started: number;
+  overdue: number;
+}
+
+/** Officer reporting: reviewed SQL over the assignment/completion tables, always scoped to one organisation. */
+@Injectable()
+export class ProgressService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async overview(organisationId: string): Promise<ProgressOverview> {
+    const rows = await this.dataSource.query<(TotalsRow & { department_id: string | null; module_id: string | null; by: 'all' | 'department' | 'module' })[]>(
+      `WITH ${STATUS_CTE}
+       SELECT CASE WHEN GROUPING(department_id) = 0 THEN 'department'
+                   WHEN GROUPING(module_id) = 0 THEN 'module' ELSE 'all' END AS by,
+              department_id, module_id,
+              count(*)::int AS assigned,
+              count(*) FILTER (WHERE status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE status = 'in-progress')::int AS in_progress,
+              count(*) FILTER (WHERE status = 'not-started')::int AS not_started,
+              count(*) FILTER (WHERE overdue)::int AS overdue
+         FROM status
+        GROUP BY GROUPING SETS ((), (department_id), (module_id))`,
+      [organisationId],
+    );
+    const departments = await this.dataSource.query<{ id: string | null; name: string; people: number }[]>(
+      `SELECT d.id, d.name, count(u.id)::int AS people
+         FROM department d LEFT JOIN app_user u ON u.department_id = d.id AND u.active
+        WHERE d.organisation_id = $1 GROUP BY d.id ORDER BY d.name`,
+      [organisationId],
+    );
+    const modules = await this.dataSource.query<{ id: string; title: string }[]>(
+      `SELECT id, title FROM training_module WHERE organisation_id = $1 ORDER BY built_in DESC, created_at, title`,
+      [organisationId],
+    );
+    const all = rows.find((r) => r.by === 'all');
+    const byDepartment = new Map(rows.filter((r) => r.by === 'department').map((r) => [r.department_id, r]));
+    const byModule = new Map(rows.filter((r) => r.by === 'module').map((r) => [r.module_id, r]));
+    const noDepartment = byDepartment.get(null);
+    return {
+      totals: totals(all),
+      departments: [
+        ...departments.map((d) => ({ departmentId: d.id, name: d.name, people: d.people, ...totals(byDepartment.get(d.id)) })),
+        ...(noDepartment ? [{ departmentId: null, name: 'No department', people: 0, ...totals(noDepartment) }] : []),
+      ],
+      modules: modules.filter((m) => byModule.has(m.id)).map((m) => ({ moduleId: m.id, title: m.title, ...totals(byModule.get(m.id)) })),
+    };
+  }
+
+  async list(organisationId: string, query: ListQuery): Promise<Page<ProgressRow>> {
+    const params: unknown[] = [organisationId];
+    const where: string[] = [];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (query.status === 'overdue') where.push('s.overdue');
+    else if (query.status) add((p) => `s.status = ${p}`, query.status);
+    if (query.departmentId) add((p) => `s.department_id = ${p}`, query.departmentId);
+    if (query.moduleId) add((p) => `s.module_id = ${p}`, query.moduleId);
+    if (query.q) add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, `%${escapeLike(query.q)}%`);
+    const rows = await this.dataSource.query<ProgressSqlRow[]>(
+      `WITH ${STATUS_CTE}
+       SELECT ${ROW_COLUMNS}, count(*) OVER ()::int AS total
+         FROM status s
+         JOIN app_user u ON u.id = s.user_id
+         JOIN training_module m ON m.id = s.module_id
+         LEFT JOIN department d ON d.id = s.department_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${SORTS[query.sort]}, s.assignment_id
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      params,
+    );
+    let total = rows[0]?.total ?? 0;
+    if (!rows.length && query.page > 1) {
+      // Past the last page: still report the true total so the pager can recover.
+      const [count] = await this.dataSource.query<{ total: number }[]>(
+        `WITH ${STATUS_CTE} SELECT count(*)::int AS total FROM status s JOIN app_user u ON u.id = s.user_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+        params,
+      );
+      total = count?.total ?? 0;
+    }
+    return { items: rows.map(toProgressRow), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async person(organisationId: string, userId: string): Promise<PersonDetail> {
+    const [user] = await this.dataSource.query<
+      { id: string; name: string; email: string; role: PersonDetail['user']['role']; tier: PersonDetail['user']['sensitivityTier']; dept_id: string | null; dept_name: string | null; manager_id: string | null; manager_name: string | null }[]
+    >(
+      `SELECT u.id, u.name, u.email, u.role, u.sensitivity_tier AS tier, d.id AS dept_id, d.name AS dept_name,
+              mgr.id AS manager_id, mgr.name AS manager_name
+         FROM app_user u
+         LEFT JOIN department d ON d.id = u.department_id
+         LEFT JOIN app_user mgr ON mgr.id = u.manager_id
+        WHERE u.organisation_id = $1 AND u.id = $2`,
+      [organisationId, userId],
+    );
+    if (!user) throw notFound('The person');
+    const assignments = await this.dataSource.query<ProgressSqlRow[]>(
+      `WITH ${STATUS_CTE}
+       SELECT ${ROW_COLUMNS}
+         FROM status s JOIN app_user u ON u.id = s.user_id JOIN training_module m ON m.id = s.module_id
+         LEFT JOIN department d ON d.id = s.department_id
+        WHERE s.user_id = $2 ORDER BY s.due_date, m.title`,
+      [organisationId, userId],
+    );
+    const attempts = await this.dataSource.query<
+      { id: string; module_id: string; title: string; version: number; started_at: Date; finished_at: Date | null; status: AttemptSummary['status']; scenario_outcome: AttemptSummary['scenarioOutcome']; rounds: number; last_score: number | null }[]
+    >(
+      `SELECT t.id, m.id AS module_id, m.title, v.version, t.started_at, t.finished_at, t.status, t.scenario_outcome,
+              (SELECT count(*)::int FROM attempt_event e WHERE e.attempt_id = t.id AND e.type = 'quiz-submitted') AS rounds,
+              t.last_score
+         FROM attempt t
+         JOIN module_version v ON v.id = t.module_version_id
+         JOIN training_module m ON m.id = v.module_id
+        WHERE t.organisation_id = $1 AND t.user_id = $2
+        ORDER BY t.started_at DESC`,
+      [organisationId, userId],
+    );
+    return {
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        sensitivityTier: user.tier,
+        department: user.dept_id && user.dept_name ? { id: user.dept_id, name: user.dept_name } : null,
+        manager: user.manager_id && user.manager_name ? { id: user.manager_id, name: user.manager_name } : null,
+      },
+      assignments: assignments.map(toProgressRow),
+      attempts: attempts.map((a) => ({
+        id: a.id,
+        module: { id: a.module_id, title: a.title },
+        version: a.version,
+        startedAt: new Date(a.started_at).toISOString(),
+        finishedAt: a.finished_at ? new Date(a.finished_at).toISOString() : null,
+        status: a.status,
+        scenarioOutcome: a.scenario_outcome,
+        quizRounds: a.rounds,
+        lastScorePercent: a.last_score,
+      })),
+    };
+  }
+}
+
+const ROW_COLUMNS = `
+  s.assignment_id, s.status, s.overdue, to_char(s.due_date, 'YYYY-MM-DD') AS due_date, s.completed_at, s.score,
+  s.completed_version, u.id AS user_id, u.name AS user_name, u.email AS user_email,
+  d.id AS dept_id, d.name AS dept_name, m.id AS module_id, m.title AS module_title`;
+
+interface ProgressSqlRow {
+  assignment_id: string;
+  status: ProgressRow['status'];
+  overdue: boolean;
+  due_date: string;
+  completed_at: Date | null;
+  score: number | null;
+  completed_version: number | null;
+  user_id: string;
+  user_name: string;
+  user_email: string;
+  dept_id: string | null;
+  dept_name: string | null;
+  module_id: string;
+  module_title: string;
+  total?: number;
+}
+
+function toProgressRow(r: ProgressSqlRow): ProgressRow {
+  return {
+    assignmentId: r.assignment_id,
+    user: { id: r.user_id, name: r.user_name, email: r.user_email },
+    department: r.dept_id && r.dept_name ? { id: r.dept_id, name: r.dept_name } : null,
+    module: { id: r.module_id, title: r.module_title },
+    status: r.status,
+    overdue: r.overdue,
+    dueDate: r.due_date,
+    completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
+    scorePercent: r.score,
+    completedVersion: r.completed_version,
+  };
+}
+
+function totals(row: TotalsRow | undefined): CompletionTotals {
+  const assigned = row?.assigned ?? 0;
+  const completed = row?.completed ?? 0;
+  return {
+    assigned,
+    completed,
+    inProgress: row?.in_progress ?? 0,
+    notStarted: row?.not_started ?? 0,
+    overdue: row?.overdue ?? 0,
+    completionRate: assigned ? Math.round((1000 * completed) / assigned) / 10 : 0,
+  };
+}

@@ -1,0 +1,20 @@
+import type { ModuleContent } from '@countersign/scenario-engine';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ModuleVersionStatus = 'draft' | 'published' | 'archived';
+
+/** One version of a module's content. Published versions are frozen (also by a database trigger). */
+@Entity('module_version')
+export class ModuleVersion {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId: string;
+  @Column('uuid', { name: 'module_id' }) moduleId: string;
+  @Column('integer') version: number;
+  @Column({ type: 'enum', enumName: 'module_version_status', enum: ['draft', 'published', 'archived'] })
+  status: ModuleVersionStatus;
+  @Column('jsonb') content: ModuleContent;
+  @Column('integer', { name: 'pass_mark' }) passMark: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
+  @Column('uuid', { name: 'published_by', nullable: true }) publishedBy: string | null;
+}

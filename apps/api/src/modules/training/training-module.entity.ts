@@ -1,0 +1,13 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('training_module')
+export class TrainingModule {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId: string;
+  @Column('text') slug: string;
+  @Column('text') title: string;
+  @Column('text') summary: string;
+  @Column('integer', { name: 'estimated_minutes' }) estimatedMinutes: number;
+  @Column('boolean', { name: 'built_in' }) builtIn: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { ModuleSummary, RedFlagView } from '@countersign/contracts/training';
+import { builtInModules, redFlagByKey, redFlags, RED_FLAG_KEYS } from '@countersign/curriculum';
+import { validateModule } from '@countersign/scenario-engine';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { notFound } from '../../common/domain-error.js';
+import { ModuleVersion } from './module-version.entity.js';
+import { TrainingModule } from './training-module.entity.js';
+
+@Injectable()
+export class TrainingService {
+  /** Published versions never change, so their parsed content is safe to keep. */
+  private readonly versionCache = new Map<string, ModuleVersion>();
+
+  constructor(
+    @InjectRepository(TrainingModule) private readonly modules: Repository<TrainingModule>,
+    @InjectRepository(ModuleVersion) private readonly versions: Repository<ModuleVersion>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  redFlags(): RedFlagView[] {
+    return redFlags.map(toRedFlagView);
+  }
+
+  /** Catalogue entries for the given keys, in the order given, unknown keys skipped. */
+  redFlagViews(keys: readonly string[]): RedFlagView[] {
+    return [...new Set(keys)].flatMap((k) => {
+      const flag = redFlagByKey(k);
+      return flag ? [toRedFlagView(flag)] : [];
+    });
+  }
+
+  async list(organisationId: string): Promise<ModuleSummary[]> {
+    const rows = await this.modules
+      .createQueryBuilder('m')
+      .leftJoin(
+        (qb) =>
+          qb
+            .select('DISTINCT ON (v.module_id) v.module_id', 'module_id')
+            .addSelect(['v.id AS version_id', 'v.version AS version', 'v.published_at AS published_at'])
+            .from(ModuleVersion, 'v')
+            .where("v.status = 'published'")
+            .andWhere('v.organisation_id = :organisationId')
+            .orderBy('v.module_id')
+            .addOrderBy('v.version', 'DESC'),
+        'pv',
+        'pv.module_id = m.id',
+      )
+      .select(['m.id AS id', 'm.slug AS slug', 'm.title AS title', 'm.summary AS summary'])
+      .addSelect(['m.estimated_minutes AS "estimatedMinutes"', 'pv.version_id AS "versionId"', 'pv.version AS version'])
+      .addSelect('pv.published_at AS "publishedAt"')
+      .where('m.organisation_id = :organisationId', { organisationId })
+      .orderBy('m.built_in', 'DESC')
+      .addOrderBy('m.created_at')
+      .addOrderBy('m.title')
+      .getRawMany<{
+        id: string;
+        slug: string;
+        title: string;
+        summary: string;
+        estimatedMinutes: number;
+        versionId: string | null;
+        version: number | null;
+        publishedAt: Date | null;
+      }>();
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      estimatedMinutes: r.estimatedMinutes,
+      publishedVersion:
+        r.versionId && r.version !== null && r.publishedAt
+          ? { id: r.versionId, version: r.version, publishedAt: new Date(r.publishedAt).toISOString() }
+          : null,
+    }));
+  }
+
+  async getModule(organisationId: string, moduleId: string): Promise<TrainingModule> {
+    const module = await this.modules.findOneBy({ id: moduleId, organisationId });
+    if (!module) throw notFound('The module');
+    return module;
+  }
+
+  /** The latest published version of a module, or null. */
+  async latestPublished(organisationId: string, moduleId: string): Promise<ModuleVersion | null> {
+    const v = await this.versions.findOne({
+      where: { organisationId, moduleId, status: 'published' },
+      order: { version: 'DESC' },
+    });
+    if (v) this.versionCache.set(v.id, v);
+    return v;
+  }
+
+  async getVersion(organisationId: string, versionId: string): Promise<ModuleVersion> {
+    const cached = this.versionCache.get(versionId);
+    if (cached && cached.organisationId === organisationId && cached.status !== 'draft') return cached;
+    const v = await this.versions.findOneBy({ id: versionId, organisationId });
+    if (!v) throw notFound('The module version');
+    if (v.status !== 'draft') {
+      if (this.versionCache.size > 500) this.versionCache.clear();
+      this.versionCache.set(v.id, v);
+    }
+    return v;
+  }
+
+  /**
+   * Loads the built-in curriculum into an organisation as published version 1 of each module.
+   * Idempotent: modules the organisation already has are left alone.
+   */
+  async installCurriculum(organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    let installed = 0;
+    for (const m of builtInModules) {
+      const result = validateModule(m.content, { redFlagKeys: RED_FLAG_KEYS });
+      if (!result.ok) {
+        throw new Error(`Built-in module ${m.slug} is invalid: ${result.issues.map((i) => i.message).join('; ')}`);
+      }
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TrainingModule)
+        .values({ organisationId, slug: m.slug, title: m.title, summary: m.summary, estimatedMinutes: m.estimatedMinutes, builtIn: true })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const moduleId = (inserted.raw as { id: string }[])[0]?.id;
+      if (!moduleId) continue;
+      await manager.insert(ModuleVersion, {
+        organisationId,
+        moduleId,
+        version: 1,
+        status: 'published',
+        content: result.content,
+        passMark: result.content.quiz.passMark,
+        publishedAt: new Date(),
+        publishedBy: null,
+      });
+      installed++;
+    }
+    return installed;
+  }
+}
+
+function toRedFlagView(f: { key: string; title: string; explanation: string; advice: string }): RedFlagView {
+  return { key: f.key, title: f.title, explanation: f.explanation, advice: f.advice };
+}

@@ -1,0 +1,28 @@
+import { hasPermission, type Permission, type Role } from '@countersign/contracts/permissions';
+import { IconChartBar, IconSchool, IconSend, IconUsers, type TablerIcon } from '@tabler/icons-react';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  permission: Permission;
+  icon: TablerIcon;
+  /** Only the exact path counts as active (a parent of other items). */
+  end?: boolean;
+}
+
+/** The menu; each entry needs the same permission as the route it opens (see router.tsx). */
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/training', label: 'My training', permission: 'training:play', icon: IconSchool },
+  { to: '/officer', label: 'Completion overview', permission: 'progress:read', icon: IconChartBar, end: true },
+  { to: '/officer/people', label: 'People', permission: 'progress:read', icon: IconUsers },
+  { to: '/admin/assign', label: 'Assign training', permission: 'assignments:manage', icon: IconSend },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => hasPermission(role, item.permission));
+}
+
+/** Where a person lands after signing in: officers and admins see the overview first. */
+export function homePathFor(role: Role): string {
+  return hasPermission(role, 'progress:read') ? '/officer' : '/training';
+}

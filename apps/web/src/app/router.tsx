@@ -1,0 +1,90 @@
+import { createBrowserRouter } from 'react-router';
+import { PageLoader } from '../components/ui/page-loader';
+import { LoginPage } from '../features/auth/routes/login-page';
+import { AppLayout } from './layout/app-layout';
+import { RequireAuth } from './require-auth';
+import { RequirePermission } from './require-permission';
+import { HomeRedirect } from './routes/home-redirect';
+import { NotFoundPage } from './routes/not-found-page';
+import { RouteError } from './routes/route-error';
+
+/*
+ * Every page below the shell is guarded by the permission its API needs; the navigation
+ * (navigation.ts) shows the same entries for the same permissions. Pages load on demand.
+ */
+export const router = createBrowserRouter([
+  { path: '/login', Component: LoginPage, ErrorBoundary: () => <RouteError standalone /> },
+  {
+    Component: RequireAuth,
+    HydrateFallback: PageLoader,
+    ErrorBoundary: () => <RouteError standalone />,
+    children: [
+      {
+        Component: AppLayout,
+        children: [
+          {
+            ErrorBoundary: RouteError,
+            children: [
+              { index: true, Component: HomeRedirect },
+              {
+                element: <RequirePermission permission="training:play" />,
+                children: [
+                  {
+                    path: 'training',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/learning/routes/my-training-page')).MyTrainingPage,
+                    },
+                  },
+                  {
+                    path: 'training/:assignmentId',
+                    lazy: {
+                      Component: async () => (await import('../features/learning/routes/player-page')).PlayerPage,
+                    },
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="progress:read" />,
+                children: [
+                  {
+                    path: 'officer',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/progress/routes/overview-page')).OverviewPage,
+                    },
+                  },
+                  {
+                    path: 'officer/people',
+                    lazy: {
+                      Component: async () => (await import('../features/progress/routes/people-page')).PeoplePage,
+                    },
+                  },
+                  {
+                    path: 'officer/people/:userId',
+                    lazy: {
+                      Component: async () => (await import('../features/progress/routes/person-page')).PersonPage,
+                    },
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="assignments:manage" />,
+                children: [
+                  {
+                    path: 'admin/assign',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/assignments/routes/assign-page')).AssignPage,
+                    },
+                  },
+                ],
+              },
+              { path: '*', Component: NotFoundPage },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

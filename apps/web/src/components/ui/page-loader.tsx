@@ -1,0 +1,9 @@
+import { Center, Loader } from '@mantine/core';
+
+export function PageLoader({ label = 'Loading' }: { label?: string }) {
+  return (
+    <Center mih="60vh" role="status">
+      <Loader aria-label={label} />
+    </Center>
+  );
+}

@@ -1,0 +1,56 @@
+import type { LoginRequest, SessionResponse } from '@countersign/contracts/auth';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiClient, isApiError, setCsrfToken } from '../../../lib/api-client';
+
+const sessionQueryKey = ['auth', 'session'] as const;
+
+/** The signed-in session, or null when nobody is signed in (the API answers 401). */
+async function getSession(): Promise<SessionResponse | null> {
+  try {
+    const session = await apiClient.get<SessionResponse>('/auth/session');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (isApiError(error, 401)) {
+      setCsrfToken(undefined);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export const sessionQueryOptions = queryOptions({
+  queryKey: sessionQueryKey,
+  queryFn: getSession,
+  staleTime: Infinity,
+});
+
+export function useSession() {
+  return useQuery(sessionQueryOptions);
+}
+
+/** The session inside the signed-in part of the app (RequireAuth guarantees there is one). */
+export function useCurrentSession(): SessionResponse {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentSession() used outside RequireAuth');
+  return data;
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: LoginRequest) => apiClient.post<SessionResponse>('/auth/login', credentials),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionQueryKey, session);
+    },
+  });
+}
+
+/** Signs out, then reloads on /login so nothing of the previous user stays in memory. */
+export function useLogout() {
+  return useMutation({
+    mutationFn: () => apiClient.post<void>('/auth/logout'),
+    onSettled: () => window.location.replace('/login'),
+  });
+}

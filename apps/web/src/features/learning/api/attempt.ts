@@ -1,0 +1,61 @@
+import type { AttemptState, ChoiceRequest, QuizSubmission } from '@countersign/contracts/learning';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { apiClient, isApiError } from '../../../lib/api-client';
+import { myAssignmentsQueryOptions } from './my-assignments';
+
+const attemptKey = (assignmentId: string) => ['learning', 'attempt', assignmentId] as const;
+
+/**
+ * The attempt of one assignment. Fetching it POSTs "start or resume", which the API makes
+ * idempotent (it resumes the active attempt), so opening the player twice never forks an attempt.
+ */
+export function attemptQueryOptions(assignmentId: string) {
+  return queryOptions({
+    queryKey: attemptKey(assignmentId),
+    queryFn: () => apiClient.post<AttemptState>(`/me/assignments/${encodeURIComponent(assignmentId)}/attempts`),
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+export function useAttempt(assignmentId: string) {
+  return useQuery(attemptQueryOptions(assignmentId));
+}
+
+function attemptPath(attemptId: string, action?: 'choices' | 'quiz'): string {
+  return `/me/attempts/${encodeURIComponent(attemptId)}${action ? `/${action}` : ''}`;
+}
+
+function storeState(queryClient: QueryClient, state: AttemptState): void {
+  queryClient.setQueryData(attemptKey(state.assignmentId), state);
+  void queryClient.invalidateQueries({ queryKey: myAssignmentsQueryOptions.queryKey });
+}
+
+/** After a 409 (the attempt moved on elsewhere, e.g. another tab) reload the server's state. */
+async function resync(queryClient: QueryClient, error: Error, attemptId: string): Promise<void> {
+  if (!isApiError(error, 409)) return;
+  storeState(queryClient, await apiClient.get<AttemptState>(attemptPath(attemptId)));
+}
+
+export function useChoose(state: AttemptState) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (choiceId: string) =>
+      apiClient.post<AttemptState>(attemptPath(state.attemptId, 'choices'), {
+        seq: state.choicesMade,
+        choiceId,
+      } satisfies ChoiceRequest),
+    onSuccess: (next) => storeState(queryClient, next),
+    onError: (error) => resync(queryClient, error, state.attemptId),
+  });
+}
+
+export function useSubmitQuiz(state: AttemptState) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (submission: QuizSubmission) =>
+      apiClient.post<AttemptState>(attemptPath(state.attemptId, 'quiz'), submission),
+    onSuccess: (next) => storeState(queryClient, next),
+    onError: (error) => resync(queryClient, error, state.attemptId),
+  });
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const libs = fileURLToPath(new URL('../../libs', import.meta.url));
+const api = { '/api': { target: 'http://localhost:3000', changeOrigin: false } };
+
+// The shared libs are consumed as TypeScript sources, so the web needs no lib build first.
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: [
+      { find: /^@countersign\/contracts\/([a-z-]+)$/, replacement: `${libs}/contracts/src/$1/index.ts` },
+      { find: /^@countersign\/scenario-engine$/, replacement: `${libs}/scenario-engine/src/index.ts` },
+    ],
+  },
+  server: { port: 5173, strictPort: true, proxy: api },
+  preview: { port: 4173, strictPort: true, proxy: api },
+  build: { outDir: 'dist' },
+});
