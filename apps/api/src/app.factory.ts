@@ -37,7 +37,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }),
   );
   app.use(cookieParser());
-  app.use('/api', express.json({ limit: '256kb' }));
+  const json = express.json({ limit: '256kb' });
+  app.use('/api', (req: Request, res: Response, next: NextFunction) =>
+    json(req, res, (error?: unknown) => next(error ? bodyError(error) : undefined)),
+  );
   app.use('/api', (req: Request, _res: Response, next: NextFunction) => {
     // Bodies must be JSON: a form post from another site cannot smuggle a request in.
     if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && req.body === undefined && req.headers['content-type']) {
@@ -64,6 +67,17 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   serveWeb(app, config.WEB_DIST);
   return app;
+}
+
+/** Body-parser failures become clear 4xx errors instead of leaking parser messages. */
+function bodyError(error: unknown): DomainError {
+  const e = error as { type?: string; status?: number };
+  if (e.type === 'entity.too.large') return new DomainError(413, 'payload_too_large', 'The request body is larger than 256 kB.');
+  if (e.type === 'entity.parse.failed') return new DomainError(400, 'invalid_json', 'The request body is not valid JSON.');
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
+    return new DomainError(415, 'unsupported_media_type', 'Send the request body as UTF-8 JSON.');
+  }
+  return new DomainError(e.status && e.status < 500 ? e.status : 400, 'bad_request', 'The request body could not be read.');
 }
 
 /** Serves the built web app with a single-page-app fallback; /api stays with Nest. */

@@ -44,17 +44,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
         details: raw.details,
       });
     }
-    // Body-parser errors are plain errors carrying a status (malformed JSON, body too large).
-    const e = exception as { status?: number; type?: string; message?: string };
-    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-      if (e.type === 'entity.parse.failed') {
-        return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
-      }
-      if (e.type === 'entity.too.large') {
-        return { statusCode: 413, code: 'payload_too_large', message: 'The request body is too large.' };
-      }
-      return { statusCode: e.status, code: STATUS_CODES[e.status] ?? 'bad_request', message: e.message ?? 'Bad request.' };
-    }
     return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side. Please try again.' };
   }
 }

@@ -95,7 +95,7 @@ describe('presentQuiz', () => {
 
   it('does not modify the quiz', () => {
     const original = quiz();
-    const copy = structuredClone(original);
+    const copy = JSON.parse(JSON.stringify(original)) as typeof original;
     presentQuiz(original, 'seed');
     expect(original).toEqual(copy);
   });

@@ -4,6 +4,7 @@ import { IconBriefcase, IconMapPin, IconMessageCircle } from '@tabler/icons-reac
 import { initials, plural } from '../../../../lib/format';
 import { Narrative } from '../narrative';
 import classes from './artefacts.module.css';
+import { PlainList } from '../../../../components/ui/plain-list';
 
 function connectionsLabel(connections: number): string {
   return connections >= 500 ? '500+ connections' : plural(connections, 'connection');
@@ -77,7 +78,7 @@ export function ProfileCard({ profile }: { profile: ProfileCardArtefact }) {
           <>
             <Divider my="md" />
             <SectionLabel>Experience</SectionLabel>
-            <Stack gap="sm" component="ul" className={classes.plainList}>
+            <PlainList gap="sm">
               {profile.history.map((job, index) => (
                 <Group key={index} component="li" gap="sm" align="flex-start" wrap="nowrap">
                   <ThemeIcon variant="light" color="gray" size={40} radius="sm" aria-hidden>
@@ -94,7 +95,7 @@ export function ProfileCard({ profile }: { profile: ProfileCardArtefact }) {
                   </div>
                 </Group>
               ))}
-            </Stack>
+            </PlainList>
           </>
         )}
 
@@ -102,7 +103,7 @@ export function ProfileCard({ profile }: { profile: ProfileCardArtefact }) {
           <>
             <Divider my="md" />
             <SectionLabel>Activity</SectionLabel>
-            <Stack gap="xs" component="ul" className={classes.plainList}>
+            <PlainList gap="xs">
               {profile.activity.map((post, index) => (
                 <Paper key={index} component="li" withBorder radius="md" p="sm" bg="gray.0">
                   <Group gap={6} mb={4} c="dimmed">
@@ -112,7 +113,7 @@ export function ProfileCard({ profile }: { profile: ProfileCardArtefact }) {
                   <Text size="sm">{post}</Text>
                 </Paper>
               ))}
-            </Stack>
+            </PlainList>
           </>
         )}
       </Box>

@@ -1,0 +1,11 @@
+import { preset } from '../../jest.preset.js';
+
+export default preset({
+  displayName: 'api',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  globalSetup: '<rootDir>/test/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/global-teardown.mjs',
+  // Each file clones its own database, so files run in parallel safely.
+  maxWorkers: 2,
+  testTimeout: 30_000,
+});
