@@ -1,0 +1,39 @@
+import { DemoSeedService } from '../src/demo/demo-seed.service.js';
+import { TestContext } from './test-app.js';
+
+describe('demo data', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await TestContext.create({ DEMO_SEED: 'true' });
+  });
+  afterAll(() => ctx.close());
+
+  it('creates Demo Ltd on an empty database with a realistic mix, once', async () => {
+    const seed = ctx.app.get(DemoSeedService);
+    const accounts = await seed.seedIfEmpty();
+    expect(accounts?.logins.map((l) => l.role)).toEqual(['admin', 'officer', 'employee']);
+
+    const [counts] = await ctx.dataSource.query(`
+      SELECT (SELECT count(*)::int FROM app_user) AS people,
+             (SELECT count(DISTINCT role)::int FROM app_user) AS roles,
+             (SELECT count(*)::int FROM department) AS departments,
+             (SELECT count(*)::int FROM completion) AS completed,
+             (SELECT count(*)::int FROM attempt WHERE status = 'in-progress') AS in_progress,
+             (SELECT count(*)::int FROM assignment a WHERE NOT EXISTS (SELECT 1 FROM attempt t WHERE t.assignment_id = a.id)) AS not_started,
+             (SELECT count(*)::int FROM assignment a WHERE due_date < current_date
+                AND NOT EXISTS (SELECT 1 FROM completion c WHERE c.assignment_id = a.id)) AS overdue`);
+    expect(counts.people).toBeGreaterThanOrEqual(45);
+    expect(counts.roles).toBe(3);
+    expect(counts.departments).toBeGreaterThanOrEqual(4);
+    for (const key of ['completed', 'in_progress', 'not_started', 'overdue']) expect(counts[key]).toBeGreaterThan(0);
+
+    // The printed logins work.
+    for (const login of accounts!.logins) {
+      await ctx.http().post('/api/auth/login').send({ email: login.email, password: accounts!.password }).expect(200);
+    }
+    // A second start does not seed again.
+    await seed.seedIfEmpty();
+    const [again] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
+    expect(again.n).toBe(1);
+  });
+});
