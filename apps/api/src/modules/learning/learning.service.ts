@@ -411,7 +411,11 @@ function stepsToEnding(scenario: Scenario, from: string): number {
     for (const id of frontier) {
       const step = byId.get(id);
       if (!step || step.ending) return distance;
-      for (const c of step.choices) if (!seen.has(c.next)) (seen.add(c.next), next.push(c.next));
+      for (const c of step.choices) {
+        if (seen.has(c.next)) continue;
+        seen.add(c.next);
+        next.push(c.next);
+      }
     }
     frontier = next;
   }

@@ -1,0 +1,52 @@
+// Starts the product exactly as `npm start` serves it (built API + built web on one port), on a
+// fresh database, before the browser journeys. Nx builds api and web first (e2e dependsOn).
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+export default async function globalSetup() {
+  const env = { ...process.env, PORT: String(PORT), LOG_LEVEL: 'warn', NODE_ENV: 'production', DEMO_SEED: 'true' };
+  if (process.env.DATABASE_URL) {
+    env.DATABASE_URL = await freshDatabase(process.env.DATABASE_URL, 'countersign_e2e');
+  } else {
+    env.DATA_DIR = path.join(root, '.data', 'e2e');
+    env.EMBEDDED_PG_PORT = process.env.E2E_EMBEDDED_PG_PORT ?? '54349';
+    await rm(env.DATA_DIR, { recursive: true, force: true });
+  }
+  const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  server.stdout.on('data', (d) => (output += d));
+  server.stderr.on('data', (d) => (output += d));
+  globalThis.__E2E_SERVER__ = server;
+  process.env.E2E_BASE_URL = `http://localhost:${PORT}`;
+
+  const deadline = Date.now() + 120_000;
+  while (!output.includes('Countersign is running')) {
+    if (server.exitCode !== null) throw new Error(`The server exited during start-up:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The server did not start within 120 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const password = /password for every account: (\S+)/.exec(output)?.[1];
+  if (!password) throw new Error(`No demo password printed:\n${output}`);
+  process.env.E2E_DEMO_PASSWORD = password;
+}
+
+async function freshDatabase(url, name) {
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  server.pathname = `/${name}`;
+  return server.toString();
+}
