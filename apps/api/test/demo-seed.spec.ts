@@ -37,3 +37,24 @@ describe('demo data', () => {
     expect(again.n).toBe(1);
   });
 });
+
+describe('first-run bootstrap of a real installation', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await TestContext.create({
+      DEMO_SEED: 'false',
+      BOOTSTRAP_ORGANISATION: 'Ministry of Examples',
+      BOOTSTRAP_ADMIN_EMAIL: 'Security.Admin@example.test',
+      BOOTSTRAP_ADMIN_PASSWORD: 'a long enough secret',
+    });
+  });
+  afterAll(() => ctx.close());
+
+  it('creates the organisation with the curriculum and an administrator who can sign in', async () => {
+    expect(await ctx.app.get(DemoSeedService).seedIfEmpty()).toBeNull();
+    const res = await ctx.http().post('/api/auth/login').send({ email: 'security.admin@example.test', password: 'a long enough secret' }).expect(200);
+    expect(res.body.user).toMatchObject({ role: 'admin', organisation: { name: 'Ministry of Examples' } });
+    const [modules] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM module_version WHERE status = 'published'`);
+    expect(modules.n).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -30,6 +30,13 @@ const envSchema = z.object({
   DEMO_SEED: bool.default(true),
   /** Password shared by the demo accounts. */
   DEMO_PASSWORD: z.string().min(8).default('Countersign-demo-2026'),
+  /**
+   * First-run bootstrap for a real installation: on a database with no organisation, create this
+   * organisation and its first administrator. The password comes only from the environment.
+   */
+  BOOTSTRAP_ORGANISATION: z.string().trim().min(1).max(200).optional(),
+  BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Folder with the built web app to serve; empty to serve the API only. */
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
   /** Failed logins allowed per account (from one address) before a lock-out. */
@@ -39,10 +46,21 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
-export type AppConfig = z.infer<typeof envSchema>;
+export type AppConfig = z.infer<typeof envSchemaChecked>;
+
+const envSchemaChecked = envSchema.superRefine((env, ctx) => {
+  const bootstrap = [env.BOOTSTRAP_ORGANISATION, env.BOOTSTRAP_ADMIN_EMAIL, env.BOOTSTRAP_ADMIN_PASSWORD];
+  if (bootstrap.some(Boolean) && !bootstrap.every(Boolean)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOOTSTRAP_ORGANISATION'],
+      message: 'set BOOTSTRAP_ORGANISATION, BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD together',
+    });
+  }
+});
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchemaChecked.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration in the environment:\n${problems}`);

@@ -35,10 +35,19 @@ export class DemoSeedService {
     private readonly learning: LearningService,
   ) {}
 
-  /** Seeds when enabled and the database has no organisation yet; returns the demo logins. */
+  /**
+   * On a database with no organisation: create the BOOTSTRAP_* organisation and administrator when
+   * configured (a real installation), otherwise Demo Ltd when DEMO_SEED is on. Returns the demo
+   * logins to print, if the demo organisation exists.
+   */
   async seedIfEmpty(): Promise<DemoAccounts | null> {
-    if (!this.config.DEMO_SEED) return null;
     const existing = await this.dataSource.query<{ slug: string }[]>(`SELECT slug FROM organisation LIMIT 2`);
+    const { BOOTSTRAP_ORGANISATION: orgName, BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config;
+    if (existing.length === 0 && orgName && email && password) {
+      await this.bootstrap(orgName, email, password);
+      return null;
+    }
+    if (!this.config.DEMO_SEED) return null;
     if (existing.length === 0) {
       this.logger.log('Empty database: creating the "Demo Ltd" organisation…');
       await this.seed();
@@ -49,6 +58,16 @@ export class DemoSeedService {
       password: this.config.DEMO_PASSWORD,
       logins: DEMO_LOGINS.map((p) => ({ role: p.role, email: emailFor(p) })),
     };
+  }
+
+  private async bootstrap(name: string, email: string, password: string): Promise<void> {
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'organisation';
+    const org = await this.organisations.create(name, slug);
+    await this.dataSource.query(
+      `INSERT INTO app_user (organisation_id, email, name, role, sensitivity_tier, password_hash) VALUES ($1, $2, $3, 'admin', 'standard', $4)`,
+      [org.id, email.toLowerCase(), 'Administrator', await hashPassword(password)],
+    );
+    this.logger.log(`Created organisation "${name}" with administrator ${email.toLowerCase()}.`);
   }
 
   private async seed(): Promise<void> {

@@ -1,0 +1,358 @@
+import type { AttemptState } from '@countersign/contracts/learning';
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@countersign/contracts/permissions';
+import type { ModuleContent } from '@countersign/scenario-engine';
+import type request from 'supertest';
+import { TEST_PASSWORD, TestContext, type Client, type TestUser } from './test-app.js';
+
+/**
+ * Who may call what. The table states each route's permission; which roles hold it comes from
+ * ROLE_PERMISSIONS, so changing the role map changes the expectations here, and a route whose
+ * declared permission changes shows up in the route snapshot below.
+ */
+
+type Caller = Role | 'anonymous';
+const CALLERS: readonly Caller[] = [...ROLES, 'anonymous'];
+
+interface PlayFixture {
+  /** Assignment of module 1 with an attempt in the scenario phase (no choice made yet). */
+  assignmentId: string;
+  attemptId: string;
+  firstChoiceId: string;
+  /** Attempt of module 2, played to the end of the scenario: its quiz is open. */
+  quizAttemptId: string;
+  quizAnswers: Record<string, string[]>;
+}
+
+interface Fixture {
+  users: Record<Role, TestUser>;
+  clients: Record<Role, Client>;
+  play: Record<Role, PlayFixture>;
+  moduleId: string;
+}
+
+interface RouteCase {
+  method: 'GET' | 'POST';
+  /** As documented in OpenAPI, with `{param}` placeholders. */
+  path: string;
+  permission: Permission | 'public';
+  /** The status a caller that may use the route gets with the valid ids and body below. */
+  ok: number;
+  /** Public routes only: what an anonymous caller gets. */
+  anonymous?: number;
+  /** Calls that end the session get a session of their own. */
+  ownSession?: boolean;
+  params?: (fx: Fixture, who: Role) => Record<string, string>;
+  body?: (fx: Fixture, who: Role) => object;
+}
+
+const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/api/health', permission: 'public', ok: 200, anonymous: 200 },
+  {
+    method: 'POST',
+    path: '/api/auth/login',
+    permission: 'public',
+    ok: 200,
+    anonymous: 200,
+    body: (fx, who) => ({ email: fx.users[who].email, password: TEST_PASSWORD }),
+  },
+  // Public, but by design it answers 401 to a caller without a session.
+  { method: 'GET', path: '/api/auth/session', permission: 'public', ok: 200, anonymous: 401 },
+  { method: 'POST', path: '/api/auth/logout', permission: 'account:self', ok: 204, ownSession: true },
+  { method: 'GET', path: '/api/departments', permission: 'directory:read', ok: 200 },
+  { method: 'GET', path: '/api/users', permission: 'directory:read', ok: 200 },
+  { method: 'GET', path: '/api/modules', permission: 'modules:read', ok: 200 },
+  { method: 'GET', path: '/api/red-flags', permission: 'modules:read', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/assignments',
+    permission: 'assignments:manage',
+    ok: 201,
+    body: (fx) => ({ moduleId: fx.moduleId, dueDate: '2099-12-31', userIds: [fx.users.employee.id] }),
+  },
+  { method: 'GET', path: '/api/me/assignments', permission: 'training:play', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/me/assignments/{assignmentId}/attempts',
+    permission: 'training:play',
+    ok: 200,
+    params: (fx, who) => ({ assignmentId: fx.play[who].assignmentId }),
+  },
+  {
+    method: 'GET',
+    path: '/api/me/attempts/{attemptId}',
+    permission: 'training:play',
+    ok: 200,
+    params: (fx, who) => ({ attemptId: fx.play[who].attemptId }),
+  },
+  {
+    method: 'POST',
+    path: '/api/me/attempts/{attemptId}/choices',
+    permission: 'training:play',
+    ok: 200,
+    params: (fx, who) => ({ attemptId: fx.play[who].attemptId }),
+    body: (fx, who) => ({ seq: 0, choiceId: fx.play[who].firstChoiceId }),
+  },
+  {
+    method: 'POST',
+    path: '/api/me/attempts/{attemptId}/quiz',
+    permission: 'training:play',
+    ok: 200,
+    params: (fx, who) => ({ attemptId: fx.play[who].quizAttemptId }),
+    body: (fx, who) => ({ round: 1, answers: fx.play[who].quizAnswers }),
+  },
+  { method: 'GET', path: '/api/progress/overview', permission: 'progress:read', ok: 200 },
+  { method: 'GET', path: '/api/progress', permission: 'progress:read', ok: 200 },
+  {
+    method: 'GET',
+    path: '/api/progress/people/{userId}',
+    permission: 'progress:read',
+    ok: 200,
+    params: (fx) => ({ userId: fx.users.employee.id }),
+  },
+];
+
+const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/session'];
+
+function expectedFor(route: RouteCase, who: Caller): { status: number; code?: string } {
+  if (route.permission === 'public') return who === 'anonymous' ? { status: route.anonymous! } : { status: route.ok };
+  if (who === 'anonymous') return { status: 401, code: 'unauthenticated' };
+  return ROLE_PERMISSIONS[who].includes(route.permission) ? { status: route.ok } : { status: 403, code: 'forbidden' };
+}
+
+const CASES = ROUTES.flatMap((route) =>
+  CALLERS.map((who) => {
+    const e = expectedFor(route, who);
+    const name = `${route.method} ${route.path} as ${who} (${route.permission}) → ${e.status}${e.code ? ` ${e.code}` : ''}`;
+    return [name, route, who, e] as const;
+  }),
+);
+
+/** The choice at `fromStepId` on a shortest way to an ending. */
+function choiceTowardsEnding(content: ModuleContent, fromStepId: string): string {
+  const steps = content.scenario.steps;
+  const distance = new Map<string, number>(steps.filter((s) => s.ending).map((s) => [s.id, 0]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of steps) {
+      for (const c of s.choices) {
+        const d = distance.get(c.next);
+        if (d !== undefined && d + 1 < (distance.get(s.id) ?? Infinity)) (distance.set(s.id, d + 1), (changed = true));
+      }
+    }
+  }
+  const from = steps.find((s) => s.id === fromStepId)!;
+  const best = [...from.choices].sort((a, b) => (distance.get(a.next) ?? Infinity) - (distance.get(b.next) ?? Infinity))[0];
+  if (!best) throw new Error(`No way to an ending from ${fromStepId}`);
+  return best.id;
+}
+
+describe('permissions', () => {
+  let ctx: TestContext;
+  let fx: Fixture;
+
+  async function contentOf(attemptId: string): Promise<ModuleContent> {
+    const [attempt] = await ctx.dataSource.query<{ module_version_id: string }[]>(
+      `SELECT module_version_id FROM attempt WHERE id = $1`,
+      [attemptId],
+    );
+    const [version] = await ctx.dataSource.query<{ content: ModuleContent }[]>(`SELECT content FROM module_version WHERE id = $1`, [
+      attempt!.module_version_id,
+    ]);
+    return version!.content;
+  }
+
+  async function preparePlay(client: Client, moduleIds: string[]): Promise<PlayFixture> {
+    const assignmentId = await ctx.assign(client.user, moduleIds[0]!);
+    const quizAssignmentId = await ctx.assign(client.user, moduleIds[1]!);
+    const started = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body as AttemptState;
+
+    let state = (await client.post(`/api/me/assignments/${quizAssignmentId}/attempts`).expect(200)).body as AttemptState;
+    const content = await contentOf(state.attemptId);
+    for (let i = 0; state.phase === 'scenario' && i < 50; i++) {
+      const choiceId = choiceTowardsEnding(content, state.step.id);
+      state = (await client.post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId }).expect(200))
+        .body as AttemptState;
+    }
+    expect(state.phase).toBe('quiz');
+    return {
+      assignmentId,
+      attemptId: started.attemptId,
+      firstChoiceId: started.step.choices[0]!.id,
+      quizAttemptId: state.attemptId,
+      // Any complete answer is a valid submission; these are the first option of each question.
+      quizAnswers: Object.fromEntries(state.quiz!.questions.map((q) => [q.id, [q.options[0]!.id]])),
+    };
+  }
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    const team = await ctx.newTeam();
+    const users = { employee: team.employee, officer: team.officer, admin: team.admin };
+    const clients = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await ctx.login(users[r])] as const))) as Record<
+      Role,
+      Client
+    >;
+    const moduleIds = await ctx.moduleIds(team.org.id);
+    const play = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await preparePlay(clients[r], moduleIds)] as const))) as Record<
+      Role,
+      PlayFixture
+    >;
+    fx = { users, clients, play, moduleId: moduleIds[0]! };
+  });
+  afterAll(() => ctx.close());
+
+  describe('endpoint × role table', () => {
+    it.each(CASES)('%s', async (_name, route, who, expected) => {
+      const as: Role = who === 'anonymous' ? 'employee' : who;
+      const params = route.params?.(fx, as) ?? {};
+      const url = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name]!);
+      const body = route.body?.(fx, as);
+
+      let res: request.Response;
+      if (who === 'anonymous') {
+        const req = route.method === 'GET' ? ctx.http().get(url) : ctx.http().post(url);
+        res = await (body ? req.send(body) : req);
+      } else {
+        const client = route.ownSession ? await ctx.login(fx.users[who]) : fx.clients[who];
+        res = await (route.method === 'GET' ? client.get(url) : client.post(url, body));
+      }
+
+      const outcome = { status: res.status, code: (res.body as { code?: string } | undefined)?.code };
+      if (expected.code) {
+        expect(outcome).toEqual({ status: expected.status, code: expected.code });
+        expect(res.body).toMatchObject({ statusCode: expected.status, message: expect.any(String) });
+      } else {
+        // Report the error body when an allowed call fails, not just its status.
+        expect({ status: res.status, ...(res.status === expected.status ? {} : { body: res.body as unknown }) }).toEqual({
+          status: expected.status,
+        });
+      }
+    });
+
+    it('grants each role exactly the permissions the role map gives it, as reported by the session', async () => {
+      for (const role of ROLES) {
+        const res = await fx.clients[role].get('/api/auth/session').expect(200);
+        expect([...(res.body as { permissions: string[] }).permissions].sort()).toEqual([...ROLE_PERMISSIONS[role]].sort());
+      }
+    });
+
+    it('covers every documented route, each with the permission the table states', async () => {
+      const doc = (await ctx.http().get('/api/docs-json').expect(200)).body as OpenApiDoc;
+      const documented = operations(doc)
+        .map((o) => `${o.method} ${o.path} → ${o.permission}`)
+        .sort();
+      const tabled = ROUTES.map((r) => `${r.method} ${r.path} → ${r.permission}`).sort();
+      expect(tabled).toEqual(documented);
+      expect(ROUTES.filter((r) => r.permission === 'public').map((r) => `${r.method} ${r.path}`).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    });
+  });
+
+  describe('route snapshot', () => {
+    // A change here is a change to who can reach what: review it as a security change.
+    it('lists every operation with the permission it requires', async () => {
+      const doc = (await ctx.http().get('/api/docs-json').expect(200)).body as OpenApiDoc;
+      const snapshot = operations(doc)
+        .map((o) => `${o.method} ${o.path} → ${o.permission}`)
+        .sort();
+      expect(snapshot).toEqual([
+        'GET /api/auth/session → public',
+        'GET /api/departments → directory:read',
+        'GET /api/health → public',
+        'GET /api/me/assignments → training:play',
+        'GET /api/me/attempts/{attemptId} → training:play',
+        'GET /api/modules → modules:read',
+        'GET /api/progress → progress:read',
+        'GET /api/progress/overview → progress:read',
+        'GET /api/progress/people/{userId} → progress:read',
+        'GET /api/red-flags → modules:read',
+        'GET /api/users → directory:read',
+        'POST /api/assignments → assignments:manage',
+        'POST /api/auth/login → public',
+        'POST /api/auth/logout → account:self',
+        'POST /api/me/assignments/{assignmentId}/attempts → training:play',
+        'POST /api/me/attempts/{attemptId}/choices → training:play',
+        'POST /api/me/attempts/{attemptId}/quiz → training:play',
+      ]);
+    });
+
+    it('describes every operation as either requiring one known permission or needing no session', async () => {
+      const doc = (await ctx.http().get('/api/docs-json').expect(200)).body as OpenApiDoc;
+      const all = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, description: op.description })),
+      );
+      expect(all.length).toBeGreaterThan(0);
+      const pattern = /^(?:Requires permission `([a-z:]+)`\.|No session required\.)$/;
+      const odd = all.filter((o) => {
+        const m = pattern.exec(o.description ?? '');
+        return !m || (m[1] !== undefined && !(PERMISSIONS as readonly string[]).includes(m[1]));
+      });
+      expect(odd).toEqual([]);
+      const publicOps = all.filter((o) => o.description === 'No session required.').map((o) => o.route);
+      expect(publicOps.sort()).toEqual([...PUBLIC_ROUTES].sort());
+    });
+  });
+
+  describe('CSRF', () => {
+    it('refuses a POST without the X-CSRF-Token header even with a valid session, and changes nothing', async () => {
+      const admin = fx.clients.admin;
+      const before = await assignmentCount();
+      const other = await ctx.newUser({ organisationId: fx.users.admin.organisationId });
+      const res = await admin
+        .post('/api/assignments')
+        .unset('X-CSRF-Token')
+        .send({ moduleId: fx.moduleId, dueDate: '2099-12-31', userIds: [other.id] })
+        .expect(403);
+      expect(res.body).toEqual({ statusCode: 403, code: 'csrf_failed', message: expect.any(String) });
+      expect(await assignmentCount()).toBe(before);
+
+      // The same request with the header goes through, so the session itself was fine.
+      await admin.post('/api/assignments', { moduleId: fx.moduleId, dueDate: '2099-12-31', userIds: [other.id] }).expect(201);
+      expect(await assignmentCount()).toBe(before + 1);
+    });
+
+    it('refuses a learner POST without the header, and a wrong or another session’s token', async () => {
+      const employee = fx.clients.employee;
+      const url = `/api/me/assignments/${fx.play.employee.assignmentId}/attempts`;
+      const missing = await employee.post(url).unset('X-CSRF-Token').expect(403);
+      expect(missing.body.code).toBe('csrf_failed');
+      const wrong = await employee.post(url).set('X-CSRF-Token', 'not-the-token').expect(403);
+      expect(wrong.body.code).toBe('csrf_failed');
+      const stolen = await employee.post(url).set('X-CSRF-Token', fx.clients.officer.session.csrfToken).expect(403);
+      expect(stolen.body.code).toBe('csrf_failed');
+      const empty = await employee.post(url).set('X-CSRF-Token', '').expect(403);
+      expect(empty.body.code).toBe('csrf_failed');
+    });
+
+    it('does not sign out on a logout POST without the header', async () => {
+      const client = await ctx.login(fx.users.officer);
+      const res = await client.post('/api/auth/logout').unset('X-CSRF-Token').expect(403);
+      expect(res.body.code).toBe('csrf_failed');
+      await client.get('/api/auth/session').expect(200);
+      await client.post('/api/auth/logout').expect(204);
+      await client.get('/api/auth/session').expect(401);
+      const after = await client.get('/api/me/assignments').expect(401);
+      expect(after.body.code).toBe('unauthenticated');
+    });
+  });
+
+  async function assignmentCount(): Promise<number> {
+    const [row] = await ctx.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM assignment`);
+    return row!.n;
+  }
+});
+
+interface OpenApiDoc {
+  paths: Record<string, Record<string, { description?: string }>>;
+}
+
+/** Every operation with the permission its description states (`public` for "No session required."). */
+function operations(doc: OpenApiDoc): { method: string; path: string; permission: string }[] {
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => {
+      const description = op.description ?? '';
+      const required = /^Requires permission `([^`]+)`\.$/.exec(description);
+      const permission = required ? required[1]! : description === 'No session required.' ? 'public' : `UNDESCRIBED: ${description}`;
+      return { method: method.toUpperCase(), path, permission };
+    }),
+  );
+}
