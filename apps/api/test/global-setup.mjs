@@ -4,7 +4,7 @@ import { createTemplate, startTestServer } from '../dist/test-support/test-datab
 
 export default async function globalSetup() {
   const { serverUrl, embedded } = await startTestServer();
-  await createTemplate(serverUrl);
-  process.env.TEST_PG_SERVER = serverUrl;
   globalThis.__EMBEDDED_PG__ = embedded;
+  process.env.TEST_PG_SERVER = serverUrl;
+  process.env.TEST_TEMPLATE_DB = await createTemplate(serverUrl);
 }

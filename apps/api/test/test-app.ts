@@ -51,9 +51,10 @@ export class TestContext {
 
   static async create(overrides: Record<string, string> = {}): Promise<TestContext> {
     const serverUrl = process.env.TEST_PG_SERVER;
-    if (!serverUrl) throw new Error('TEST_PG_SERVER is not set: run through Jest so global-setup prepares the database.');
+    const template = process.env.TEST_TEMPLATE_DB;
+    if (!serverUrl || !template) throw new Error('TEST_PG_SERVER is not set: run through Jest so global-setup prepares the database.');
     const dbName = `countersign_test_${randomBytes(6).toString('hex')}`;
-    const url = await cloneTemplate(serverUrl, dbName);
+    const url = await cloneTemplate(serverUrl, template, dbName);
     const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', WEB_DIST: '', ...overrides });
     const app = await createApp(config, url);
     await app.init();

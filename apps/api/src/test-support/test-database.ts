@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { REPO_ROOT } from '../config/config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded-postgres.js';
 
@@ -10,21 +13,40 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedd
  * `CREATE DATABASE … TEMPLATE …`, so files never share state and run in parallel.
  * DATABASE_URL (if set) names the server to use; otherwise an embedded PostgreSQL is started.
  */
-export const TEMPLATE_DB = 'countersign_test_template';
-const EMBEDDED_TEST_PORT = 54339;
 
+/**
+ * Without DATABASE_URL, each test run gets its own throw-away embedded cluster on a free port,
+ * so two runs on one machine (a developer and an agent, say) never touch each other's server.
+ */
 export async function startTestServer(): Promise<{ serverUrl: string; embedded: EmbeddedDatabase | null }> {
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = '';
     return { serverUrl: url.toString().replace(/\/$/, ''), embedded: null };
   }
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(REPO_ROOT, '.data', 'test-postgres'),
-    port: Number(process.env.TEST_EMBEDDED_PG_PORT ?? EMBEDDED_TEST_PORT),
-    log: () => undefined,
+  const dataDir = path.join(tmpdir(), `countersign-test-pg-${process.pid}-${randomBytes(3).toString('hex')}`);
+  const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), log: () => undefined });
+  return {
+    serverUrl: embedded.serverUrl,
+    embedded: {
+      ...embedded,
+      stop: async () => {
+        await embedded.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
-  return { serverUrl: embedded.serverUrl, embedded };
 }
 
 export async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -37,26 +59,25 @@ export async function admin<T>(serverUrl: string, work: (client: pg.Client) => P
   }
 }
 
-/** (Re)creates the template database with every migration applied. */
-export async function createTemplate(serverUrl: string): Promise<void> {
-  await admin(serverUrl, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-  });
-  const ds = new DataSource(dataSourceOptions(`${serverUrl}/${TEMPLATE_DB}`, { poolSize: 1 }));
+/** Creates this run's template database with every migration applied; returns its name. */
+export async function createTemplate(serverUrl: string): Promise<string> {
+  const template = `countersign_test_template_${randomBytes(4).toString('hex')}`;
+  await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${template}`));
+  const ds = new DataSource(dataSourceOptions(`${serverUrl}/${template}`, { poolSize: 1 }));
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
   } finally {
     await ds.destroy();
   }
+  return template;
 }
 
 /** A fresh database cloned from the template; returns its URL. */
-export async function cloneTemplate(serverUrl: string, name: string): Promise<string> {
+export async function cloneTemplate(serverUrl: string, template: string, name: string): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${TEMPLATE_DB}`));
+      await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`));
       return `${serverUrl}/${name}`;
     } catch (error) {
       // Two files cloning at the same instant: "source database is being accessed by other users".
@@ -64,10 +85,6 @@ export async function cloneTemplate(serverUrl: string, name: string): Promise<st
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }
-}
-
-export async function dropTemplate(serverUrl: string): Promise<void> {
-  await dropDatabase(serverUrl, TEMPLATE_DB);
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
