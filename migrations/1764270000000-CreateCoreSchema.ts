@@ -169,6 +169,8 @@ export class CreateCoreSchema1764270000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX attempt_one_active_idx ON attempt (assignment_id) WHERE status = 'in-progress'`,
     );
     await q.query(`CREATE INDEX attempt_org_user_idx ON attempt (organisation_id, user_id, started_at DESC)`);
+    // Officer reports ask "has this assignment any attempt?" for every row.
+    await q.query(`CREATE INDEX attempt_assignment_idx ON attempt (assignment_id)`);
 
     await q.query(`
       CREATE TABLE attempt_event (
