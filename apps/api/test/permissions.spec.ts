@@ -1,5 +1,11 @@
 import type { AttemptState } from '@countersign/contracts/learning';
-import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@countersign/contracts/permissions';
+import {
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  ROLES,
+  type Permission,
+  type Role,
+} from '@countersign/contracts/permissions';
 import type { ModuleContent } from '@countersign/scenario-engine';
 import type request from 'supertest';
 import { TEST_PASSWORD, TestContext, type Client, type TestUser } from './test-app.js';
@@ -114,9 +120,12 @@ const ROUTES: RouteCase[] = [
 const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/session'];
 
 function expectedFor(route: RouteCase, who: Caller): { status: number; code?: string } {
-  if (route.permission === 'public') return who === 'anonymous' ? { status: route.anonymous! } : { status: route.ok };
+  if (route.permission === 'public')
+    return who === 'anonymous' ? { status: route.anonymous! } : { status: route.ok };
   if (who === 'anonymous') return { status: 401, code: 'unauthenticated' };
-  return ROLE_PERMISSIONS[who].includes(route.permission) ? { status: route.ok } : { status: 403, code: 'forbidden' };
+  return ROLE_PERMISSIONS[who].includes(route.permission)
+    ? { status: route.ok }
+    : { status: 403, code: 'forbidden' };
 }
 
 const CASES = ROUTES.flatMap((route) =>
@@ -131,17 +140,22 @@ const CASES = ROUTES.flatMap((route) =>
 function choiceTowardsEnding(content: ModuleContent, fromStepId: string): string {
   const steps = content.scenario.steps;
   const distance = new Map<string, number>(steps.filter((s) => s.ending).map((s) => [s.id, 0]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const s of steps) {
       for (const c of s.choices) {
         const d = distance.get(c.next);
-        if (d !== undefined && d + 1 < (distance.get(s.id) ?? Infinity)) (distance.set(s.id, d + 1), (changed = true));
+        if (d !== undefined && d + 1 < (distance.get(s.id) ?? Infinity)) {
+          distance.set(s.id, d + 1);
+          changed = true;
+        }
       }
     }
   }
   const from = steps.find((s) => s.id === fromStepId)!;
-  const best = [...from.choices].sort((a, b) => (distance.get(a.next) ?? Infinity) - (distance.get(b.next) ?? Infinity))[0];
+  const best = [...from.choices].sort(
+    (a, b) => (distance.get(a.next) ?? Infinity) - (distance.get(b.next) ?? Infinity),
+  )[0];
   if (!best) throw new Error(`No way to an ending from ${fromStepId}`);
   return best.id;
 }
@@ -155,23 +169,29 @@ describe('permissions', () => {
       `SELECT module_version_id FROM attempt WHERE id = $1`,
       [attemptId],
     );
-    const [version] = await ctx.dataSource.query<{ content: ModuleContent }[]>(`SELECT content FROM module_version WHERE id = $1`, [
-      attempt!.module_version_id,
-    ]);
+    const [version] = await ctx.dataSource.query<{ content: ModuleContent }[]>(
+      `SELECT content FROM module_version WHERE id = $1`,
+      [attempt!.module_version_id],
+    );
     return version!.content;
   }
 
   async function preparePlay(client: Client, moduleIds: string[]): Promise<PlayFixture> {
     const assignmentId = await ctx.assign(client.user, moduleIds[0]!);
     const quizAssignmentId = await ctx.assign(client.user, moduleIds[1]!);
-    const started = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body as AttemptState;
+    const started = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200))
+      .body as AttemptState;
 
-    let state = (await client.post(`/api/me/assignments/${quizAssignmentId}/attempts`).expect(200)).body as AttemptState;
+    let state = (await client.post(`/api/me/assignments/${quizAssignmentId}/attempts`).expect(200))
+      .body as AttemptState;
     const content = await contentOf(state.attemptId);
     for (let i = 0; state.phase === 'scenario' && i < 50; i++) {
       const choiceId = choiceTowardsEnding(content, state.step.id);
-      state = (await client.post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId }).expect(200))
-        .body as AttemptState;
+      state = (
+        await client
+          .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId })
+          .expect(200)
+      ).body as AttemptState;
     }
     expect(state.phase).toBe('quiz');
     return {
@@ -188,15 +208,13 @@ describe('permissions', () => {
     ctx = await TestContext.create();
     const team = await ctx.newTeam();
     const users = { employee: team.employee, officer: team.officer, admin: team.admin };
-    const clients = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await ctx.login(users[r])] as const))) as Record<
-      Role,
-      Client
-    >;
+    const clients = Object.fromEntries(
+      await Promise.all(ROLES.map(async (r) => [r, await ctx.login(users[r])] as const)),
+    ) as Record<Role, Client>;
     const moduleIds = await ctx.moduleIds(team.org.id);
-    const play = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await preparePlay(clients[r], moduleIds)] as const))) as Record<
-      Role,
-      PlayFixture
-    >;
+    const play = Object.fromEntries(
+      await Promise.all(ROLES.map(async (r) => [r, await preparePlay(clients[r], moduleIds)] as const)),
+    ) as Record<Role, PlayFixture>;
     fx = { users, clients, play, moduleId: moduleIds[0]! };
   });
   afterAll(() => ctx.close());
@@ -223,7 +241,10 @@ describe('permissions', () => {
         expect(res.body).toMatchObject({ statusCode: expected.status, message: expect.any(String) });
       } else {
         // Report the error body when an allowed call fails, not just its status.
-        expect({ status: res.status, ...(res.status === expected.status ? {} : { body: res.body as unknown }) }).toEqual({
+        expect({
+          status: res.status,
+          ...(res.status === expected.status ? {} : { body: res.body as unknown }),
+        }).toEqual({
           status: expected.status,
         });
       }
@@ -232,7 +253,9 @@ describe('permissions', () => {
     it('grants each role exactly the permissions the role map gives it, as reported by the session', async () => {
       for (const role of ROLES) {
         const res = await fx.clients[role].get('/api/auth/session').expect(200);
-        expect([...(res.body as { permissions: string[] }).permissions].sort()).toEqual([...ROLE_PERMISSIONS[role]].sort());
+        expect([...(res.body as { permissions: string[] }).permissions].sort()).toEqual(
+          [...ROLE_PERMISSIONS[role]].sort(),
+        );
       }
     });
 
@@ -243,7 +266,11 @@ describe('permissions', () => {
         .sort();
       const tabled = ROUTES.map((r) => `${r.method} ${r.path} → ${r.permission}`).sort();
       expect(tabled).toEqual(documented);
-      expect(ROUTES.filter((r) => r.permission === 'public').map((r) => `${r.method} ${r.path}`).sort()).toEqual([...PUBLIC_ROUTES].sort());
+      expect(
+        ROUTES.filter((r) => r.permission === 'public')
+          .map((r) => `${r.method} ${r.path}`)
+          .sort(),
+      ).toEqual([...PUBLIC_ROUTES].sort());
     });
   });
 
@@ -278,7 +305,10 @@ describe('permissions', () => {
     it('describes every operation as either requiring one known permission or needing no session', async () => {
       const doc = (await ctx.http().get('/api/docs-json').expect(200)).body as OpenApiDoc;
       const all = Object.entries(doc.paths).flatMap(([path, ops]) =>
-        Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, description: op.description })),
+        Object.entries(ops).map(([method, op]) => ({
+          route: `${method.toUpperCase()} ${path}`,
+          description: op.description,
+        })),
       );
       expect(all.length).toBeGreaterThan(0);
       const pattern = /^(?:Requires permission `([a-z:]+)`\.|No session required\.)$/;
@@ -289,6 +319,35 @@ describe('permissions', () => {
       expect(odd).toEqual([]);
       const publicOps = all.filter((o) => o.description === 'No session required.').map((o) => o.route);
       expect(publicOps.sort()).toEqual([...PUBLIC_ROUTES].sort());
+    });
+  });
+
+  describe('own training only', () => {
+    it('answers 404 when a learner reaches for a colleague’s assignment or attempt, and changes nothing', async () => {
+      const employee = fx.clients.employee;
+      const theirs = fx.play.officer;
+      const eventsBefore = await eventCount();
+      const calls = [
+        employee.post(`/api/me/assignments/${theirs.assignmentId}/attempts`),
+        employee.get(`/api/me/attempts/${theirs.attemptId}`),
+        employee.post(`/api/me/attempts/${theirs.attemptId}/choices`, {
+          seq: 1,
+          choiceId: theirs.firstChoiceId,
+        }),
+        employee.post(`/api/me/attempts/${theirs.quizAttemptId}/quiz`, {
+          round: 2,
+          answers: theirs.quizAnswers,
+        }),
+      ];
+      for (const res of await Promise.all(calls)) {
+        expect({ status: res.status, code: (res.body as { code: string }).code }).toEqual({
+          status: 404,
+          code: 'not_found',
+        });
+      }
+      expect(await eventCount()).toBe(eventsBefore);
+      const mine = (await employee.get('/api/me/assignments').expect(200)).body as { assignmentId: string }[];
+      expect(mine.map((a) => a.assignmentId)).not.toContain(theirs.assignmentId);
     });
   });
 
@@ -306,7 +365,9 @@ describe('permissions', () => {
       expect(await assignmentCount()).toBe(before);
 
       // The same request with the header goes through, so the session itself was fine.
-      await admin.post('/api/assignments', { moduleId: fx.moduleId, dueDate: '2099-12-31', userIds: [other.id] }).expect(201);
+      await admin
+        .post('/api/assignments', { moduleId: fx.moduleId, dueDate: '2099-12-31', userIds: [other.id] })
+        .expect(201);
       expect(await assignmentCount()).toBe(before + 1);
     });
 
@@ -317,7 +378,10 @@ describe('permissions', () => {
       expect(missing.body.code).toBe('csrf_failed');
       const wrong = await employee.post(url).set('X-CSRF-Token', 'not-the-token').expect(403);
       expect(wrong.body.code).toBe('csrf_failed');
-      const stolen = await employee.post(url).set('X-CSRF-Token', fx.clients.officer.session.csrfToken).expect(403);
+      const stolen = await employee
+        .post(url)
+        .set('X-CSRF-Token', fx.clients.officer.session.csrfToken)
+        .expect(403);
       expect(stolen.body.code).toBe('csrf_failed');
       const empty = await employee.post(url).set('X-CSRF-Token', '').expect(403);
       expect(empty.body.code).toBe('csrf_failed');
@@ -335,6 +399,11 @@ describe('permissions', () => {
     });
   });
 
+  async function eventCount(): Promise<number> {
+    const [row] = await ctx.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM attempt_event`);
+    return row!.n;
+  }
+
   async function assignmentCount(): Promise<number> {
     const [row] = await ctx.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM assignment`);
     return row!.n;
@@ -351,7 +420,11 @@ function operations(doc: OpenApiDoc): { method: string; path: string; permission
     Object.entries(ops).map(([method, op]) => {
       const description = op.description ?? '';
       const required = /^Requires permission `([^`]+)`\.$/.exec(description);
-      const permission = required ? required[1]! : description === 'No session required.' ? 'public' : `UNDESCRIBED: ${description}`;
+      const permission = required
+        ? required[1]!
+        : description === 'No session required.'
+          ? 'public'
+          : `UNDESCRIBED: ${description}`;
       return { method: method.toUpperCase(), path, permission };
     }),
   );

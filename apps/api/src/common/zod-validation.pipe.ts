@@ -18,9 +18,18 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
     if (result.success) return result.data;
     const details: FieldIssue[] = result.error.issues.map((issue) => ({
       field: issue.path.length ? issue.path.map(String).join('.') : this.where,
-      message: issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? 'is required' : issue.message,
+      message: issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined ? 'is required' : issue.message,
     }));
     const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
     throw new DomainError(400, 'validation_failed', `Invalid ${this.where}: ${summary}`, details);
   }
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }

@@ -28,7 +28,8 @@ export const pageQuerySchema = z.object({
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
-export const uuidSchema = z.uuid({ message: 'must be a UUID' });
+/** A UUID, normalised to lower case (PostgreSQL returns them so). */
+export const uuidSchema = z.uuid({ message: 'must be a UUID' }).transform((id) => id.toLowerCase());
 
 /** Calendar date `YYYY-MM-DD`. */
 export const isoDateSchema = z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' });

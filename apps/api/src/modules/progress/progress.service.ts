@@ -61,9 +61,14 @@ export class ProgressService {
       [organisationId],
     );
     const departments = await this.dataSource.query<{ id: string | null; name: string; people: number }[]>(
-      `SELECT d.id, d.name, count(u.id)::int AS people
-         FROM department d LEFT JOIN app_user u ON u.department_id = d.id AND u.active
-        WHERE d.organisation_id = $1 GROUP BY d.id ORDER BY d.name`,
+      `SELECT * FROM (
+         SELECT d.id, d.name, count(u.id)::int AS people
+           FROM department d LEFT JOIN app_user u ON u.department_id = d.id AND u.active
+          WHERE d.organisation_id = $1 GROUP BY d.id
+         UNION ALL
+         SELECT NULL, 'No department', count(*)::int FROM app_user
+          WHERE organisation_id = $1 AND active AND department_id IS NULL
+       ) x ORDER BY x.id IS NULL, x.name`,
       [organisationId],
     );
     const modules = await this.dataSource.query<{ id: string; title: string }[]>(
@@ -73,13 +78,12 @@ export class ProgressService {
     const all = rows.find((r) => r.by === 'all');
     const byDepartment = new Map(rows.filter((r) => r.by === 'department').map((r) => [r.department_id, r]));
     const byModule = new Map(rows.filter((r) => r.by === 'module').map((r) => [r.module_id, r]));
-    const noDepartment = byDepartment.get(null);
     return {
       totals: totals(all),
-      departments: [
-        ...departments.map((d) => ({ departmentId: d.id, name: d.name, people: d.people, ...totals(byDepartment.get(d.id)) })),
-        ...(noDepartment ? [{ departmentId: null, name: 'No department', people: 0, ...totals(noDepartment) }] : []),
-      ],
+      departments: departments
+        // The "No department" row only when someone without a department has training.
+        .filter((d) => d.id !== null || byDepartment.has(null))
+        .map((d) => ({ departmentId: d.id, name: d.name, people: d.people, ...totals(byDepartment.get(d.id)) })),
       modules: modules.filter((m) => byModule.has(m.id)).map((m) => ({ moduleId: m.id, title: m.title, ...totals(byModule.get(m.id)) })),
     };
   }
