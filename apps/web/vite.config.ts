@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const libs = fileURLToPath(new URL('../../libs', import.meta.url));
-const api = { '/api': { target: 'http://localhost:3000', changeOrigin: false } };
+const api = { '/api': 'http://localhost:3000' };
 
 // The shared libs are consumed as TypeScript sources, so the web needs no lib build first.
 export default defineConfig({

@@ -13,7 +13,13 @@ export interface NavItem {
 /** The menu; each entry needs the same permission as the route it opens (see router.tsx). */
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/training', label: 'My training', permission: 'training:play', icon: IconSchool },
-  { to: '/officer', label: 'Completion overview', permission: 'progress:read', icon: IconChartBar, end: true },
+  {
+    to: '/officer',
+    label: 'Completion overview',
+    permission: 'progress:read',
+    icon: IconChartBar,
+    end: true,
+  },
   { to: '/officer/people', label: 'People', permission: 'progress:read', icon: IconUsers },
   { to: '/admin/assign', label: 'Assign training', permission: 'assignments:manage', icon: IconSend },
 ];

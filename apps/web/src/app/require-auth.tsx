@@ -14,7 +14,11 @@ export function RequireAuth() {
     return (
       <Box component="main">
         <Container size="sm" py="xl">
-          <ErrorState error={session.error} title="Countersign is unavailable" onRetry={() => session.refetch()} />
+          <ErrorState
+            error={session.error}
+            title="Countersign is unavailable"
+            onRetry={() => session.refetch()}
+          />
         </Container>
       </Box>
     );

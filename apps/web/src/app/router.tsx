@@ -39,7 +39,8 @@ export const router = createBrowserRouter([
                   {
                     path: 'training/:assignmentId',
                     lazy: {
-                      Component: async () => (await import('../features/learning/routes/player-page')).PlayerPage,
+                      Component: async () =>
+                        (await import('../features/learning/routes/player-page')).PlayerPage,
                     },
                   },
                 ],
@@ -57,13 +58,15 @@ export const router = createBrowserRouter([
                   {
                     path: 'officer/people',
                     lazy: {
-                      Component: async () => (await import('../features/progress/routes/people-page')).PeoplePage,
+                      Component: async () =>
+                        (await import('../features/progress/routes/people-page')).PeoplePage,
                     },
                   },
                   {
                     path: 'officer/people/:userId',
                     lazy: {
-                      Component: async () => (await import('../features/progress/routes/person-page')).PersonPage,
+                      Component: async () =>
+                        (await import('../features/progress/routes/person-page')).PersonPage,
                     },
                   },
                 ],

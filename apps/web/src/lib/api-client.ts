@@ -21,9 +21,14 @@ export class ApiError extends Error {
     const errors: Record<string, string> = {};
     for (const issue of this.details as FieldIssue[]) {
       const field = String(issue.field).split('.')[0];
-      errors[field] ??= issue.message;
+      errors[field] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
     }
     return errors;
+  }
+
+  /** The thing asked for does not exist for this user (an id that is unknown or malformed). */
+  get isNotFound(): boolean {
+    return this.status === 404 || (this.status === 400 && this.code === 'validation_failed');
   }
 }
 
@@ -41,16 +46,17 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-type QueryValue = string | number | null | undefined;
+/** Query parameters; empty values are left out. */
+type Query = Readonly<Record<string, unknown>>;
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  query?: Record<string, QueryValue>;
+  query?: Query;
   signal?: AbortSignal;
 }
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -70,7 +76,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   if (body && typeof body.code === 'string' && typeof body.message === 'string') {
     return new ApiError(response.status, body.code, body.message, body.details);
   }
-  return new ApiError(response.status, 'http_error', `The server could not complete the request (HTTP ${response.status}).`);
+  return new ApiError(
+    response.status,
+    'http_error',
+    `The server could not complete the request (HTTP ${response.status}).`,
+  );
 }
 
 /** The one way the web talks to the API: same-origin JSON with the CSRF header on writes. */
@@ -91,7 +101,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'network_error',
+      'Could not reach the server. Check your connection and try again.',
+    );
   }
 
   if (!response.ok) {
@@ -103,7 +117,6 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 }
 
 export const apiClient = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
-    request<T>(path, { query, signal }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body }),
 };

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';
 import { MainNav } from './main-nav';
-import { UserMenu } from './user-menu';
+import { UserIdentity, UserMenu } from './user-menu';
 import classes from './app-layout.module.css';
 
 export function AppLayout() {
@@ -40,7 +40,12 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        <MainNav onNavigate={nav.close} />
+        <AppShell.Section grow>
+          <MainNav onNavigate={nav.close} />
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm" pt="md">
+          <UserIdentity />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Container size="xl" py="xl" px={{ base: 'md', md: 'xl' }}>

@@ -1,29 +1,34 @@
 import { ROLE_LABELS } from '@countersign/contracts/permissions';
-import { Avatar, Button, Group, Stack, Text } from '@mantine/core';
+import { Avatar, Button, Group, Stack, Text, type GroupProps } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useCurrentSession, useLogout } from '../../features/auth/api/session';
 import { initials } from '../../lib/format';
 
-/** Who is signed in, for which organisation, and the way out. */
-export function UserMenu() {
+/** Who is signed in, in which role, for which organisation. */
+export function UserIdentity(props: GroupProps) {
   const { user } = useCurrentSession();
-  const logout = useLogout();
+  return (
+    <Group gap="sm" wrap="nowrap" {...props}>
+      <Avatar color="navy" radius="xl" size="md" aria-hidden>
+        {initials(user.name)}
+      </Avatar>
+      <Stack gap={0}>
+        <Text size="sm" fw={600} lh={1.3}>
+          {user.name}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.3}>
+          {ROLE_LABELS[user.role]} · {user.organisation.name}
+        </Text>
+      </Stack>
+    </Group>
+  );
+}
 
+export function UserMenu() {
+  const logout = useLogout();
   return (
     <Group gap="md" wrap="nowrap">
-      <Group gap="sm" wrap="nowrap" visibleFrom="sm">
-        <Avatar color="navy" radius="xl" size="md" aria-hidden>
-          {initials(user.name)}
-        </Avatar>
-        <Stack gap={0}>
-          <Text size="sm" fw={600} lh={1.3}>
-            {user.name}
-          </Text>
-          <Text size="xs" c="dimmed" lh={1.3}>
-            {ROLE_LABELS[user.role]} · {user.organisation.name}
-          </Text>
-        </Stack>
-      </Group>
+      <UserIdentity visibleFrom="sm" />
       <Button
         variant="default"
         size="sm"

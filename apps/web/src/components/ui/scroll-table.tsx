@@ -12,15 +12,12 @@ interface ScrollTableProps extends TableProps {
 export function ScrollTable({ label, minWidth = 720, children, ...tableProps }: ScrollTableProps) {
   return (
     <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
-      <Table
-        miw={minWidth}
-        verticalSpacing="sm"
-        highlightOnHover
-        aria-label={label}
-        {...tableProps}
-      >
+      <Table miw={minWidth} verticalSpacing="sm" highlightOnHover aria-label={label} {...tableProps}>
         {children}
       </Table>
     </Box>
   );
 }
+
+/** For cells that must stay on one line (dates, badges). */
+export const noWrap = { whiteSpace: 'nowrap' } as const;

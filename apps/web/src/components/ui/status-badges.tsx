@@ -2,21 +2,20 @@ import type { AssignmentStatus } from '@countersign/contracts/learning';
 import { Badge } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconProgress } from '@tabler/icons-react';
 
+// Badges truncate their label by default; in narrow table cells a status must stay readable.
+const NO_TRUNCATE = { root: { flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+
 const STATUS = {
   completed: { label: 'Completed', color: 'green', Icon: IconCircleCheck },
   'in-progress': { label: 'In progress', color: 'blue', Icon: IconProgress },
   'not-started': { label: 'Not started', color: 'gray', Icon: IconCircleDashed },
 } as const;
 
-export function statusLabel(status: AssignmentStatus): string {
-  return STATUS[status].label;
-}
-
 /** Status as icon + words, never colour alone. */
 export function AssignmentStatusBadge({ status }: { status: AssignmentStatus }) {
   const { label, color, Icon } = STATUS[status];
   return (
-    <Badge color={color} variant="light" leftSection={<Icon size={14} aria-hidden />}>
+    <Badge color={color} variant="light" leftSection={<Icon size={14} aria-hidden />} styles={NO_TRUNCATE}>
       {label}
     </Badge>
   );
@@ -24,7 +23,12 @@ export function AssignmentStatusBadge({ status }: { status: AssignmentStatus }) 
 
 export function OverdueBadge() {
   return (
-    <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={14} aria-hidden />}>
+    <Badge
+      color="red"
+      variant="filled"
+      leftSection={<IconAlertTriangle size={14} aria-hidden />}
+      styles={NO_TRUNCATE}
+    >
       Overdue
     </Badge>
   );

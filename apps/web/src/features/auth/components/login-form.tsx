@@ -6,7 +6,10 @@ import { useLogin } from '../api/session';
 
 function errorText(error: unknown): { title: string; message: string } {
   if (isApiError(error) && error.code === 'invalid_credentials') {
-    return { title: 'Sign-in failed', message: 'That email and password do not match. Check them and try again.' };
+    return {
+      title: 'Sign-in failed',
+      message: 'That email and password do not match. Check them and try again.',
+    };
   }
   if (isApiError(error) && error.code === 'too_many_attempts') {
     return { title: 'Too many attempts', message: error.message };
@@ -33,7 +36,13 @@ export function LoginForm() {
     <form onSubmit={submit} noValidate aria-label="Sign in">
       <Stack gap="md">
         {alert && (
-          <Alert color="red" variant="light" title={alert.title} icon={<IconAlertCircle aria-hidden />} role="alert">
+          <Alert
+            color="red"
+            variant="light"
+            title={alert.title}
+            icon={<IconAlertCircle aria-hidden />}
+            role="alert"
+          >
             {alert.message}
           </Alert>
         )}
@@ -52,6 +61,7 @@ export function LoginForm() {
           name="password"
           autoComplete="current-password"
           required
+          visibilityToggleButtonProps={{ 'aria-label': 'Show characters' }}
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
           error={fieldErrors.password}

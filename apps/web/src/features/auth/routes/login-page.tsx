@@ -1,4 +1,5 @@
 import { Box, Center, Group, List, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { Navigate, useSearchParams } from 'react-router';
 import { LoginForm } from '../components/login-form';
@@ -13,6 +14,7 @@ function safeNext(next: string | null): string {
 export function LoginPage() {
   const session = useSession();
   const [searchParams] = useSearchParams();
+  useDocumentTitle('Sign in · Countersign');
 
   if (session.data) return <Navigate to={safeNext(searchParams.get('next'))} replace />;
 
@@ -29,7 +31,9 @@ export function LoginPage() {
           Recognise the approach. Report it.
         </Text>
         <List spacing="xs" mt="xl" className={classes.points}>
-          <List.Item>Spot fake recruiters, paid “reports” and trips abroad before they become a problem.</List.Item>
+          <List.Item>
+            Spot fake recruiters, paid “reports” and trips abroad before they become a problem.
+          </List.Item>
           <List.Item>Practise on realistic profiles, messages and invitations.</List.Item>
           <List.Item>Know exactly whom to tell, and when.</List.Item>
         </List>
@@ -52,8 +56,8 @@ export function LoginPage() {
               </Text>
             </Stack>
             {session.isPending ? (
-              <Center py="xl">
-                <Loader aria-label="Checking your session" />
+              <Center py="xl" role="status" aria-label="Checking your session">
+                <Loader />
               </Center>
             ) : (
               <LoginForm />

@@ -12,7 +12,8 @@ const attemptKey = (assignmentId: string) => ['learning', 'attempt', assignmentI
 export function attemptQueryOptions(assignmentId: string) {
   return queryOptions({
     queryKey: attemptKey(assignmentId),
-    queryFn: () => apiClient.post<AttemptState>(`/me/assignments/${encodeURIComponent(assignmentId)}/attempts`),
+    queryFn: () =>
+      apiClient.post<AttemptState>(`/me/assignments/${encodeURIComponent(assignmentId)}/attempts`),
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });

@@ -20,8 +20,8 @@ export function CompletionScreen({ state }: { state: AttemptState }) {
             <ScreenHeading>Module complete</ScreenHeading>
             <Text>
               You completed “{state.module.title}”
-              {result ? ` with a quiz score of ${result.scorePercent}% (pass mark ${result.passMark}%)` : ''}. Your
-              security team can see that it is done.
+              {result ? ` with a quiz score of ${result.scorePercent}% (pass mark ${result.passMark}%)` : ''}.
+              Your security team can see that it is done.
             </Text>
             <Group mt="xs">
               <Button component={Link} to="/training" leftSection={<IconArrowLeft size={16} aria-hidden />}>

@@ -30,7 +30,12 @@ export function PathReview({ history }: { history: ChoiceFeedback[] }) {
                   Red flags:
                 </Text>
                 {entry.redFlags.map((flag) => (
-                  <Badge key={flag.key} color="red" variant="light" leftSection={<IconFlag size={12} aria-hidden />}>
+                  <Badge
+                    key={flag.key}
+                    color="red"
+                    variant="light"
+                    leftSection={<IconFlag size={12} aria-hidden />}
+                  >
                     {flag.title}
                   </Badge>
                 ))}

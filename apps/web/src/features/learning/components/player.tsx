@@ -35,7 +35,13 @@ export function Player({ state }: { state: AttemptState }) {
   return (
     <Stack gap="xl">
       {actionError && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title="That did not go through" role="alert">
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertCircle aria-hidden />}
+          title="That did not go through"
+          role="alert"
+        >
           {actionError.message}
         </Alert>
       )}
@@ -50,7 +56,10 @@ export function Player({ state }: { state: AttemptState }) {
       )}
 
       {screen === 'feedback' && (
-        <FeedbackScreen feedback={state.history[state.history.length - 1]} onContinue={() => setIntent('auto')} />
+        <FeedbackScreen
+          feedback={state.history[state.history.length - 1]}
+          onContinue={() => setIntent('auto')}
+        />
       )}
 
       {screen === 'ending' && state.ending && (
@@ -71,7 +80,11 @@ export function Player({ state }: { state: AttemptState }) {
           <ScreenHeading>Quiz result: not passed yet</ScreenHeading>
           <QuizResult result={state.lastResult} />
           <Group justify="flex-end">
-            <Button size="md" leftSection={<IconRefresh size={18} aria-hidden />} onClick={() => setIntent('quiz')}>
+            <Button
+              size="md"
+              leftSection={<IconRefresh size={18} aria-hidden />}
+              onClick={() => setIntent('quiz')}
+            >
               Try the quiz again
             </Button>
           </Group>

@@ -39,7 +39,13 @@ function QuestionField({ number, question, value, onChange }: QuestionFieldProps
           {options}
         </Radio.Group>
       ) : (
-        <Checkbox.Group label={label} description="Choose all that apply." size="md" value={value} onChange={onChange}>
+        <Checkbox.Group
+          label={label}
+          description="Choose all that apply."
+          size="md"
+          value={value}
+          onChange={onChange}
+        >
           {options}
         </Checkbox.Group>
       )}

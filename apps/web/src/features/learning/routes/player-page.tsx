@@ -9,7 +9,7 @@ import { Player } from '../components/player';
 
 function PlayerSkeleton() {
   return (
-    <Stack gap="lg" aria-busy="true" aria-label="Loading the module">
+    <Stack gap="lg" role="status" aria-label="Loading the module">
       <Skeleton h={28} w="50%" />
       <Skeleton h={16} w="90%" />
       <Skeleton h={16} w="80%" />
@@ -58,10 +58,14 @@ export function PlayerPage() {
 
       {attempt.isPending && <PlayerSkeleton />}
       {attempt.isError &&
-        (isApiError(attempt.error, 404) ? (
+        (isApiError(attempt.error) && attempt.error.isNotFound ? (
           <ErrorState error={attempt.error} title="This training is not assigned to you" />
         ) : (
-          <ErrorState error={attempt.error} title="The module could not be opened" onRetry={() => attempt.refetch()} />
+          <ErrorState
+            error={attempt.error}
+            title="The module could not be opened"
+            onRetry={() => attempt.refetch()}
+          />
         ))}
       {state && <Player key={state.attemptId} state={state} />}
     </Stack>

@@ -1,5 +1,5 @@
 import type { MessageThreadArtefact } from '@countersign/scenario-engine';
-import { Avatar, Box, Group, Paper, Stack, Text } from '@mantine/core';
+import { Avatar, Box, Group, Paper, Text } from '@mantine/core';
 import { IconMessageCircle } from '@tabler/icons-react';
 import { initials } from '../../../../lib/format';
 import classes from './artefacts.module.css';

@@ -1,5 +1,5 @@
 import type { ProfileCardArtefact } from '@countersign/scenario-engine';
-import { Avatar, Box, Divider, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Avatar, Box, Divider, Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import { IconBriefcase, IconMapPin, IconMessageCircle } from '@tabler/icons-react';
 import { initials, plural } from '../../../../lib/format';
 import { Narrative } from '../narrative';

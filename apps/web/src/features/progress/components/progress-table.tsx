@@ -1,0 +1,58 @@
+import type { ProgressRow } from '@countersign/contracts/progress';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
+import { AssignmentStatusBadge, OverdueBadge } from '../../../components/ui/status-badges';
+import { formatDate, formatPercent } from '../../../lib/format';
+
+/** Status and overdue side by side, as words, not colour alone. */
+export function StatusCell({ row }: { row: Pick<ProgressRow, 'status' | 'overdue'> }) {
+  return (
+    <Stack gap={4} align="flex-start">
+      <AssignmentStatusBadge status={row.status} />
+      {row.overdue && <OverdueBadge />}
+    </Stack>
+  );
+}
+
+export function ProgressTable({ rows }: { rows: ProgressRow[] }) {
+  return (
+    <ScrollTable label="People and their training" minWidth={960} data-testid="progress-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Person</Table.Th>
+          <Table.Th>Department</Table.Th>
+          <Table.Th>Module</Table.Th>
+          <Table.Th>Status</Table.Th>
+          <Table.Th>Due</Table.Th>
+          <Table.Th>Completed</Table.Th>
+          <Table.Th>Score</Table.Th>
+          <Table.Th>Version</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.assignmentId}>
+            <Table.Td>
+              <Anchor component={Link} to={`/officer/people/${row.user.id}`} fw={600}>
+                {row.user.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {row.user.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>{row.department?.name ?? '—'}</Table.Td>
+            <Table.Td>{row.module.title}</Table.Td>
+            <Table.Td>
+              <StatusCell row={row} />
+            </Table.Td>
+            <Table.Td style={noWrap}>{formatDate(row.dueDate)}</Table.Td>
+            <Table.Td style={noWrap}>{formatDate(row.completedAt)}</Table.Td>
+            <Table.Td>{formatPercent(row.scorePercent)}</Table.Td>
+            <Table.Td>{row.completedVersion === null ? '—' : `v${row.completedVersion}`}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}

@@ -1,0 +1,64 @@
+import { Anchor, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../../../components/ui/error-state';
+import { isApiError } from '../../../lib/api-client';
+import { usePerson } from '../api/person';
+import { PersonHeader } from '../components/person-header';
+import { PersonAssignmentsTable, PersonAttemptsTable } from '../components/person-tables';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="lg" p="lg" component="section">
+      <Title order={2} fz="h4" mb="md">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+/** One person: who they are, what they were assigned, and every attempt they made. */
+export function PersonPage() {
+  const { userId = '' } = useParams();
+  const person = usePerson(userId);
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/officer/people" size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} aria-hidden />
+          People
+        </Group>
+      </Anchor>
+      {person.isPending && (
+        <Stack gap="lg" role="status" aria-label="Loading the person">
+          <Skeleton h={140} radius="lg" />
+          <Skeleton h={200} radius="lg" />
+        </Stack>
+      )}
+      {person.isError &&
+        (isApiError(person.error) && person.error.isNotFound ? (
+          <ErrorState error={person.error} title="Person not found" />
+        ) : (
+          <ErrorState
+            error={person.error}
+            title="This person could not be loaded"
+            onRetry={() => person.refetch()}
+          />
+        ))}
+      {person.data && (
+        <>
+          <PersonHeader user={person.data.user} />
+          <Section title="Assignments">
+            <PersonAssignmentsTable assignments={person.data.assignments} />
+          </Section>
+          <Section title="Attempts">
+            <PersonAttemptsTable attempts={person.data.attempts} />
+          </Section>
+        </>
+      )}
+    </Stack>
+  );
+}
