@@ -1,5 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://localhost:3100';
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? '';
@@ -20,9 +24,6 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  (page as Page & { pageErrors?: string[] }).pageErrors = errors;
   return { context, page };
 }
 
@@ -49,4 +50,21 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect({ page: label, violations: summary }).toEqual({ page: label, violations: [] });
+}
+
+/**
+ * With UPDATE_SCREENSHOTS=1 the journeys refresh the README's screenshots in docs/screenshots;
+ * otherwise screenshots go to apps/e2e/.artifacts for inspection after a failure.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? `${REPO_ROOT}/docs/screenshots` : `${REPO_ROOT}/apps/e2e/.artifacts`;
+  await page.evaluate(() => document.fonts.ready);
+  const viewport = page.viewportSize();
+  if (options.fullPage && viewport) {
+    // Grow the window to the whole page rather than stitching, so the fixed side bar spans it too.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: viewport.width, height });
+  }
+  await page.screenshot({ path: `${dir}/${name}.png` });
+  if (viewport) await page.setViewportSize(viewport);
 }

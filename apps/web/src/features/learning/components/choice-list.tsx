@@ -11,7 +11,7 @@ interface ChoiceListProps {
 /** The step's options as large buttons; each button's accessible name is the choice's label. */
 export function ChoiceList({ choices, pendingChoiceId, onChoose }: ChoiceListProps) {
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" data-testid="choices">
       <Title order={3} fz="h4">
         What do you do?
       </Title>
