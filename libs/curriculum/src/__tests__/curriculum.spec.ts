@@ -56,6 +56,49 @@ function cannotFinish(content: ModuleContent): string[] {
   return content.scenario.steps.filter((step) => !done.has(step.id)).map((step) => step.id);
 }
 
+/**
+ * The most points with which each ending can be reached (longest path over choice points). The
+ * built-in scenarios are acyclic, so a depth-first search with memoisation is exact.
+ */
+function bestPointsByEnding(content: ModuleContent): Map<string, number> {
+  const byId = new Map(content.scenario.steps.map((step) => [step.id, step]));
+  const memo = new Map<string, Map<string, number>>();
+  const from = (id: string): Map<string, number> => {
+    const known = memo.get(id);
+    if (known) return known;
+    const step = byId.get(id)!;
+    const result = new Map<string, number>();
+    if (step.ending) result.set(step.id, 0);
+    for (const choice of step.choices) {
+      for (const [ending, points] of from(choice.next)) {
+        result.set(ending, Math.max(result.get(ending) ?? -Infinity, points + choice.points));
+      }
+    }
+    memo.set(id, result);
+    return result;
+  };
+  return from(content.scenario.start);
+}
+
+/** Steps on a cycle, if any (the built-in track keeps its scenarios acyclic). */
+function stepsOnCycles(content: ModuleContent): string[] {
+  const byId = new Map(content.scenario.steps.map((step) => [step.id, step]));
+  const state = new Map<string, 'open' | 'done'>();
+  const onCycle = new Set<string>();
+  const visit = (id: string, stack: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'open') {
+      for (const s of stack.slice(stack.indexOf(id))) onCycle.add(s);
+      return;
+    }
+    state.set(id, 'open');
+    for (const choice of byId.get(id)?.choices ?? []) visit(choice.next, [...stack, id]);
+    state.set(id, 'done');
+  };
+  for (const step of content.scenario.steps) visit(step.id, []);
+  return [...onCycle];
+}
+
 describe('red-flag catalogue', () => {
   it('has the 13 keys, in catalogue order, each once', () => {
     expect(RED_FLAG_KEYS).toHaveLength(13);
@@ -81,6 +124,33 @@ describe('red-flag catalogue', () => {
 });
 
 describe('built-in modules', () => {
+  it('are the six modules of the Think Before You Link track, in order', () => {
+    expect(builtInModules.map((m) => [m.order, m.slug])).toEqual([
+      [1, 'the-approach'],
+      [2, 'too-good-to-be-true'],
+      [3, 'all-expenses-paid'],
+      [4, 'what-your-profile-tells-them'],
+      [5, 'when-it-turns-to-pressure'],
+      [6, 'report-it'],
+    ]);
+  });
+
+  it('every module passes the scenario engine validator against the catalogue', () => {
+    for (const m of builtInModules) {
+      const result = validateModule(m.content, { redFlagKeys: RED_FLAG_KEYS });
+      expect({ slug: m.slug, issues: result.issues, ok: result.ok }).toEqual({
+        slug: m.slug,
+        issues: [],
+        ok: true,
+      });
+    }
+  });
+
+  it('keeps the Mallory case in "Report it" and out of the earlier modules', () => {
+    const mentions = (m: (typeof builtInModules)[number]) => JSON.stringify(m.content).includes('Mallory');
+    expect(builtInModules.filter(mentions).map((m) => m.slug)).toEqual(['report-it']);
+  });
+
   it('have unique slugs and run in track order 1..n', () => {
     const slugs = builtInModules.map((m) => m.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
@@ -90,7 +160,8 @@ describe('built-in modules', () => {
       expect(m.track).toBe('think-before-you-link');
       expect(m.title.trim()).not.toBe('');
       expect(m.summary.trim()).not.toBe('');
-      expect(m.estimatedMinutes).toBeGreaterThan(0);
+      expect(m.estimatedMinutes).toBeGreaterThanOrEqual(10);
+      expect(m.estimatedMinutes).toBeLessThanOrEqual(20);
     }
   });
 
@@ -154,6 +225,43 @@ describe('built-in modules', () => {
     it('cites only red flags from the catalogue', () => {
       const unknown = citedFlags(content).filter(({ key }) => !knownFlags.has(key));
       expect(unknown).toEqual([]);
+    });
+
+    it('is acyclic, and its highest-scoring route ends safely', () => {
+      expect(stepsOnCycles(content)).toEqual([]);
+      const best = bestPointsByEnding(content);
+      const outcomeOf = new Map(endings.map((step) => [step.id, step.ending!.outcome]));
+      const bestOf = (outcome: 'safe' | 'compromised') =>
+        Math.max(...[...best].filter(([id]) => outcomeOf.get(id) === outcome).map(([, points]) => points));
+      expect(bestOf('safe')).toBeGreaterThan(bestOf('compromised'));
+    });
+
+    it('lays every step out on the editor grid (x step 300, y step 160), one step per cell', () => {
+      const cells = steps.map((step) => `${step.position?.x},${step.position?.y}`);
+      for (const step of steps) {
+        expect({
+          step: step.id,
+          onGrid: step.position !== undefined && step.position.x % 300 === 0 && step.position.y % 160 === 0,
+        }).toEqual({
+          step: step.id,
+          onGrid: true,
+        });
+      }
+      expect(new Set(cells).size).toBe(cells.length);
+    });
+
+    it('gives every ending a debrief covering what happened, the red flags and what to do', () => {
+      for (const step of endings) {
+        const debrief = step.ending!.debrief;
+        expect({
+          step: step.id,
+          ok:
+            /What happened/.test(debrief) && /Red flags present/.test(debrief) && /What to do/.test(debrief),
+        }).toEqual({
+          step: step.id,
+          ok: true,
+        });
+      }
     });
 
     it('has a quiz of at least 6 questions, mixing single and multiple, pass mark 80, shuffled', () => {

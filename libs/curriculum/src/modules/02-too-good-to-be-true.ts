@@ -780,20 +780,34 @@ export const tooGoodToBeTrue: BuiltInModule = {
           redFlags: ['compromise-or-threat'],
         },
         {
-          id: 'mallory-lever',
+          id: 'money-worries',
           kind: 'single',
           prompt:
-            'Kevin Mallory, a former CIA officer, was approached on LinkedIn by a fake headhunter and went on to sell secrets. Which circumstance made him an attractive target?',
+            'Soon after you mentioned that your mortgage payments were about to rise, Daniel offered a £40,000 retainer. Why do hostile services look for money worries like this?',
           options: [
-            { id: 'debt', label: 'He was in debt', correct: true },
-            { id: 'new-job', label: 'He had just started a new job', correct: false },
-            { id: 'lived-abroad', label: 'He lived abroad', correct: false },
-            { id: 'no-profile', label: 'He had no professional networking profile', correct: false },
+            {
+              id: 'harder-to-refuse',
+              label:
+                'Money worries make generous offers harder to refuse and regular payments harder to give up',
+              correct: true,
+            },
+            { id: 'pay-less', label: 'People in debt will accept lower fees', correct: false },
+            {
+              id: 'more-senior',
+              label: 'People with money worries usually hold more senior posts',
+              correct: false,
+            },
+            {
+              id: 'coincidence',
+              label: 'They do not: the timing of the offer was a coincidence',
+              correct: false,
+            },
           ],
           explanation:
-            'Mallory was in debt when the approach came. Money worries make generous offers harder to refuse and payments ' +
-            'harder to give up. He was jailed for 20 years.',
-          redFlags: ['financial-pressure', 'unsolicited-approach'],
+            'A payment framed as the answer to a money problem creates dependence, and dependence makes every later ' +
+            "request harder to refuse. If money worries are weighing on you, talk to your employer's support services " +
+            'early, and be especially wary of anyone offering a way out.',
+          redFlags: ['financial-pressure', 'paid-reports'],
         },
         {
           id: 'already-paid',

@@ -1,12 +1,30 @@
 import { theApproach } from './01-the-approach.js';
 import { tooGoodToBeTrue } from './02-too-good-to-be-true.js';
+import { allExpensesPaid } from './03-all-expenses-paid.js';
+import { whatYourProfileTellsThem } from './04-what-your-profile-tells-them.js';
+import { whenItTurnsToPressure } from './05-when-it-turns-to-pressure.js';
+import { reportIt } from './06-report-it.js';
 import type { BuiltInModule } from './types.js';
 
 export type { BuiltInModule, BuiltInTrack } from './types.js';
-export { theApproach, tooGoodToBeTrue };
+export {
+  theApproach,
+  tooGoodToBeTrue,
+  allExpensesPaid,
+  whatYourProfileTellsThem,
+  whenItTurnsToPressure,
+  reportIt,
+};
 
 /**
- * The built-in "Think Before You Link" track, in track order. Modules 3–6 are added here as
- * they are written: one file per module (`NN-slug.ts`), with `order` matching its position.
+ * The built-in "Think Before You Link" track, in track order: one file per module
+ * (`NN-slug.ts`), with `order` matching its position.
  */
-export const builtInModules: readonly BuiltInModule[] = Object.freeze([theApproach, tooGoodToBeTrue]);
+export const builtInModules: readonly BuiltInModule[] = Object.freeze([
+  theApproach,
+  tooGoodToBeTrue,
+  allExpensesPaid,
+  whatYourProfileTellsThem,
+  whenItTurnsToPressure,
+  reportIt,
+]);
