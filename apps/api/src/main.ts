@@ -4,6 +4,7 @@ import { loadConfig } from './config/config.js';
 import { resolveDatabase } from './database/database-url.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { TrainingService } from './modules/training/training.service.js';
 
 /** Bootstrap only: configuration, database, migrations, demo data, listen, clean shutdown. */
 async function main(): Promise<void> {
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const applied = await runMigrations(app);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
   await app.get(AuthService).purgeExpired();
+  const upgraded = await app.get(TrainingService).installCurriculumEverywhere();
+  if (upgraded) say(`Installed ${upgraded} new built-in module(s) into existing organisations.`);
   const demo = await app.get(DemoSeedService).seedIfEmpty();
   await app.listen(config.PORT, config.HOST);
 

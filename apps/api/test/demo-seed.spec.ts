@@ -1,4 +1,5 @@
 import { DemoSeedService } from '../src/demo/demo-seed.service.js';
+import { TrainingService } from '../src/modules/training/training.service.js';
 import { TestContext } from './test-app.js';
 
 describe('demo data', () => {
@@ -56,5 +57,29 @@ describe('first-run bootstrap of a real installation', () => {
     expect(res.body.user).toMatchObject({ role: 'admin', organisation: { name: 'Ministry of Examples' } });
     const [modules] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM module_version WHERE status = 'published'`);
     expect(modules.n).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('curriculum upgrades', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+  });
+  afterAll(() => ctx.close());
+
+  it('installs built-in modules added in a release into existing organisations, leaving the rest alone', async () => {
+    const org = await ctx.newOrganisation();
+    const complete = await ctx.newOrganisation();
+    // Simulate an organisation created before the last two modules shipped.
+    await ctx.dataSource.query(
+      `DELETE FROM training_module WHERE organisation_id = $1 AND slug IN ('when-it-turns-to-pressure', 'report-it')`,
+      [org.id],
+    );
+    const training = ctx.app.get(TrainingService);
+    expect(await training.installCurriculumEverywhere()).toBe(2);
+    expect(await training.installCurriculumEverywhere()).toBe(0);
+    const titles = async (id: string) => (await training.list(id)).map((m) => m.title);
+    expect(await titles(org.id)).toEqual(await titles(complete.id));
+    expect((await titles(org.id)).slice(0, 2)).toEqual(['The approach', 'Too good to be true']);
   });
 });

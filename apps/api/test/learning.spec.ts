@@ -81,6 +81,8 @@ describe('learning: play, quiz, completion', () => {
     expect((await client.get(`/api/me/attempts/${first.attemptId}`).expect(200)).body).toEqual(resumed);
     const list = (await client.get('/api/me/assignments').expect(200)).body;
     expect(list[0]).toMatchObject({ status: 'in-progress', activeAttemptId: first.attemptId });
+    const [tracked] = await ctx.dataSource.query(`SELECT status FROM assignment WHERE id = $1`, [assignmentId]);
+    expect(tracked.status).toBe('in-progress');
     expect(list[0].progressPercent).toBeGreaterThan(0);
   });
 
@@ -166,6 +168,9 @@ describe('learning: play, quiz, completion', () => {
     const retried = (await client.post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 2, answers: answers(content, true) }).expect(200)).body;
     expect(retried).toEqual(passed);
     expect(await completions(assignmentId)).toBe(1);
+    const [tracked] = await ctx.dataSource.query(`SELECT status, completed_at FROM assignment WHERE id = $1`, [assignmentId]);
+    expect(tracked.status).toBe('completed');
+    expect(tracked.completed_at).toBeInstanceOf(Date);
     const [completion] = await ctx.dataSource.query(
       `SELECT c.score, c.passed, v.version FROM completion c JOIN module_version v ON v.id = c.module_version_id WHERE c.assignment_id = $1`,
       [assignmentId],

@@ -41,6 +41,41 @@ describe('migrations', () => {
     expect(await ds.showMigrations()).toBe(false);
   });
 
+  it('backfills assignment status from attempts and completions when tracking status', async () => {
+    await ds.undoLastMigration({ transaction: 'each' }); // back to the core schema only
+    const suffix = randomBytes(3).toString('hex');
+    const [org] = await ds.query(`INSERT INTO organisation (name, slug) VALUES ('Backfill', 'backfill-${suffix}') RETURNING id`);
+    const [mod] = await ds.query(`INSERT INTO training_module (organisation_id, slug, title) VALUES ($1, 'm', 'M') RETURNING id`, [org.id]);
+    const [v] = await ds.query(
+      `INSERT INTO module_version (organisation_id, module_id, version, status, content, pass_mark) VALUES ($1, $2, 1, 'published', '{}', 80) RETURNING id`,
+      [org.id, mod.id],
+    );
+    const ids: Record<string, string> = {};
+    for (const who of ['idle', 'busy', 'done']) {
+      const [u] = await ds.query(`INSERT INTO app_user (organisation_id, email, name) VALUES ($1, $2, $3) RETURNING id`, [org.id, `${who}-${suffix}@example.test`, who]);
+      const [a] = await ds.query(`INSERT INTO assignment (organisation_id, user_id, module_id, due_date) VALUES ($1, $2, $3, '2030-01-01') RETURNING id`, [org.id, u.id, mod.id]);
+      ids[who] = a.id;
+      if (who === 'idle') continue;
+      const [t] = await ds.query(
+        `INSERT INTO attempt (organisation_id, assignment_id, user_id, module_version_id, current_step_id, status) VALUES ($1, $2, $3, $4, 's', $5) RETURNING id`,
+        [org.id, a.id, u.id, v.id, who === 'done' ? 'passed' : 'in-progress'],
+      );
+      if (who === 'done') {
+        await ds.query(
+          `INSERT INTO completion (organisation_id, assignment_id, user_id, module_id, module_version_id, attempt_id, score, passed, completed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 90, true, '2026-01-02T03:04:05Z')`,
+          [org.id, a.id, u.id, mod.id, v.id, t.id],
+        );
+      }
+    }
+    await ds.runMigrations({ transaction: 'each' });
+    const rows = await ds.query(`SELECT id, status, completed_at FROM assignment WHERE organisation_id = $1`, [org.id]);
+    const byId = Object.fromEntries(rows.map((r: { id: string }) => [r.id, r]));
+    expect(byId[ids.idle!]).toMatchObject({ status: 'not-started', completed_at: null });
+    expect(byId[ids.busy!]).toMatchObject({ status: 'in-progress', completed_at: null });
+    expect(byId[ids.done!]).toMatchObject({ status: 'completed', completed_at: new Date('2026-01-02T03:04:05Z') });
+  });
+
   it('freezes published module versions in the database itself', async () => {
     const [org] = await ds.query(`INSERT INTO organisation (name, slug) VALUES ('Frozen', 'frozen-${randomBytes(3).toString('hex')}') RETURNING id`);
     const [mod] = await ds.query(`INSERT INTO training_module (organisation_id, slug, title) VALUES ($1, 'm', 'M') RETURNING id`, [org.id]);

@@ -120,7 +120,7 @@ export class TestContext {
 
   async moduleIds(organisationId: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM training_module WHERE organisation_id = $1 ORDER BY created_at, slug`,
+      `SELECT id FROM training_module WHERE organisation_id = $1 ORDER BY sort_order, created_at, slug`,
       [organisationId],
     );
     return rows.map((r) => r.id);

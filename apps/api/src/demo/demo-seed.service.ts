@@ -162,6 +162,10 @@ export class DemoSeedService {
       assignmentId,
       daysAgo,
     ]);
+    await this.dataSource.query(
+      `UPDATE assignment SET completed_at = now() - make_interval(days => $2) WHERE id = $1 AND status = 'completed'`,
+      [assignmentId, daysAgo],
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AssignmentStatus } from '@countersign/contracts/learning';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('assignment')
@@ -10,5 +11,9 @@ export class Assignment {
   @Column('date', { name: 'due_date' }) dueDate: string;
   @Column('uuid', { name: 'assigned_by', nullable: true }) assignedBy: string | null;
   @Column('text') source: 'manual' | 'rule' | 'seed';
+  /** Kept in step with attempts and completions by LearningService, in the same transaction. */
+  @Column({ type: 'enum', enumName: 'assignment_status', enum: ['not-started', 'in-progress', 'completed'] })
+  status: AssignmentStatus;
+  @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

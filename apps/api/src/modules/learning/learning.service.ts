@@ -69,6 +69,7 @@ export class LearningService {
         estimated_minutes: number;
         due_date: string;
         overdue: boolean;
+        status: MyAssignment['status'];
         attempt_id: string | null;
         progress_percent: number | null;
         completed_at: Date | null;
@@ -78,7 +79,7 @@ export class LearningService {
     >(
       `SELECT a.id AS assignment_id, m.id AS module_id, m.title, m.summary, m.estimated_minutes,
               to_char(a.due_date, 'YYYY-MM-DD') AS due_date,
-              (c.id IS NULL AND a.due_date < current_date) AS overdue,
+              a.status, (a.status <> 'completed' AND a.due_date < current_date) AS overdue,
               t.id AS attempt_id, t.progress_percent,
               c.completed_at, c.score, v.version
          FROM assignment a
@@ -87,7 +88,7 @@ export class LearningService {
          LEFT JOIN module_version v ON v.id = c.module_version_id
          LEFT JOIN attempt t ON t.assignment_id = a.id AND t.status = 'in-progress'
         WHERE a.organisation_id = $1 AND a.user_id = $2
-        ORDER BY (c.id IS NOT NULL), a.due_date, m.title`,
+        ORDER BY (a.status = 'completed'), a.due_date, m.title`,
       [auth.organisationId, auth.userId],
     );
     return rows.map((r) => ({
@@ -150,6 +151,7 @@ export class LearningService {
           }),
         );
         await this.appendEvent(tx, created, 'started', { moduleVersionId: version.id, version: version.version });
+        await tx.update(Assignment, { id: assignmentId, status: 'not-started' }, { status: 'in-progress' });
         return created;
       });
       return this.state(attempt);
@@ -249,6 +251,12 @@ export class LearningService {
             completedAt: current.finishedAt,
           })
           .orIgnore() // one completion per assignment, whatever happens
+          .execute();
+        await tx
+          .createQueryBuilder()
+          .update(Assignment)
+          .set({ status: 'completed', completedAt: current.finishedAt })
+          .where("id = :id AND status <> 'completed'", { id: current.assignmentId })
           .execute();
       } else {
         current.quizRound = submission.round + 1;

@@ -10,26 +10,24 @@ import { escapeLike } from '../users/directory.service.js';
 
 type ListQuery = z.infer<typeof progressListQuerySchema>;
 
-/** Per-assignment status, the base of every officer report. `$1` is the organisation. */
-const STATUS_CTE = `
-  status AS (
-    SELECT a.id AS assignment_id, a.user_id, a.module_id, a.due_date, u.department_id,
-           c.completed_at, c.score, v.version AS completed_version,
-           CASE WHEN c.id IS NOT NULL THEN 'completed'
-                WHEN EXISTS (SELECT 1 FROM attempt t WHERE t.assignment_id = a.id) THEN 'in-progress'
-                ELSE 'not-started' END AS status,
-           (c.id IS NULL AND a.due_date < current_date) AS overdue
-      FROM assignment a
-      JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND u.active
-      LEFT JOIN completion c ON c.assignment_id = a.id
-      LEFT JOIN module_version v ON v.id = c.module_version_id
-     WHERE a.organisation_id = $1
-  )`;
+/**
+ * Assignments of active people in one organisation (`$1`). Status lives on the assignment
+ * (kept in step by LearningService), so every filter below is an indexed column test.
+ */
+const ACTIVE_ASSIGNMENTS = `
+  FROM assignment a
+  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND u.active`;
 
-const SORTS: Record<ListQuery['sort'], string> = {
-  dueDate: 's.due_date, u.name, m.title',
-  name: 'u.name, m.title',
-  completedAt: 's.completed_at DESC NULLS LAST, u.name',
+const OVERDUE = `(a.status <> 'completed' AND a.due_date < current_date)`;
+
+/** Sort keys inside the page query (a, u, m) and again on the page's rows (p); ids break ties. */
+const SORTS: Record<ListQuery['sort'], { inner: string; outer: string }> = {
+  dueDate: { inner: 'a.due_date, u.name, m.title, a.id', outer: 'p.due_date, p.user_name, p.module_title, p.id' },
+  name: { inner: 'u.name, m.title, a.id', outer: 'p.user_name, p.module_title, p.id' },
+  completedAt: {
+    inner: 'a.completed_at DESC NULLS LAST, u.name, m.title, a.id',
+    outer: 'p.completed_at DESC NULLS LAST, p.user_name, p.module_title, p.id',
+  },
 };
 
 interface TotalsRow {
@@ -47,17 +45,17 @@ export class ProgressService {
 
   async overview(organisationId: string): Promise<ProgressOverview> {
     const rows = await this.dataSource.query<(TotalsRow & { department_id: string | null; module_id: string | null; by: 'all' | 'department' | 'module' })[]>(
-      `WITH ${STATUS_CTE}
-       SELECT CASE WHEN GROUPING(department_id) = 0 THEN 'department'
-                   WHEN GROUPING(module_id) = 0 THEN 'module' ELSE 'all' END AS by,
-              department_id, module_id,
+      `SELECT CASE WHEN GROUPING(u.department_id) = 0 THEN 'department'
+                   WHEN GROUPING(a.module_id) = 0 THEN 'module' ELSE 'all' END AS by,
+              u.department_id, a.module_id,
               count(*)::int AS assigned,
-              count(*) FILTER (WHERE status = 'completed')::int AS completed,
-              count(*) FILTER (WHERE status = 'in-progress')::int AS in_progress,
-              count(*) FILTER (WHERE status = 'not-started')::int AS not_started,
-              count(*) FILTER (WHERE overdue)::int AS overdue
-         FROM status
-        GROUP BY GROUPING SETS ((), (department_id), (module_id))`,
+              count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE a.status = 'in-progress')::int AS in_progress,
+              count(*) FILTER (WHERE a.status = 'not-started')::int AS not_started,
+              count(*) FILTER (WHERE ${OVERDUE})::int AS overdue
+         ${ACTIVE_ASSIGNMENTS}
+        WHERE a.organisation_id = $1
+        GROUP BY GROUPING SETS ((), (u.department_id), (a.module_id))`,
       [organisationId],
     );
     const departments = await this.dataSource.query<{ id: string | null; name: string; people: number }[]>(
@@ -88,41 +86,45 @@ export class ProgressService {
     };
   }
 
+  /**
+   * One page of people × module. The page's 25 rows are chosen first on indexed columns and only
+   * they are decorated (department, score, version); the total comes from a lean count run
+   * alongside (bench/progress-report.bench.mjs measures both).
+   */
   async list(organisationId: string, query: ListQuery): Promise<Page<ProgressRow>> {
     const params: unknown[] = [organisationId];
-    const where: string[] = [];
+    const where = ['a.organisation_id = $1'];
     const add = (sql: (p: string) => string, value: unknown) => {
       params.push(value);
       where.push(sql(`$${params.length}`));
     };
-    if (query.status === 'overdue') where.push('s.overdue');
-    else if (query.status) add((p) => `s.status = ${p}`, query.status);
-    if (query.departmentId) add((p) => `s.department_id = ${p}`, query.departmentId);
-    if (query.moduleId) add((p) => `s.module_id = ${p}`, query.moduleId);
+    if (query.status === 'overdue') where.push(OVERDUE);
+    else if (query.status) add((p) => `a.status = ${p}`, query.status);
+    if (query.departmentId) add((p) => `u.department_id = ${p}`, query.departmentId);
+    if (query.moduleId) add((p) => `a.module_id = ${p}`, query.moduleId);
     if (query.q) add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, `%${escapeLike(query.q)}%`);
-    const rows = await this.dataSource.query<ProgressSqlRow[]>(
-      `WITH ${STATUS_CTE}
-       SELECT ${ROW_COLUMNS}, count(*) OVER ()::int AS total
-         FROM status s
-         JOIN app_user u ON u.id = s.user_id
-         JOIN training_module m ON m.id = s.module_id
-         LEFT JOIN department d ON d.id = s.department_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${SORTS[query.sort]}, s.assignment_id
-        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-      params,
-    );
-    let total = rows[0]?.total ?? 0;
-    if (!rows.length && query.page > 1) {
-      // Past the last page: still report the true total so the pager can recover.
-      const [count] = await this.dataSource.query<{ total: number }[]>(
-        `WITH ${STATUS_CTE} SELECT count(*)::int AS total FROM status s JOIN app_user u ON u.id = s.user_id
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    const sort = SORTS[query.sort];
+
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query<ProgressSqlRow[]>(
+        `WITH p AS (
+           SELECT a.id, a.status, ${OVERDUE} AS overdue, a.due_date, a.completed_at, a.user_id, u.name AS user_name,
+                  u.email AS user_email, u.department_id, a.module_id, m.title AS module_title
+             ${ACTIVE_ASSIGNMENTS}
+             JOIN training_module m ON m.id = a.module_id
+            WHERE ${where.join(' AND ')}
+            ORDER BY ${sort.inner}
+            LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
+         )
+         SELECT ${PAGE_COLUMNS} FROM p ${PAGE_JOINS} ORDER BY ${sort.outer}`,
         params,
-      );
-      total = count?.total ?? 0;
-    }
-    return { items: rows.map(toProgressRow), total, page: query.page, pageSize: query.pageSize };
+      ),
+      this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total ${ACTIVE_ASSIGNMENTS} WHERE ${where.join(' AND ')}`,
+        params,
+      ),
+    ]);
+    return { items: rows.map(toProgressRow), total: count?.total ?? 0, page: query.page, pageSize: query.pageSize };
   }
 
   async person(organisationId: string, userId: string): Promise<PersonDetail> {
@@ -138,12 +140,17 @@ export class ProgressService {
       [organisationId, userId],
     );
     if (!user) throw notFound('The person');
+    // A leaver's record stays visible to officers: no "active" filter here.
     const assignments = await this.dataSource.query<ProgressSqlRow[]>(
-      `WITH ${STATUS_CTE}
-       SELECT ${ROW_COLUMNS}
-         FROM status s JOIN app_user u ON u.id = s.user_id JOIN training_module m ON m.id = s.module_id
-         LEFT JOIN department d ON d.id = s.department_id
-        WHERE s.user_id = $2 ORDER BY s.due_date, m.title`,
+      `WITH p AS (
+         SELECT a.id, a.status, ${OVERDUE} AS overdue, a.due_date, a.completed_at, a.user_id, u.name AS user_name,
+                u.email AS user_email, u.department_id, a.module_id, m.title AS module_title
+           FROM assignment a
+           JOIN app_user u ON u.id = a.user_id
+           JOIN training_module m ON m.id = a.module_id
+          WHERE a.organisation_id = $1 AND a.user_id = $2
+       )
+       SELECT ${PAGE_COLUMNS} FROM p ${PAGE_JOINS} ORDER BY ${SORTS.dueDate.outer}`,
       [organisationId, userId],
     );
     const attempts = await this.dataSource.query<
@@ -185,10 +192,15 @@ export class ProgressService {
   }
 }
 
-const ROW_COLUMNS = `
-  s.assignment_id, s.status, s.overdue, to_char(s.due_date, 'YYYY-MM-DD') AS due_date, s.completed_at, s.score,
-  s.completed_version, u.id AS user_id, u.name AS user_name, u.email AS user_email,
-  d.id AS dept_id, d.name AS dept_name, m.id AS module_id, m.title AS module_title`;
+/** Decoration of a page's rows: department, and the score and version of the completion. */
+const PAGE_COLUMNS = `
+  p.id AS assignment_id, p.status, p.overdue, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, p.completed_at,
+  c.score, v.version AS completed_version, p.user_id, p.user_name, p.user_email,
+  d.id AS dept_id, d.name AS dept_name, p.module_id, p.module_title`;
+const PAGE_JOINS = `
+  LEFT JOIN department d ON d.id = p.department_id
+  LEFT JOIN completion c ON c.assignment_id = p.id
+  LEFT JOIN module_version v ON v.id = c.module_version_id`;
 
 interface ProgressSqlRow {
   assignment_id: string;
@@ -205,7 +217,6 @@ interface ProgressSqlRow {
   dept_name: string | null;
   module_id: string;
   module_title: string;
-  total?: number;
 }
 
 function toProgressRow(r: ProgressSqlRow): ProgressRow {

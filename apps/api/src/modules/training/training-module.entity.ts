@@ -9,5 +9,7 @@ export class TrainingModule {
   @Column('text') summary: string;
   @Column('integer', { name: 'estimated_minutes' }) estimatedMinutes: number;
   @Column('boolean', { name: 'built_in' }) builtIn: boolean;
+  /** Position in the library: built-in modules keep their track order. */
+  @Column('integer', { name: 'sort_order' }) sortOrder: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

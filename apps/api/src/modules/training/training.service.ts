@@ -51,7 +51,7 @@ export class TrainingService {
       .addSelect(['m.estimated_minutes AS "estimatedMinutes"', 'pv.version_id AS "versionId"', 'pv.version AS version'])
       .addSelect('pv.published_at AS "publishedAt"')
       .where('m.organisation_id = :organisationId', { organisationId })
-      .orderBy('m.built_in', 'DESC')
+      .orderBy('m.sort_order')
       .addOrderBy('m.created_at')
       .addOrderBy('m.title')
       .getRawMany<{
@@ -106,6 +106,27 @@ export class TrainingService {
   }
 
   /**
+   * Start-up upgrade: built-in modules added in a release reach every existing organisation.
+   * Modules an organisation already has, edited or not, are never touched.
+   */
+  async installCurriculumEverywhere(): Promise<number> {
+    let installed = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const orgs = await this.dataSource.query<{ id: string }[]>(
+        `SELECT o.id FROM organisation o
+          WHERE o.id > $2
+            AND (SELECT count(*) FROM training_module m WHERE m.organisation_id = o.id AND m.built_in) < $1
+          ORDER BY o.id LIMIT ${UPGRADE_BATCH}`,
+        [builtInModules.length, after],
+      );
+      for (const org of orgs) installed += await this.dataSource.transaction((tx) => this.installCurriculum(org.id, tx));
+      if (orgs.length < UPGRADE_BATCH) return installed;
+      after = orgs.at(-1)!.id;
+    }
+  }
+
+  /**
    * Loads the built-in curriculum into an organisation as published version 1 of each module.
    * Idempotent: modules the organisation already has are left alone.
    */
@@ -120,7 +141,15 @@ export class TrainingService {
         .createQueryBuilder()
         .insert()
         .into(TrainingModule)
-        .values({ organisationId, slug: m.slug, title: m.title, summary: m.summary, estimatedMinutes: m.estimatedMinutes, builtIn: true })
+        .values({
+          organisationId,
+          slug: m.slug,
+          title: m.title,
+          summary: m.summary,
+          estimatedMinutes: m.estimatedMinutes,
+          builtIn: true,
+          sortOrder: m.order,
+        })
         .orIgnore()
         .returning(['id'])
         .execute();
@@ -141,6 +170,9 @@ export class TrainingService {
     return installed;
   }
 }
+
+/** Organisations looked at per query by installCurriculumEverywhere. */
+const UPGRADE_BATCH = 500;
 
 function toRedFlagView(f: { key: string; title: string; explanation: string; advice: string }): RedFlagView {
   return { key: f.key, title: f.title, explanation: f.explanation, advice: f.advice };
