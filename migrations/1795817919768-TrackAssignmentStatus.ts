@@ -27,7 +27,9 @@ export class TrackAssignmentStatus1795817919768 implements MigrationInterface {
         FROM completion c WHERE c.assignment_id = a.id`);
 
     // The list's default order, and its status filters, walk these in order.
-    await q.query(`CREATE INDEX assignment_org_status_due_idx ON assignment (organisation_id, status, due_date, id)`);
+    await q.query(
+      `CREATE INDEX assignment_org_status_due_idx ON assignment (organisation_id, status, due_date, id)`,
+    );
     await q.query(`DROP INDEX assignment_org_due_idx`);
     await q.query(`CREATE INDEX assignment_org_due_idx ON assignment (organisation_id, due_date, id)`);
     await q.query(`CREATE INDEX assignment_user_idx ON assignment (user_id)`);

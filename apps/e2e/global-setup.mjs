@@ -10,7 +10,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default async function globalSetup() {
-  const env = { ...process.env, PORT: String(PORT), LOG_LEVEL: 'warn', NODE_ENV: 'production', DEMO_SEED: 'true' };
+  const env = {
+    ...process.env,
+    PORT: String(PORT),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    DEMO_SEED: 'true',
+  };
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshDatabase(process.env.DATABASE_URL, 'countersign_e2e');
   } else {
@@ -18,7 +24,10 @@ export default async function globalSetup() {
     env.EMBEDDED_PG_PORT = process.env.E2E_EMBEDDED_PG_PORT ?? '54349';
     await rm(env.DATA_DIR, { recursive: true, force: true });
   }
-  const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   server.stdout.on('data', (d) => (output += d));
   server.stderr.on('data', (d) => (output += d));

@@ -43,8 +43,19 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   );
   app.use('/api', (req: Request, _res: Response, next: NextFunction) => {
     // Bodies must be JSON: a form post from another site cannot smuggle a request in.
-    if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && req.body === undefined && req.headers['content-type']) {
-      return next(new DomainError(415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).'));
+    if (
+      ['POST', 'PUT', 'PATCH'].includes(req.method) &&
+      req.headers['content-length'] !== '0' &&
+      req.body === undefined &&
+      req.headers['content-type']
+    ) {
+      return next(
+        new DomainError(
+          415,
+          'unsupported_media_type',
+          'Send the request body as JSON (Content-Type: application/json).',
+        ),
+      );
     }
     next();
   });
@@ -60,7 +71,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
           'is an httpOnly cookie, and state-changing requests need the X-CSRF-Token header from the session response.',
       )
       .setVersion('0.1.0')
-      .addCookieAuth('countersign_session', { type: 'apiKey', in: 'cookie', name: 'countersign_session' }, 'session')
+      .addCookieAuth(
+        'countersign_session',
+        { type: 'apiKey', in: 'cookie', name: 'countersign_session' },
+        'session',
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
@@ -72,12 +87,18 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 /** Body-parser failures become clear 4xx errors instead of leaking parser messages. */
 function bodyError(error: unknown): DomainError {
   const e = error as { type?: string; status?: number };
-  if (e.type === 'entity.too.large') return new DomainError(413, 'payload_too_large', 'The request body is larger than 256 kB.');
-  if (e.type === 'entity.parse.failed') return new DomainError(400, 'invalid_json', 'The request body is not valid JSON.');
+  if (e.type === 'entity.too.large')
+    return new DomainError(413, 'payload_too_large', 'The request body is larger than 256 kB.');
+  if (e.type === 'entity.parse.failed')
+    return new DomainError(400, 'invalid_json', 'The request body is not valid JSON.');
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
     return new DomainError(415, 'unsupported_media_type', 'Send the request body as UTF-8 JSON.');
   }
-  return new DomainError(e.status && e.status < 500 ? e.status : 400, 'bad_request', 'The request body could not be read.');
+  return new DomainError(
+    e.status && e.status < 500 ? e.status : 400,
+    'bad_request',
+    'The request body could not be read.',
+  );
 }
 
 /** Serves the built web app with a single-page-app fallback; /api stays with Nest. */
@@ -93,7 +114,8 @@ function serveWeb(app: NestExpressApplication, dist: string): void {
 }
 
 function immutableAssets(res: Response, file: string): void {
-  if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  if (file.includes(`${path.sep}assets${path.sep}`))
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 }
 
 /** Applies pending migrations; start-up and tests both go through here. */

@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const say = (m: string) => process.stdout.write(`[countersign] ${m}\n`);
   const database = await resolveDatabase(config, say);
-  say(database.embedded ? 'Using the embedded PostgreSQL (set DATABASE_URL to use your own).' : 'Using DATABASE_URL.');
+  say(
+    database.embedded
+      ? 'Using the embedded PostgreSQL (set DATABASE_URL to use your own).'
+      : 'Using DATABASE_URL.',
+  );
 
   const app = await createApp(config, database.url);
   let closing = false;
@@ -43,6 +47,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[countersign] Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `[countersign] Could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -9,7 +9,11 @@ describe('authentication', () => {
 
   it('signs in with email and password, setting an httpOnly SameSite session cookie', async () => {
     const { employee, org } = await ctx.newTeam('Acme');
-    const res = await ctx.http().post('/api/auth/login').send({ email: employee.email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
+    const res = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: employee.email.toUpperCase(), password: TEST_PASSWORD })
+      .expect(200);
     expect(res.body).toMatchObject({
       user: { id: employee.id, role: 'employee', organisation: { id: org.id, name: 'Acme' } },
       permissions: expect.arrayContaining(['training:play']),
@@ -25,14 +29,24 @@ describe('authentication', () => {
 
   it('stores an argon2id hash, never the password', async () => {
     const { employee } = await ctx.newTeam();
-    const [row] = await ctx.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [employee.id]);
+    const [row] = await ctx.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [
+      employee.id,
+    ]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
   it('refuses a wrong password or unknown email with the same answer', async () => {
     const { employee } = await ctx.newTeam();
-    const wrong = await ctx.http().post('/api/auth/login').send({ email: employee.email, password: 'nope' }).expect(401);
-    const unknown = await ctx.http().post('/api/auth/login').send({ email: 'nobody@example.test', password: 'nope' }).expect(401);
+    const wrong = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: employee.email, password: 'nope' })
+      .expect(401);
+    const unknown = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@example.test', password: 'nope' })
+      .expect(401);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body.code).toBe('invalid_credentials');
   });
@@ -57,14 +71,25 @@ describe('authentication', () => {
   it('locks an account out after repeated failures, even for the right password', async () => {
     const { employee } = await ctx.newTeam();
     for (let i = 0; i < 3; i++) {
-      await ctx.http().post('/api/auth/login').send({ email: employee.email, password: `wrong-${i}` });
+      await ctx
+        .http()
+        .post('/api/auth/login')
+        .send({ email: employee.email, password: `wrong-${i}` });
     }
-    const locked = await ctx.http().post('/api/auth/login').send({ email: employee.email, password: TEST_PASSWORD }).expect(429);
+    const locked = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: employee.email, password: TEST_PASSWORD })
+      .expect(429);
     expect(locked.body.code).toBe('too_many_attempts');
     expect(locked.body.message).toMatch(/Try again in \d+ minute/);
     // Another account from the same address is unaffected.
     const { officer } = await ctx.newTeam();
-    await ctx.http().post('/api/auth/login').send({ email: officer.email, password: TEST_PASSWORD }).expect(200);
+    await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: officer.email, password: TEST_PASSWORD })
+      .expect(200);
   });
 
   it('keeps the lock-out in the database, shared by every API replica', async () => {
@@ -87,7 +112,10 @@ describe('authentication', () => {
     await ctx.http().get('/api/me/assignments').set('Cookie', 'countersign_session=forged').expect(401);
     const { employee } = await ctx.newTeam();
     const client = await ctx.login(employee);
-    await ctx.dataSource.query(`UPDATE user_session SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [employee.id]);
+    await ctx.dataSource.query(
+      `UPDATE user_session SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+      [employee.id],
+    );
     const res = await client.get('/api/me/assignments').expect(401);
     expect(res.body.code).toBe('unauthenticated');
   });

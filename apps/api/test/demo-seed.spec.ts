@@ -26,11 +26,16 @@ describe('demo data', () => {
     expect(counts.people).toBeGreaterThanOrEqual(45);
     expect(counts.roles).toBe(3);
     expect(counts.departments).toBeGreaterThanOrEqual(4);
-    for (const key of ['completed', 'in_progress', 'not_started', 'overdue']) expect(counts[key]).toBeGreaterThan(0);
+    for (const key of ['completed', 'in_progress', 'not_started', 'overdue'])
+      expect(counts[key]).toBeGreaterThan(0);
 
     // The printed logins work.
     for (const login of accounts!.logins) {
-      await ctx.http().post('/api/auth/login').send({ email: login.email, password: accounts!.password }).expect(200);
+      await ctx
+        .http()
+        .post('/api/auth/login')
+        .send({ email: login.email, password: accounts!.password })
+        .expect(200);
     }
     // A second start does not seed again.
     await seed.seedIfEmpty();
@@ -53,9 +58,15 @@ describe('first-run bootstrap of a real installation', () => {
 
   it('creates the organisation with the curriculum and an administrator who can sign in', async () => {
     expect(await ctx.app.get(DemoSeedService).seedIfEmpty()).toBeNull();
-    const res = await ctx.http().post('/api/auth/login').send({ email: 'security.admin@example.test', password: 'a long enough secret' }).expect(200);
+    const res = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'security.admin@example.test', password: 'a long enough secret' })
+      .expect(200);
     expect(res.body.user).toMatchObject({ role: 'admin', organisation: { name: 'Ministry of Examples' } });
-    const [modules] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM module_version WHERE status = 'published'`);
+    const [modules] = await ctx.dataSource.query(
+      `SELECT count(*)::int AS n FROM module_version WHERE status = 'published'`,
+    );
     expect(modules.n).toBeGreaterThanOrEqual(2);
   });
 });

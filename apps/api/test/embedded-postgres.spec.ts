@@ -78,8 +78,12 @@ describe('embedded PostgreSQL', () => {
   it('says clearly when the data folder cannot be written', async () => {
     const blocked = path.join(parent, 'a-file');
     await writeFile(blocked, 'not a folder');
-    await expect(startEmbeddedPostgres({ dataDir: path.join(blocked, 'postgres'), port: port + 1, log: () => undefined })).rejects.toThrow(
-      /is not writable.*DATA_DIR.*DATABASE_URL/,
-    );
+    await expect(
+      startEmbeddedPostgres({
+        dataDir: path.join(blocked, 'postgres'),
+        port: port + 1,
+        log: () => undefined,
+      }),
+    ).rejects.toThrow(/is not writable.*DATA_DIR.*DATABASE_URL/);
   });
 });

@@ -13,7 +13,12 @@ describe('error handling', () => {
   });
 
   it('rejects malformed JSON with a 400 that says so', async () => {
-    const res = await ctx.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400);
+    const res = await ctx
+      .http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'invalid_json' });
   });
 
@@ -24,7 +29,10 @@ describe('error handling', () => {
   });
 
   it('rejects a body larger than the limit with 413', async () => {
-    const res = await ctx.http().post('/api/auth/login').send({ email: 'a@b.co', password: 'x'.repeat(300_000) });
+    const res = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'a@b.co', password: 'x'.repeat(300_000) });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('payload_too_large');
   });
@@ -33,7 +41,10 @@ describe('error handling', () => {
     const { employee } = await ctx.newTeam();
     const client = await ctx.login(employee);
     const res = await client.get('/api/me/attempts/not-a-uuid').expect(400);
-    expect(res.body).toMatchObject({ code: 'validation_failed', details: [{ field: 'attemptId', message: 'must be a UUID' }] });
+    expect(res.body).toMatchObject({
+      code: 'validation_failed',
+      details: [{ field: 'attemptId', message: 'must be a UUID' }],
+    });
   });
 
   it('serves the OpenAPI document and UI', async () => {

@@ -29,7 +29,10 @@ describe('learning: play, quiz, completion', () => {
   async function playToEnd(client: Client, state: AttemptState): Promise<AttemptState> {
     while (state.phase === 'scenario') {
       const res = await client
-        .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId: state.step.choices[0]!.id })
+        .post(`/api/me/attempts/${state.attemptId}/choices`, {
+          seq: state.choicesMade,
+          choiceId: state.step.choices[0]!.id,
+        })
         .expect(200);
       state = res.body;
     }
@@ -40,25 +43,40 @@ describe('learning: play, quiz, completion', () => {
     return Object.fromEntries(
       content.quiz.questions.map((q) => [
         q.id,
-        correct ? q.options.filter((o) => o.correct).map((o) => o.id) : [q.options.find((o) => !o.correct)!.id],
+        correct
+          ? q.options.filter((o) => o.correct).map((o) => o.id)
+          : [q.options.find((o) => !o.correct)!.id],
       ]),
     );
   }
 
   const completions = async (assignmentId: string) =>
-    (await ctx.dataSource.query(`SELECT count(*)::int AS n FROM completion WHERE assignment_id = $1`, [assignmentId]))[0].n;
+    (
+      await ctx.dataSource.query(`SELECT count(*)::int AS n FROM completion WHERE assignment_id = $1`, [
+        assignmentId,
+      ])
+    )[0].n;
 
   it('lists the learner’s assignments with status and progress', async () => {
     const { client, assignmentId } = await setUp();
     const res = await client.get('/api/me/assignments').expect(200);
     expect(res.body).toEqual([
-      expect.objectContaining({ assignmentId, status: 'not-started', overdue: false, progressPercent: 0, activeAttemptId: null, completion: null }),
+      expect.objectContaining({
+        assignmentId,
+        status: 'not-started',
+        overdue: false,
+        progressPercent: 0,
+        activeAttemptId: null,
+        completion: null,
+      }),
     ]);
   });
 
   it('shows a step without the answers: no feedback, next step or points leave the server', async () => {
     const { client, assignmentId } = await setUp();
-    const state: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
+    const state: AttemptState = (
+      await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
+    ).body;
     expect(state.phase).toBe('scenario');
     expect(state.choicesMade).toBe(0);
     expect(state.step.choices.length).toBeGreaterThan(1);
@@ -68,12 +86,18 @@ describe('learning: play, quiz, completion', () => {
 
   it('resumes the same attempt instead of starting another', async () => {
     const { client, assignmentId } = await setUp();
-    const first: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
+    const first: AttemptState = (
+      await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
+    ).body;
     const afterChoice: AttemptState = (
-      await client.post(`/api/me/attempts/${first.attemptId}/choices`, { seq: 0, choiceId: first.step.choices[0]!.id }).expect(200)
+      await client
+        .post(`/api/me/attempts/${first.attemptId}/choices`, { seq: 0, choiceId: first.step.choices[0]!.id })
+        .expect(200)
     ).body;
     // Leave and come back: both the start endpoint and a direct read give the saved position.
-    const resumed: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
+    const resumed: AttemptState = (
+      await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
+    ).body;
     expect(resumed.attemptId).toBe(first.attemptId);
     expect(resumed.choicesMade).toBe(1);
     expect(resumed.step.id).toBe(afterChoice.step.id);
@@ -81,7 +105,9 @@ describe('learning: play, quiz, completion', () => {
     expect((await client.get(`/api/me/attempts/${first.attemptId}`).expect(200)).body).toEqual(resumed);
     const list = (await client.get('/api/me/assignments').expect(200)).body;
     expect(list[0]).toMatchObject({ status: 'in-progress', activeAttemptId: first.attemptId });
-    const [tracked] = await ctx.dataSource.query(`SELECT status FROM assignment WHERE id = $1`, [assignmentId]);
+    const [tracked] = await ctx.dataSource.query(`SELECT status FROM assignment WHERE id = $1`, [
+      assignmentId,
+    ]);
     expect(tracked.status).toBe('in-progress');
     expect(list[0].progressPercent).toBeGreaterThan(0);
   });
@@ -99,38 +125,55 @@ describe('learning: play, quiz, completion', () => {
 
   it('gives feedback naming red flags from the catalogue', async () => {
     const { client, assignmentId } = await setUp();
-    const state: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
+    const state: AttemptState = (
+      await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
+    ).body;
     const content = await contentOf(state.attemptId);
     const start = content.scenario.steps.find((s) => s.id === content.scenario.start)!;
     const flagged = start.choices.find((c) => c.redFlags.length > 0)!;
     const next: AttemptState = (
-      await client.post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 0, choiceId: flagged.id }).expect(200)
+      await client
+        .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 0, choiceId: flagged.id })
+        .expect(200)
     ).body;
     expect(next.history[0]).toMatchObject({ choiceId: flagged.id, feedback: flagged.feedback });
     expect(next.history[0]!.redFlags.map((f) => f.key)).toEqual([...new Set(flagged.redFlags)]);
-    expect(next.history[0]!.redFlags[0]).toEqual(expect.objectContaining({ title: expect.any(String), explanation: expect.any(String) }));
+    expect(next.history[0]!.redFlags[0]).toEqual(
+      expect.objectContaining({ title: expect.any(String), explanation: expect.any(String) }),
+    );
   });
 
   it('treats a retried choice as the same choice and records it once', async () => {
     const { client, assignmentId } = await setUp();
-    const state: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
+    const state: AttemptState = (
+      await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
+    ).body;
     const body = { seq: 0, choiceId: state.step.choices[0]!.id };
     const first = (await client.post(`/api/me/attempts/${state.attemptId}/choices`, body).expect(200)).body;
     const retry = (await client.post(`/api/me/attempts/${state.attemptId}/choices`, body).expect(200)).body;
     expect(retry).toEqual(first);
-    const events = await ctx.dataSource.query(`SELECT type FROM attempt_event WHERE attempt_id = $1 ORDER BY seq`, [state.attemptId]);
+    const events = await ctx.dataSource.query(
+      `SELECT type FROM attempt_event WHERE attempt_id = $1 ORDER BY seq`,
+      [state.attemptId],
+    );
     expect(events.map((e: { type: string }) => e.type)).toEqual(['started', 'choice']);
     // A different answer for a position already answered is a conflict, not a second path.
     const other = state.step.choices[1]!.id;
-    const stale = await client.post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 0, choiceId: other }).expect(409);
+    const stale = await client
+      .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 0, choiceId: other })
+      .expect(409);
     expect(stale.body.code).toBe('stale_choice');
     await client.post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 5, choiceId: other }).expect(409);
   });
 
   it('refuses a choice not offered at the current step, naming it', async () => {
     const { client, assignmentId } = await setUp();
-    const state: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
-    const res = await client.post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 0, choiceId: 'made-up' }).expect(422);
+    const state: AttemptState = (
+      await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
+    ).body;
+    const res = await client
+      .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 0, choiceId: 'made-up' })
+      .expect(422);
     expect(res.body).toMatchObject({ code: 'invalid_choice', details: [{ field: 'choiceId' }] });
     expect(res.body.message).toContain('made-up');
     const bad = await client.post(`/api/me/attempts/${state.attemptId}/choices`, { seq: -1 }).expect(400);
@@ -139,17 +182,26 @@ describe('learning: play, quiz, completion', () => {
 
   it('scores the quiz on the server: wrong answers fail, a new round is offered, right answers pass once', async () => {
     const { client, assignmentId } = await setUp();
-    let state: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
+    let state: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200))
+      .body;
     await client.post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 1, answers: {} }).expect(409);
     state = await playToEnd(client, state);
     expect(state.phase).toBe('quiz');
-    expect(state.ending).toEqual(expect.objectContaining({ outcome: expect.stringMatching(/safe|compromised/), debrief: expect.any(String) }));
+    expect(state.ending).toEqual(
+      expect.objectContaining({
+        outcome: expect.stringMatching(/safe|compromised/),
+        debrief: expect.any(String),
+      }),
+    );
     expect(state.quiz!.round).toBe(1);
-    for (const q of state.quiz!.questions) for (const o of q.options) expect(Object.keys(o).sort()).toEqual(['id', 'label']);
+    for (const q of state.quiz!.questions)
+      for (const o of q.options) expect(Object.keys(o).sort()).toEqual(['id', 'label']);
     const content = await contentOf(state.attemptId);
 
     const failed: AttemptState = (
-      await client.post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 1, answers: answers(content, false) }).expect(200)
+      await client
+        .post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 1, answers: answers(content, false) })
+        .expect(200)
     ).body;
     expect(failed.lastResult).toMatchObject({ round: 1, passed: false, scorePercent: 0, passMark: 80 });
     expect(failed.phase).toBe('quiz');
@@ -158,17 +210,26 @@ describe('learning: play, quiz, completion', () => {
     expect(await completions(assignmentId)).toBe(0);
 
     const passed: AttemptState = (
-      await client.post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 2, answers: answers(content, true) }).expect(200)
+      await client
+        .post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 2, answers: answers(content, true) })
+        .expect(200)
     ).body;
     expect(passed.phase).toBe('passed');
     expect(passed.progressPercent).toBe(100);
     expect(passed.lastResult).toMatchObject({ round: 2, passed: true, scorePercent: 100 });
 
     // A retried submission returns the same result and never double-counts.
-    const retried = (await client.post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 2, answers: answers(content, true) }).expect(200)).body;
+    const retried = (
+      await client
+        .post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 2, answers: answers(content, true) })
+        .expect(200)
+    ).body;
     expect(retried).toEqual(passed);
     expect(await completions(assignmentId)).toBe(1);
-    const [tracked] = await ctx.dataSource.query(`SELECT status, completed_at FROM assignment WHERE id = $1`, [assignmentId]);
+    const [tracked] = await ctx.dataSource.query(
+      `SELECT status, completed_at FROM assignment WHERE id = $1`,
+      [assignmentId],
+    );
     expect(tracked.status).toBe('completed');
     expect(tracked.completed_at).toBeInstanceOf(Date);
     const [completion] = await ctx.dataSource.query(
@@ -177,7 +238,11 @@ describe('learning: play, quiz, completion', () => {
     );
     expect(completion).toEqual({ score: 100, passed: true, version: 1 });
     const list = (await client.get('/api/me/assignments').expect(200)).body;
-    expect(list[0]).toMatchObject({ status: 'completed', progressPercent: 100, completion: { scorePercent: 100, version: 1 } });
+    expect(list[0]).toMatchObject({
+      status: 'completed',
+      progressPercent: 100,
+      completion: { scorePercent: 100, version: 1 },
+    });
     // Starting again after completion shows the passing attempt for review.
     const review = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
     expect(review.attemptId).toBe(state.attemptId);
@@ -186,31 +251,53 @@ describe('learning: play, quiz, completion', () => {
 
   it('rejects quiz answers that name unknown questions or options, or skip a question', async () => {
     const { client, assignmentId } = await setUp();
-    let state: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
+    let state: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200))
+      .body;
     state = await playToEnd(client, state);
     const content = await contentOf(state.attemptId);
     const all = answers(content, true);
     const [firstQuestion] = Object.keys(all);
     const missing = { ...all };
     delete missing[firstQuestion!];
-    const res = await client.post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 1, answers: missing }).expect(422);
-    expect(res.body).toMatchObject({ code: 'invalid_answers', details: [{ field: `answers.${firstQuestion}` }] });
-    await client.post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 1, answers: { ...all, [firstQuestion!]: ['nope'] } }).expect(422);
+    const res = await client
+      .post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 1, answers: missing })
+      .expect(422);
+    expect(res.body).toMatchObject({
+      code: 'invalid_answers',
+      details: [{ field: `answers.${firstQuestion}` }],
+    });
+    await client
+      .post(`/api/me/attempts/${state.attemptId}/quiz`, {
+        round: 1,
+        answers: { ...all, [firstQuestion!]: ['nope'] },
+      })
+      .expect(422);
     await client.post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 3, answers: all }).expect(409);
     // Nothing half-written: the failed submissions left no quiz event.
-    const events = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM attempt_event WHERE attempt_id = $1 AND type = 'quiz-submitted'`, [state.attemptId]);
+    const events = await ctx.dataSource.query(
+      `SELECT count(*)::int AS n FROM attempt_event WHERE attempt_id = $1 AND type = 'quiz-submitted'`,
+      [state.attemptId],
+    );
     expect(events[0].n).toBe(0);
   });
 
   it('keeps the attempt log append-only at the database level', async () => {
     const { client, assignmentId } = await setUp();
-    const state: AttemptState = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)).body;
-    await expect(ctx.dataSource.query(`UPDATE attempt_event SET type = 'passed' WHERE attempt_id = $1`, [state.attemptId])).rejects.toThrow(/append-only/);
+    const state: AttemptState = (
+      await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
+    ).body;
+    await expect(
+      ctx.dataSource.query(`UPDATE attempt_event SET type = 'passed' WHERE attempt_id = $1`, [
+        state.attemptId,
+      ]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('never lets one person or organisation reach another’s assignments or attempts', async () => {
     const mine = await setUp();
-    const state: AttemptState = (await mine.client.post(`/api/me/assignments/${mine.assignmentId}/attempts`).expect(200)).body;
+    const state: AttemptState = (
+      await mine.client.post(`/api/me/assignments/${mine.assignmentId}/attempts`).expect(200)
+    ).body;
     // A colleague in the same organisation…
     const colleague: TestUser = await ctx.newUser({ organisationId: mine.org.id });
     const colleagueClient = await ctx.login(colleague);
@@ -219,10 +306,14 @@ describe('learning: play, quiz, completion', () => {
     for (const client of [colleagueClient, other.client]) {
       await client.post(`/api/me/assignments/${mine.assignmentId}/attempts`).expect(404);
       await client.get(`/api/me/attempts/${state.attemptId}`).expect(404);
-      await client.post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 0, choiceId: state.step.choices[0]!.id }).expect(404);
+      await client
+        .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 0, choiceId: state.step.choices[0]!.id })
+        .expect(404);
       await client.post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 1, answers: {} }).expect(404);
     }
-    const untouched = await ctx.dataSource.query(`SELECT choices_made FROM attempt WHERE id = $1`, [state.attemptId]);
+    const untouched = await ctx.dataSource.query(`SELECT choices_made FROM attempt WHERE id = $1`, [
+      state.attemptId,
+    ]);
     expect(untouched[0].choices_made).toBe(0);
   });
 });

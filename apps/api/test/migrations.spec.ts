@@ -19,18 +19,24 @@ describe('migrations', () => {
   });
 
   const tables = async () =>
-    (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`)).map(
-      (r: { tablename: string }) => r.tablename,
-    );
+    (
+      await ds.query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`,
+      )
+    ).map((r: { tablename: string }) => r.tablename);
 
   it('applies every migration, undoes every one with down(), and applies them again', async () => {
     await ds.runMigrations({ transaction: 'each' });
     const created = await tables();
-    expect(created).toEqual(expect.arrayContaining(['organisation', 'app_user', 'module_version', 'attempt_event', 'completion']));
+    expect(created).toEqual(
+      expect.arrayContaining(['organisation', 'app_user', 'module_version', 'attempt_event', 'completion']),
+    );
 
     for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     expect(await tables()).toEqual([]);
-    const types = await ds.query(`SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`);
+    const types = await ds.query(
+      `SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`,
+    );
     expect(types).toEqual([]);
 
     await ds.runMigrations({ transaction: 'each' });
@@ -44,16 +50,27 @@ describe('migrations', () => {
   it('backfills assignment status from attempts and completions when tracking status', async () => {
     await ds.undoLastMigration({ transaction: 'each' }); // back to the core schema only
     const suffix = randomBytes(3).toString('hex');
-    const [org] = await ds.query(`INSERT INTO organisation (name, slug) VALUES ('Backfill', 'backfill-${suffix}') RETURNING id`);
-    const [mod] = await ds.query(`INSERT INTO training_module (organisation_id, slug, title) VALUES ($1, 'm', 'M') RETURNING id`, [org.id]);
+    const [org] = await ds.query(
+      `INSERT INTO organisation (name, slug) VALUES ('Backfill', 'backfill-${suffix}') RETURNING id`,
+    );
+    const [mod] = await ds.query(
+      `INSERT INTO training_module (organisation_id, slug, title) VALUES ($1, 'm', 'M') RETURNING id`,
+      [org.id],
+    );
     const [v] = await ds.query(
       `INSERT INTO module_version (organisation_id, module_id, version, status, content, pass_mark) VALUES ($1, $2, 1, 'published', '{}', 80) RETURNING id`,
       [org.id, mod.id],
     );
     const ids: Record<string, string> = {};
     for (const who of ['idle', 'busy', 'done']) {
-      const [u] = await ds.query(`INSERT INTO app_user (organisation_id, email, name) VALUES ($1, $2, $3) RETURNING id`, [org.id, `${who}-${suffix}@example.test`, who]);
-      const [a] = await ds.query(`INSERT INTO assignment (organisation_id, user_id, module_id, due_date) VALUES ($1, $2, $3, '2030-01-01') RETURNING id`, [org.id, u.id, mod.id]);
+      const [u] = await ds.query(
+        `INSERT INTO app_user (organisation_id, email, name) VALUES ($1, $2, $3) RETURNING id`,
+        [org.id, `${who}-${suffix}@example.test`, who],
+      );
+      const [a] = await ds.query(
+        `INSERT INTO assignment (organisation_id, user_id, module_id, due_date) VALUES ($1, $2, $3, '2030-01-01') RETURNING id`,
+        [org.id, u.id, mod.id],
+      );
       ids[who] = a.id;
       if (who === 'idle') continue;
       const [t] = await ds.query(
@@ -69,21 +86,34 @@ describe('migrations', () => {
       }
     }
     await ds.runMigrations({ transaction: 'each' });
-    const rows = await ds.query(`SELECT id, status, completed_at FROM assignment WHERE organisation_id = $1`, [org.id]);
+    const rows = await ds.query(
+      `SELECT id, status, completed_at FROM assignment WHERE organisation_id = $1`,
+      [org.id],
+    );
     const byId = Object.fromEntries(rows.map((r: { id: string }) => [r.id, r]));
     expect(byId[ids.idle!]).toMatchObject({ status: 'not-started', completed_at: null });
     expect(byId[ids.busy!]).toMatchObject({ status: 'in-progress', completed_at: null });
-    expect(byId[ids.done!]).toMatchObject({ status: 'completed', completed_at: new Date('2026-01-02T03:04:05Z') });
+    expect(byId[ids.done!]).toMatchObject({
+      status: 'completed',
+      completed_at: new Date('2026-01-02T03:04:05Z'),
+    });
   });
 
   it('freezes published module versions in the database itself', async () => {
-    const [org] = await ds.query(`INSERT INTO organisation (name, slug) VALUES ('Frozen', 'frozen-${randomBytes(3).toString('hex')}') RETURNING id`);
-    const [mod] = await ds.query(`INSERT INTO training_module (organisation_id, slug, title) VALUES ($1, 'm', 'M') RETURNING id`, [org.id]);
+    const [org] = await ds.query(
+      `INSERT INTO organisation (name, slug) VALUES ('Frozen', 'frozen-${randomBytes(3).toString('hex')}') RETURNING id`,
+    );
+    const [mod] = await ds.query(
+      `INSERT INTO training_module (organisation_id, slug, title) VALUES ($1, 'm', 'M') RETURNING id`,
+      [org.id],
+    );
     const [v] = await ds.query(
       `INSERT INTO module_version (organisation_id, module_id, version, status, content, pass_mark) VALUES ($1, $2, 1, 'published', '{}', 80) RETURNING id`,
       [org.id, mod.id],
     );
-    await expect(ds.query(`UPDATE module_version SET content = '{"x":1}' WHERE id = $1`, [v.id])).rejects.toThrow(/cannot be changed/);
+    await expect(
+      ds.query(`UPDATE module_version SET content = '{"x":1}' WHERE id = $1`, [v.id]),
+    ).rejects.toThrow(/cannot be changed/);
     // Status may still move on (published → archived).
     await ds.query(`UPDATE module_version SET status = 'archived' WHERE id = $1`, [v.id]);
   });

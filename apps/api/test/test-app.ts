@@ -52,10 +52,18 @@ export class TestContext {
   static async create(overrides: Record<string, string> = {}): Promise<TestContext> {
     const serverUrl = process.env.TEST_PG_SERVER;
     const template = process.env.TEST_TEMPLATE_DB;
-    if (!serverUrl || !template) throw new Error('TEST_PG_SERVER is not set: run through Jest so global-setup prepares the database.');
+    if (!serverUrl || !template)
+      throw new Error('TEST_PG_SERVER is not set: run through Jest so global-setup prepares the database.');
     const dbName = `countersign_test_${randomBytes(6).toString('hex')}`;
     const url = await cloneTemplate(serverUrl, template, dbName);
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', WEB_DIST: '', ...overrides });
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DEMO_SEED: 'false',
+      WEB_DIST: '',
+      ...overrides,
+    });
     const app = await createApp(config, url);
     await app.init();
     return new TestContext(app, app.get(DataSource), config, serverUrl, dbName);
@@ -75,12 +83,18 @@ export class TestContext {
   }
 
   async newOrganisation(name = `Org ${this.next()}`): Promise<TestOrganisation> {
-    const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${randomBytes(3).toString('hex')}`;
+    const slug = `${name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}-${randomBytes(3).toString('hex')}`;
     const org = await this.app.get(OrganisationsService).create(name, slug);
     return { id: org.id, name: org.name };
   }
 
-  async newDepartment(organisationId: string, name = `Department ${this.next()}`): Promise<{ id: string; name: string }> {
+  async newDepartment(
+    organisationId: string,
+    name = `Department ${this.next()}`,
+  ): Promise<{ id: string; name: string }> {
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO department (organisation_id, name) VALUES ($1, $2) RETURNING id`,
       [organisationId, name],
@@ -103,9 +117,24 @@ export class TestContext {
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO app_user (organisation_id, email, name, role, department_id, sensitivity_tier, password_hash, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [options.organisationId, email, options.name ?? `Person ${n}`, role, options.departmentId ?? null, options.tier ?? 'standard', await passwordHash, options.active ?? true],
+      [
+        options.organisationId,
+        email,
+        options.name ?? `Person ${n}`,
+        role,
+        options.departmentId ?? null,
+        options.tier ?? 'standard',
+        await passwordHash,
+        options.active ?? true,
+      ],
     );
-    return { id: row!.id, email, role, organisationId: options.organisationId, departmentId: options.departmentId ?? null };
+    return {
+      id: row!.id,
+      email,
+      role,
+      organisationId: options.organisationId,
+      departmentId: options.departmentId ?? null,
+    };
   }
 
   /** An organisation with one user per role and a department. */
@@ -113,7 +142,9 @@ export class TestContext {
     const org = await this.newOrganisation(name);
     const department = await this.newDepartment(org.id, 'Engineering');
     const [employee, officer, admin] = await Promise.all(
-      (['employee', 'officer', 'admin'] as const).map((role) => this.newUser({ organisationId: org.id, role, departmentId: department.id })),
+      (['employee', 'officer', 'admin'] as const).map((role) =>
+        this.newUser({ organisationId: org.id, role, departmentId: department.id }),
+      ),
     );
     return { org, department, employee: employee!, officer: officer!, admin: admin! };
   }
@@ -136,8 +167,14 @@ export class TestContext {
   }
 
   async login(user: TestUser): Promise<Client> {
-    const res = await this.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const res = await this.http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(200);
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const session = res.body as SessionResponse;
     return {
       user,

@@ -17,7 +17,13 @@ export const DEMO = {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -46,9 +52,17 @@ export async function signOut(page: Page): Promise<void> {
 
 /** axe-core scan of the page as it stands: no serious or critical violations allowed. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const summary = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
   expect({ page: label, violations: summary }).toEqual({ page: label, violations: [] });
 }
 
@@ -56,8 +70,15 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
  * With UPDATE_SCREENSHOTS=1 the journeys refresh the README's screenshots in docs/screenshots;
  * otherwise screenshots go to apps/e2e/.artifacts for inspection after a failure.
  */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? `${REPO_ROOT}/docs/screenshots` : `${REPO_ROOT}/apps/e2e/.artifacts`;
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  const dir =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? `${REPO_ROOT}/docs/screenshots`
+      : `${REPO_ROOT}/apps/e2e/.artifacts`;
   await page.evaluate(() => document.fonts.ready);
   const viewport = page.viewportSize();
   if (options.fullPage && viewport) {

@@ -41,7 +41,10 @@ describe('training journey: assign → play and pass → officer sees it', () =>
     await page.getByLabel('Email').fill(DEMO.employee);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').getByText(/email and password do not match/i).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/email and password do not match/i)
+      .waitFor();
     await context.close();
   });
 
@@ -80,15 +83,24 @@ describe('training journey: assign → play and pass → officer sees it', () =>
       let steps = 0;
       for (;;) {
         const next = await Promise.race([
-          page.getByTestId('choices').waitFor().then(() => 'choices' as const),
-          page.getByTestId('ending').waitFor().then(() => 'ending' as const),
+          page
+            .getByTestId('choices')
+            .waitFor()
+            .then(() => 'choices' as const),
+          page
+            .getByTestId('ending')
+            .waitFor()
+            .then(() => 'ending' as const),
         ]);
         if (next === 'ending') break;
         if (steps === 0) {
           await expectAccessible(page, 'player step');
           await screenshot(page, 'player', { fullPage: true });
         }
-        await page.getByTestId('choices').getByRole('button', { name: bestChoiceLabel(await choiceLabels(page)) }).click();
+        await page
+          .getByTestId('choices')
+          .getByRole('button', { name: bestChoiceLabel(await choiceLabels(page)) })
+          .click();
         const feedback = page.getByTestId('choice-feedback');
         await feedback.waitFor();
         if (steps === 0) {
@@ -122,7 +134,12 @@ describe('training journey: assign → play and pass → officer sees it', () =>
       await screenshot(page, 'player-passed');
 
       await page.goto('/training');
-      await page.getByTestId('assignment-card').filter({ hasText: MODULE.title }).getByText('Completed').first().waitFor();
+      await page
+        .getByTestId('assignment-card')
+        .filter({ hasText: MODULE.title })
+        .getByText('Completed')
+        .first()
+        .waitFor();
     });
   });
 
@@ -137,7 +154,11 @@ describe('training journey: assign → play and pass → officer sees it', () =>
       await page.getByRole('link', { name: 'People', exact: true }).first().click();
       await page.getByTestId('progress-table').waitFor();
       await page.getByRole('textbox', { name: /search/i }).fill('Sam Whitaker');
-      const row = page.getByTestId('progress-table').getByRole('row').filter({ hasText: MODULE.title }).filter({ hasText: 'Sam Whitaker' });
+      const row = page
+        .getByTestId('progress-table')
+        .getByRole('row')
+        .filter({ hasText: MODULE.title })
+        .filter({ hasText: 'Sam Whitaker' });
       await row.filter({ hasText: 'Completed' }).waitFor();
       await expectAccessible(page, 'officer people');
       await screenshot(page, 'officer-people');
@@ -158,7 +179,8 @@ async function choiceLabels(page: Page): Promise<string[]> {
 /** The best-scoring choice on screen, found by matching the offered labels to the module's steps. */
 function bestChoiceLabel(labels: string[]): string {
   const step = content.scenario.steps.find(
-    (s) => s.choices.length === labels.length && s.choices.every((c) => labels.some((l) => l.endsWith(c.label))),
+    (s) =>
+      s.choices.length === labels.length && s.choices.every((c) => labels.some((l) => l.endsWith(c.label))),
   );
   if (!step) throw new Error(`No step offers the choices ${JSON.stringify(labels)}`);
   return [...step.choices].sort((a, b) => b.points - a.points)[0]!.label;

@@ -27,7 +27,10 @@ export const profileCardArtefactSchema = z.object({
   connections: z.number().int().min(0).max(100_000),
   accountAgeMonths: z.number().int().min(0).max(600).optional(),
   about: z.string().max(2000).optional(),
-  history: z.array(z.object({ role: text(120), organisation: text(120), period: text(60) })).max(20).default([]),
+  history: z
+    .array(z.object({ role: text(120), organisation: text(120), period: text(60) }))
+    .max(20)
+    .default([]),
   activity: z.array(text(300)).max(10).default([]),
 });
 

@@ -23,7 +23,10 @@ export function Authenticated(options: { permission: Permission; summary?: strin
 
 /** Marks an endpoint that needs no session (login, health, session probe). */
 export function Public(summary?: string) {
-  return applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiOperation({ summary, description: 'No session required.' }));
+  return applyDecorators(
+    SetMetadata(PUBLIC_KEY, true),
+    ApiOperation({ summary, description: 'No session required.' }),
+  );
 }
 
 /** The authenticated caller. Only valid on @Authenticated routes. */

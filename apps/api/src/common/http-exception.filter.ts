@@ -30,21 +30,36 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorResponse {
     if (exception instanceof DomainError) {
-      return clean({ statusCode: exception.status, code: exception.code, message: exception.message, details: exception.details });
+      return clean({
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+      });
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const raw = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-      const message = Array.isArray(raw.message) ? raw.message.join('; ') : String(raw.message ?? exception.message);
+      const raw =
+        typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+      const message = Array.isArray(raw.message)
+        ? raw.message.join('; ')
+        : String(raw.message ?? exception.message);
       return clean({
         statusCode: status,
-        code: typeof raw.code === 'string' ? raw.code : (STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error')),
+        code:
+          typeof raw.code === 'string'
+            ? raw.code
+            : (STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error')),
         message: status >= 500 ? 'Something went wrong on our side. Please try again.' : message,
         details: raw.details,
       });
     }
-    return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side. Please try again.' };
+    return {
+      statusCode: 500,
+      code: 'internal_error',
+      message: 'Something went wrong on our side. Please try again.',
+    };
   }
 }
 

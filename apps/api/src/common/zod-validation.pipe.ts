@@ -12,13 +12,20 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
 
   transform(value: unknown): z.infer<S> {
     if (this.where === 'body' && (value === undefined || value === null || typeof value !== 'object')) {
-      throw new DomainError(400, 'validation_failed', 'The request body must be a JSON object (Content-Type: application/json).');
+      throw new DomainError(
+        400,
+        'validation_failed',
+        'The request body must be a JSON object (Content-Type: application/json).',
+      );
     }
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const details: FieldIssue[] = result.error.issues.map((issue) => ({
       field: issue.path.length ? issue.path.map(String).join('.') : this.where,
-      message: issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined ? 'is required' : issue.message,
+      message:
+        issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined
+          ? 'is required'
+          : issue.message,
     }));
     const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
     throw new DomainError(400, 'validation_failed', `Invalid ${this.where}: ${summary}`, details);

@@ -6,7 +6,10 @@ import { ENTITIES } from './entities.js';
  * The one DataSource definition, used by the app (through TypeOrmModule), the migration CLI
  * and the test harness. Schema changes happen only through migrations.
  */
-export function dataSourceOptions(url: string, overrides: Partial<{ poolSize: number; logging: boolean }> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  overrides: Partial<{ poolSize: number; logging: boolean }> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

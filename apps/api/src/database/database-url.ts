@@ -10,7 +10,10 @@ export interface ResolvedDatabase {
 export const EMBEDDED_DATABASE_NAME = 'countersign';
 
 /** DATABASE_URL when set; otherwise start the embedded server and use its database. */
-export async function resolveDatabase(config: AppConfig, log: (m: string) => void): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  config: AppConfig,
+  log: (m: string) => void,
+): Promise<ResolvedDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(config.DATA_DIR, 'postgres'),

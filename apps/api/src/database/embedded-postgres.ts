@@ -25,7 +25,11 @@ const USER = 'postgres';
 // Local-only server bound to 127.0.0.1; the password just satisfies initdb's password auth.
 const PASSWORD = 'countersign-local';
 
-export async function startEmbeddedPostgres({ dataDir, port, log }: EmbeddedOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  log,
+}: EmbeddedOptions): Promise<EmbeddedDatabase> {
   await ensureWritable(path.dirname(dataDir));
   const isRoot = userInfo().uid === 0;
   const recentOutput: string[] = [];
@@ -50,7 +54,9 @@ export async function startEmbeddedPostgres({ dataDir, port, log }: EmbeddedOpti
     try {
       await server.initialise();
     } catch (error) {
-      throw new Error(`Could not create the embedded PostgreSQL cluster in ${dataDir}: ${String(error)}\n${recentOutput.join('')}`);
+      throw new Error(
+        `Could not create the embedded PostgreSQL cluster in ${dataDir}: ${String(error)}\n${recentOutput.join('')}`,
+      );
     }
   }
   await recoverStaleLock(dataDir, log);
@@ -112,7 +118,8 @@ async function recoverStaleLock(dataDir: string, log: (m: string) => void): Prom
     log(`Stopping an embedded PostgreSQL (pid ${pid}) left running by an earlier run…`);
     process.kill(pid, 'SIGINT'); // "fast" shutdown: rolls back open transactions, writes a checkpoint
     for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-    if (isAlive(pid)) throw new Error(`An earlier embedded PostgreSQL (pid ${pid}) on ${dataDir} would not stop.`);
+    if (isAlive(pid))
+      throw new Error(`An earlier embedded PostgreSQL (pid ${pid}) on ${dataDir} would not stop.`);
   }
   if (existsSync(lockFile)) {
     log('Removing a stale PostgreSQL lock file left by a crashed run.');

@@ -42,7 +42,11 @@ export class DemoSeedService {
    */
   async seedIfEmpty(): Promise<DemoAccounts | null> {
     const existing = await this.dataSource.query<{ slug: string }[]>(`SELECT slug FROM organisation LIMIT 2`);
-    const { BOOTSTRAP_ORGANISATION: orgName, BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config;
+    const {
+      BOOTSTRAP_ORGANISATION: orgName,
+      BOOTSTRAP_ADMIN_EMAIL: email,
+      BOOTSTRAP_ADMIN_PASSWORD: password,
+    } = this.config;
     if (existing.length === 0 && orgName && email && password) {
       await this.bootstrap(orgName, email, password);
       return null;
@@ -61,7 +65,12 @@ export class DemoSeedService {
   }
 
   private async bootstrap(name: string, email: string, password: string): Promise<void> {
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'organisation';
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'organisation';
     const org = await this.organisations.create(name, slug);
     await this.dataSource.query(
       `INSERT INTO app_user (organisation_id, email, name, role, sensitivity_tier, password_hash) VALUES ($1, $2, $3, 'admin', 'standard', $4)`,
@@ -89,7 +98,16 @@ export class DemoSeedService {
       const [row] = await this.dataSource.query<{ id: string }[]>(
         `INSERT INTO app_user (organisation_id, email, name, role, department_id, manager_id, sensitivity_tier, password_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [org.id, emailFor(person), person.name, person.role, departments.get(person.department), managers.get(person.department) ?? null, person.tier, passwordHash],
+        [
+          org.id,
+          emailFor(person),
+          person.name,
+          person.role,
+          departments.get(person.department),
+          managers.get(person.department) ?? null,
+          person.tier,
+          passwordHash,
+        ],
       );
       if (!managers.has(person.department)) managers.set(person.department, row!.id);
       people.push({ id: row!.id, department: person.department });
@@ -102,15 +120,29 @@ export class DemoSeedService {
       who.map((p, i) => ({ userId: p.id, moduleId, due: dueInDays(i), index: i }));
     const firstWave = assign(
       first.id,
-      people.filter((p) => ['Systems Engineering', 'Research & Development', 'Programme Management', 'Security'].includes(p.department)),
+      people.filter((p) =>
+        ['Systems Engineering', 'Research & Development', 'Programme Management', 'Security'].includes(
+          p.department,
+        ),
+      ),
       (i) => (i % 3 === 0 ? -10 : 21),
     );
     const secondWave = assign(
       second.id,
-      people.filter((p) => p.id !== demoEmployee && ['Systems Engineering', 'Research & Development', 'Finance'].includes(p.department)),
+      people.filter(
+        (p) =>
+          p.id !== demoEmployee &&
+          ['Systems Engineering', 'Research & Development', 'Finance'].includes(p.department),
+      ),
       (i) => (i % 4 === 0 ? -3 : 35),
     );
-    const ctx = (userId: string): AuthContext => ({ userId, organisationId: org.id, role: 'employee', sessionId: 'seed', csrfToken: '' });
+    const ctx = (userId: string): AuthContext => ({
+      userId,
+      organisationId: org.id,
+      role: 'employee',
+      sessionId: 'seed',
+      csrfToken: '',
+    });
 
     for (const a of [...firstWave, ...secondWave]) {
       const [row] = await this.dataSource.query<{ id: string }[]>(
@@ -119,7 +151,18 @@ export class DemoSeedService {
         [org.id, a.userId, a.moduleId, a.due],
       );
       const plan: Plan =
-        a.userId === demoEmployee ? 'in-progress' : (['completed', 'completed', 'in-progress', 'not-started', 'completed-after-retry', 'not-started'] as const)[a.index % 6]!;
+        a.userId === demoEmployee
+          ? 'in-progress'
+          : (
+              [
+                'completed',
+                'completed',
+                'in-progress',
+                'not-started',
+                'completed-after-retry',
+                'not-started',
+              ] as const
+            )[a.index % 6]!;
       if (plan === 'not-started') continue;
       const version = await this.training.latestPublished(org.id, a.moduleId);
       if (!version) continue;
@@ -127,10 +170,17 @@ export class DemoSeedService {
       const daysAgo = 2 + ((a.index * 7) % 25);
       await this.backdate(row!.id, daysAgo);
     }
-    this.logger.log(`Demo Ltd is ready: ${people.length} people, ${firstWave.length + secondWave.length} assignments.`);
+    this.logger.log(
+      `Demo Ltd is ready: ${people.length} people, ${firstWave.length + secondWave.length} assignments.`,
+    );
   }
 
-  private async play(auth: AuthContext, assignmentId: string, content: ModuleContent, plan: Plan): Promise<void> {
+  private async play(
+    auth: AuthContext,
+    assignmentId: string,
+    content: ModuleContent,
+    plan: Plan,
+  ): Promise<void> {
     let state = await this.learning.startOrResume(auth, assignmentId);
     const path = bestPath(content.scenario);
     const steps = plan === 'in-progress' ? path.slice(0, 1) : path;
@@ -143,7 +193,10 @@ export class DemoSeedService {
     );
     if (plan === 'completed-after-retry') {
       const wrong = Object.fromEntries(
-        content.quiz.questions.map((q, i) => [q.id, i < 3 ? [q.options.find((o) => !o.correct)!.id] : correct[q.id]!]),
+        content.quiz.questions.map((q, i) => [
+          q.id,
+          i < 3 ? [q.options.find((o) => !o.correct)!.id] : correct[q.id]!,
+        ]),
       );
       state = await this.learning.submitQuiz(auth, state.attemptId, { round: 1, answers: wrong });
     }
@@ -158,10 +211,10 @@ export class DemoSeedService {
         WHERE assignment_id = $1`,
       [assignmentId, daysAgo],
     );
-    await this.dataSource.query(`UPDATE completion SET completed_at = now() - make_interval(days => $2) WHERE assignment_id = $1`, [
-      assignmentId,
-      daysAgo,
-    ]);
+    await this.dataSource.query(
+      `UPDATE completion SET completed_at = now() - make_interval(days => $2) WHERE assignment_id = $1`,
+      [assignmentId, daysAgo],
+    );
     await this.dataSource.query(
       `UPDATE assignment SET completed_at = now() - make_interval(days => $2) WHERE id = $1 AND status = 'completed'`,
       [assignmentId, daysAgo],

@@ -77,7 +77,9 @@ export async function createTemplate(serverUrl: string): Promise<string> {
 export async function cloneTemplate(serverUrl: string, template: string, name: string): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`));
+      await admin(serverUrl, (c) =>
+        c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`),
+      );
       return `${serverUrl}/${name}`;
     } catch (error) {
       // Two files cloning at the same instant: "source database is being accessed by other users".

@@ -22,13 +22,19 @@ describe('role → permission map', () => {
 
 describe('request schemas', () => {
   it('normalises the login email to lower case', () => {
-    expect(loginRequestSchema.parse({ email: 'A.Person@Example.TEST', password: 'x' }).email).toBe('a.person@example.test');
+    expect(loginRequestSchema.parse({ email: 'A.Person@Example.TEST', password: 'x' }).email).toBe(
+      'a.person@example.test',
+    );
   });
 
   it('requires at least one assignment target and a real date', () => {
     const moduleId = '7d9f2a4e-3c1b-4d5e-8f6a-1b2c3d4e5f60';
     expect(createAssignmentsSchema.safeParse({ moduleId, dueDate: '2030-01-01' }).success).toBe(false);
-    expect(createAssignmentsSchema.safeParse({ moduleId, dueDate: '2030-02-30', userIds: [moduleId] }).success).toBe(false);
-    expect(createAssignmentsSchema.safeParse({ moduleId, dueDate: '2030-02-28', userIds: [moduleId] }).success).toBe(true);
+    expect(
+      createAssignmentsSchema.safeParse({ moduleId, dueDate: '2030-02-30', userIds: [moduleId] }).success,
+    ).toBe(false);
+    expect(
+      createAssignmentsSchema.safeParse({ moduleId, dueDate: '2030-02-28', userIds: [moduleId] }).success,
+    ).toBe(true);
   });
 });

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { Permission, Role } from '../permissions/index.js';
 
 export const loginRequestSchema = z.object({
-  email: z.email({ message: 'must be an email address' }).max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email({ message: 'must be an email address' })
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   password: z.string().min(1, 'is required').max(1024),
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;

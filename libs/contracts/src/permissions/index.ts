@@ -25,7 +25,14 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   employee: ['account:self', 'training:play', 'modules:read'],
   officer: ['account:self', 'training:play', 'modules:read', 'directory:read', 'progress:read'],
-  admin: ['account:self', 'training:play', 'modules:read', 'directory:read', 'progress:read', 'assignments:manage'],
+  admin: [
+    'account:self',
+    'training:play',
+    'modules:read',
+    'directory:read',
+    'progress:read',
+    'assignments:manage',
+  ],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -8,10 +8,14 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', COOKIE_SECURE: 'maybe' })).toThrow(/PORT[\s\S]*COOKIE_SECURE|COOKIE_SECURE[\s\S]*PORT/);
+    expect(() => loadConfig({ PORT: 'eighty', COOKIE_SECURE: 'maybe' })).toThrow(
+      /PORT[\s\S]*COOKIE_SECURE|COOKIE_SECURE[\s\S]*PORT/,
+    );
   });
 
   it('requires the bootstrap variables together', () => {
-    expect(() => loadConfig({ BOOTSTRAP_ORGANISATION: 'Acme' })).toThrow(/BOOTSTRAP_ORGANISATION: set .* together/);
+    expect(() => loadConfig({ BOOTSTRAP_ORGANISATION: 'Acme' })).toThrow(
+      /BOOTSTRAP_ORGANISATION: set .* together/,
+    );
   });
 });

@@ -13,7 +13,10 @@ export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Post()
-  @Authenticated({ permission: 'assignments:manage', summary: 'Assign a published module to departments and people.' })
+  @Authenticated({
+    permission: 'assignments:manage',
+    summary: 'Assign a published module to departments and people.',
+  })
   @ApiBody({ schema: z.toJSONSchema(createAssignmentsSchema, { io: 'input' }) as object })
   assign(
     @CurrentUser() auth: AuthContext,

@@ -56,7 +56,12 @@ export class AssignmentsService {
   }
 
   /** Ids from another organisation are reported exactly like ids that do not exist. */
-  private async assertAllFound(organisationId: string, table: 'department' | 'app_user', ids: string[], field: string) {
+  private async assertAllFound(
+    organisationId: string,
+    table: 'department' | 'app_user',
+    ids: string[],
+    field: string,
+  ) {
     if (!ids.length) return;
     const found = await this.dataSource.query<{ id: string }[]>(
       `SELECT id FROM ${table} WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,

@@ -34,7 +34,11 @@ export class AuthGuard implements CanActivate {
     if (!auth) throw new DomainError(401, 'unauthenticated', 'Please sign in to continue.');
 
     if (!SAFE_METHODS.has(request.method) && !sameToken(request.header(CSRF_HEADER), auth.csrfToken)) {
-      throw new DomainError(403, 'csrf_failed', 'The request is missing a valid CSRF token. Reload the page and try again.');
+      throw new DomainError(
+        403,
+        'csrf_failed',
+        'The request is missing a valid CSRF token. Reload the page and try again.',
+      );
     }
     if (!hasPermission(auth.role, permission)) {
       throw new DomainError(403, 'forbidden', `You do not have permission to do this (needs ${permission}).`);

@@ -68,17 +68,35 @@ export class AuthService {
     const row = await this.sessions
       .createQueryBuilder('s')
       .innerJoin(User, 'u', 'u.id = s.user_id AND u.organisation_id = s.organisation_id AND u.active')
-      .select(['s.id AS id', 's.user_id AS "userId"', 's.organisation_id AS "organisationId"', 's.csrf_token AS "csrfToken"'])
+      .select([
+        's.id AS id',
+        's.user_id AS "userId"',
+        's.organisation_id AS "organisationId"',
+        's.csrf_token AS "csrfToken"',
+      ])
       .addSelect(['s.expires_at AS "expiresAt"', 'u.role AS role'])
       .where('s.id = :id', { id: sha256(token) })
       .andWhere('s.expires_at > now()')
-      .getRawOne<{ id: string; userId: string; organisationId: string; csrfToken: string; expiresAt: Date; role: Role }>();
+      .getRawOne<{
+        id: string;
+        userId: string;
+        organisationId: string;
+        csrfToken: string;
+        expiresAt: Date;
+        role: Role;
+      }>();
     if (!row) return null;
     const next = this.nextExpiry();
     if (next.getTime() - new Date(row.expiresAt).getTime() > 60_000) {
       await this.sessions.update({ id: row.id }, { expiresAt: next });
     }
-    return { userId: row.userId, organisationId: row.organisationId, role: row.role, sessionId: row.id, csrfToken: row.csrfToken };
+    return {
+      userId: row.userId,
+      organisationId: row.organisationId,
+      role: row.role,
+      sessionId: row.id,
+      csrfToken: row.csrfToken,
+    };
   }
 
   async session(auth: AuthContext): Promise<SessionResponse> {

@@ -20,7 +20,13 @@ export class LoginThrottleService {
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     // The pg Pool behind TypeORM's driver.
     const pool = (dataSource.driver as unknown as { master: unknown }).master;
-    const common = { storeClient: pool, storeType: 'pool', tableName: 'login_throttle', tableCreated: true, clearExpiredByTimeout: false };
+    const common = {
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'login_throttle',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+    };
     this.perAccount = new RateLimiterPostgres({
       ...common,
       keyPrefix: 'login_account',
@@ -39,7 +45,10 @@ export class LoginThrottleService {
 
   /** Throws 429 when this account (from this address) or this address is locked out. */
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const [account, address] = await Promise.all([this.perAccount.get(accountKey(email, ip)), this.perAddress.get(ip)]);
+    const [account, address] = await Promise.all([
+      this.perAccount.get(accountKey(email, ip)),
+      this.perAddress.get(ip),
+    ]);
     const blocked = [account, address].find((r) => r && r.remainingPoints <= 0);
     if (blocked) throw tooMany(blocked.msBeforeNext);
   }

@@ -15,7 +15,10 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException({ code: 'database_unavailable', message: 'The database is not reachable.' });
+      throw new ServiceUnavailableException({
+        code: 'database_unavailable',
+        message: 'The database is not reachable.',
+      });
     }
     return { status: 'ok', database: 'up' };
   }

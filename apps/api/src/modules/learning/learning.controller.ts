@@ -21,14 +21,20 @@ export class LearningController {
   constructor(private readonly learning: LearningService) {}
 
   @Get('assignments')
-  @Authenticated({ permission: 'training:play', summary: "The caller's assigned modules with status and progress." })
+  @Authenticated({
+    permission: 'training:play',
+    summary: "The caller's assigned modules with status and progress.",
+  })
   assignments(@CurrentUser() auth: AuthContext): Promise<MyAssignment[]> {
     return this.learning.myAssignments(auth);
   }
 
   @Post('assignments/:assignmentId/attempts')
   @HttpCode(200)
-  @Authenticated({ permission: 'training:play', summary: 'Start the module, or resume the attempt in progress.' })
+  @Authenticated({
+    permission: 'training:play',
+    summary: 'Start the module, or resume the attempt in progress.',
+  })
   start(
     @CurrentUser() auth: AuthContext,
     @Param('assignmentId', new UuidParamPipe('assignmentId')) assignmentId: string,
@@ -47,7 +53,10 @@ export class LearningController {
 
   @Post('attempts/:attemptId/choices')
   @HttpCode(200)
-  @Authenticated({ permission: 'training:play', summary: 'Make a choice at the current step (idempotent per `seq`).' })
+  @Authenticated({
+    permission: 'training:play',
+    summary: 'Make a choice at the current step (idempotent per `seq`).',
+  })
   @ApiBody({ schema: z.toJSONSchema(choiceRequestSchema) as object })
   choose(
     @CurrentUser() auth: AuthContext,
@@ -59,7 +68,10 @@ export class LearningController {
 
   @Post('attempts/:attemptId/quiz')
   @HttpCode(200)
-  @Authenticated({ permission: 'training:play', summary: 'Submit answers for a quiz round (idempotent per `round`).' })
+  @Authenticated({
+    permission: 'training:play',
+    summary: 'Submit answers for a quiz round (idempotent per `round`).',
+  })
   @ApiBody({ schema: z.toJSONSchema(quizSubmissionSchema) as object })
   submitQuiz(
     @CurrentUser() auth: AuthContext,

@@ -129,7 +129,10 @@ export class LearningService {
 
     const version = await this.training.latestPublished(auth.organisationId, assignment.moduleId);
     if (!version) {
-      throw conflict('module_not_published', 'This module has no published version yet. Ask your administrator.');
+      throw conflict(
+        'module_not_published',
+        'This module has no published version yet. Ask your administrator.',
+      );
     }
     try {
       const attempt = await this.dataSource.transaction(async (tx) => {
@@ -150,7 +153,10 @@ export class LearningService {
             finishedAt: null,
           }),
         );
-        await this.appendEvent(tx, created, 'started', { moduleVersionId: version.id, version: version.version });
+        await this.appendEvent(tx, created, 'started', {
+          moduleVersionId: version.id,
+          version: version.version,
+        });
         await tx.update(Assignment, { id: assignmentId, status: 'not-started' }, { status: 'in-progress' });
         return created;
       });
@@ -175,10 +181,16 @@ export class LearningService {
         // A retry of a choice already recorded: same choice → same answer; different → stale.
         const earlier = await this.choiceEvents(tx, current.id);
         if (earlier[request.seq]?.choiceId === request.choiceId) return current;
-        throw conflict('stale_choice', 'That step was already answered. Reload to continue from where you are.');
+        throw conflict(
+          'stale_choice',
+          'That step was already answered. Reload to continue from where you are.',
+        );
       }
       if (request.seq > current.choicesMade) {
-        throw conflict('out_of_order', `Expected the choice for position ${current.choicesMade}, got ${request.seq}.`);
+        throw conflict(
+          'out_of_order',
+          `Expected the choice for position ${current.choicesMade}, got ${request.seq}.`,
+        );
       }
       if (current.scenarioOutcome) {
         throw conflict('scenario_finished', 'The scenario is finished; continue with the quiz.');
@@ -196,7 +208,10 @@ export class LearningService {
       if (outcome.ended && outcome.to.ending) {
         current.scenarioOutcome = outcome.to.ending.outcome;
         current.quizRound = 1;
-        await this.appendEvent(tx, current, 'scenario-ended', { outcome: outcome.to.ending.outcome, stepId: outcome.to.id });
+        await this.appendEvent(tx, current, 'scenario-ended', {
+          outcome: outcome.to.ending.outcome,
+          stepId: outcome.to.id,
+        });
       }
       current.progressPercent = progressOf(version.content, current);
       await tx.save(current);
@@ -217,7 +232,8 @@ export class LearningService {
         if (sameAnswers(previous.answers, answers)) return current; // a retried submission
         throw conflict('round_already_submitted', `Quiz round ${submission.round} was already submitted.`);
       }
-      if (current.status === 'passed') throw conflict('already_passed', 'You have already passed this module.');
+      if (current.status === 'passed')
+        throw conflict('already_passed', 'You have already passed this module.');
       if (submission.round !== current.quizRound) {
         throw conflict('wrong_round', `Expected answers for quiz round ${current.quizRound}.`);
       }
@@ -234,7 +250,10 @@ export class LearningService {
       if (result.passed) {
         current.status = 'passed';
         current.finishedAt = new Date();
-        await this.appendEvent(tx, current, 'passed', { scorePercent: result.scorePercent, round: submission.round });
+        await this.appendEvent(tx, current, 'passed', {
+          scorePercent: result.scorePercent,
+          round: submission.round,
+        });
         await tx
           .createQueryBuilder()
           .insert()
@@ -295,7 +314,9 @@ export class LearningService {
       });
 
     const step = findStep(scenario, attempt.currentStepId);
-    const quizEvents = events.filter((e) => e.type === 'quiz-submitted').map((e) => e.payload as unknown as QuizPayload);
+    const quizEvents = events
+      .filter((e) => e.type === 'quiz-submitted')
+      .map((e) => e.payload as unknown as QuizPayload);
     const last = quizEvents.at(-1);
     const phase = attempt.status === 'passed' ? 'passed' : attempt.scenarioOutcome ? 'quiz' : 'scenario';
 
@@ -310,9 +331,7 @@ export class LearningService {
       ending: step.ending
         ? {
             ...step.ending,
-            redFlags: this.training.redFlagViews(
-              history.flatMap((h) => h.redFlags.map((f) => f.key)),
-            ),
+            redFlags: this.training.redFlagViews(history.flatMap((h) => h.redFlags.map((f) => f.key))),
           }
         : null,
       quiz:
@@ -372,7 +391,12 @@ export class LearningService {
     }
   }
 
-  private async findOwn(manager: EntityManager, auth: AuthContext, attemptId: string, lock = false): Promise<Attempt> {
+  private async findOwn(
+    manager: EntityManager,
+    auth: AuthContext,
+    attemptId: string,
+    lock = false,
+  ): Promise<Attempt> {
     const attempt = await manager.findOne(Attempt, {
       where: { id: attemptId, organisationId: auth.organisationId, userId: auth.userId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -382,17 +406,28 @@ export class LearningService {
   }
 
   private async choiceEvents(manager: EntityManager, attemptId: string): Promise<ChoicePayload[]> {
-    const events = await manager.find(AttemptEvent, { where: { attemptId, type: 'choice' }, order: { seq: 'ASC' } });
+    const events = await manager.find(AttemptEvent, {
+      where: { attemptId, type: 'choice' },
+      order: { seq: 'ASC' },
+    });
     return events.map((e) => e.payload as unknown as ChoicePayload);
   }
 
   private async quizEvents(manager: EntityManager, attemptId: string): Promise<QuizPayload[]> {
-    const events = await manager.find(AttemptEvent, { where: { attemptId, type: 'quiz-submitted' }, order: { seq: 'ASC' } });
+    const events = await manager.find(AttemptEvent, {
+      where: { attemptId, type: 'quiz-submitted' },
+      order: { seq: 'ASC' },
+    });
     return events.map((e) => e.payload as unknown as QuizPayload);
   }
 
   /** Appends to the log; the caller holds the attempt's row lock, so seq cannot race. */
-  private async appendEvent(manager: EntityManager, attempt: Attempt, type: AttemptEventType, payload: object): Promise<void> {
+  private async appendEvent(
+    manager: EntityManager,
+    attempt: Attempt,
+    type: AttemptEventType,
+    payload: object,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO attempt_event (organisation_id, attempt_id, seq, type, payload)
        SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4::jsonb FROM attempt_event WHERE attempt_id = $2`,
@@ -443,5 +478,8 @@ function sameAnswers(a: Record<string, string[]>, b: Record<string, string[]>): 
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === '23505' || (error as { driverError?: { code?: string } })?.driverError?.code === '23505';
+  return (
+    (error as { code?: string })?.code === '23505' ||
+    (error as { driverError?: { code?: string } })?.driverError?.code === '23505'
+  );
 }

@@ -1,7 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page } from '@countersign/contracts/common';
-import { progressListQuerySchema, type PersonDetail, type ProgressOverview, type ProgressRow } from '@countersign/contracts/progress';
+import {
+  progressListQuerySchema,
+  type PersonDetail,
+  type ProgressOverview,
+  type ProgressRow,
+} from '@countersign/contracts/progress';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
@@ -15,23 +20,33 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   @Get('overview')
-  @Authenticated({ permission: 'progress:read', summary: 'Completion totals for the organisation, by department and by module.' })
+  @Authenticated({
+    permission: 'progress:read',
+    summary: 'Completion totals for the organisation, by department and by module.',
+  })
   overview(@CurrentUser() auth: AuthContext): Promise<ProgressOverview> {
     return this.progress.overview(auth.organisationId);
   }
 
   @Get()
-  @Authenticated({ permission: 'progress:read', summary: 'People × module with status, filterable and paginated.' })
+  @Authenticated({
+    permission: 'progress:read',
+    summary: 'People × module with status, filterable and paginated.',
+  })
   list(
     @CurrentUser() auth: AuthContext,
-    @Query(new ZodValidationPipe(progressListQuerySchema, 'query')) query: z.infer<typeof progressListQuerySchema>,
+    @Query(new ZodValidationPipe(progressListQuerySchema, 'query'))
+    query: z.infer<typeof progressListQuerySchema>,
   ): Promise<Page<ProgressRow>> {
     return this.progress.list(auth.organisationId, query);
   }
 
   @Get('people/:userId')
   @Authenticated({ permission: 'progress:read', summary: "One person's assignments and attempts." })
-  person(@CurrentUser() auth: AuthContext, @Param('userId', new UuidParamPipe('userId')) userId: string): Promise<PersonDetail> {
+  person(
+    @CurrentUser() auth: AuthContext,
+    @Param('userId', new UuidParamPipe('userId')) userId: string,
+  ): Promise<PersonDetail> {
     return this.progress.person(auth.organisationId, userId);
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page } from '@countersign/contracts/common';
-import type { AttemptSummary, CompletionTotals, PersonDetail, ProgressOverview, ProgressRow } from '@countersign/contracts/progress';
+import type {
+  AttemptSummary,
+  CompletionTotals,
+  PersonDetail,
+  ProgressOverview,
+  ProgressRow,
+} from '@countersign/contracts/progress';
 import type { progressListQuerySchema } from '@countersign/contracts/progress';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
@@ -22,7 +28,10 @@ const OVERDUE = `(a.status <> 'completed' AND a.due_date < current_date)`;
 
 /** Sort keys inside the page query (a, u, m) and again on the page's rows (p); ids break ties. */
 const SORTS: Record<ListQuery['sort'], { inner: string; outer: string }> = {
-  dueDate: { inner: 'a.due_date, u.name, m.title, a.id', outer: 'p.due_date, p.user_name, p.module_title, p.id' },
+  dueDate: {
+    inner: 'a.due_date, u.name, m.title, a.id',
+    outer: 'p.due_date, p.user_name, p.module_title, p.id',
+  },
   name: { inner: 'u.name, m.title, a.id', outer: 'p.user_name, p.module_title, p.id' },
   completedAt: {
     inner: 'a.completed_at DESC NULLS LAST, u.name, m.title, a.id',
@@ -44,7 +53,13 @@ export class ProgressService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async overview(organisationId: string): Promise<ProgressOverview> {
-    const rows = await this.dataSource.query<(TotalsRow & { department_id: string | null; module_id: string | null; by: 'all' | 'department' | 'module' })[]>(
+    const rows = await this.dataSource.query<
+      (TotalsRow & {
+        department_id: string | null;
+        module_id: string | null;
+        by: 'all' | 'department' | 'module';
+      })[]
+    >(
       `SELECT CASE WHEN GROUPING(u.department_id) = 0 THEN 'department'
                    WHEN GROUPING(a.module_id) = 0 THEN 'module' ELSE 'all' END AS by,
               u.department_id, a.module_id,
@@ -81,8 +96,15 @@ export class ProgressService {
       departments: departments
         // The "No department" row only when someone without a department has training.
         .filter((d) => d.id !== null || byDepartment.has(null))
-        .map((d) => ({ departmentId: d.id, name: d.name, people: d.people, ...totals(byDepartment.get(d.id)) })),
-      modules: modules.filter((m) => byModule.has(m.id)).map((m) => ({ moduleId: m.id, title: m.title, ...totals(byModule.get(m.id)) })),
+        .map((d) => ({
+          departmentId: d.id,
+          name: d.name,
+          people: d.people,
+          ...totals(byDepartment.get(d.id)),
+        })),
+      modules: modules
+        .filter((m) => byModule.has(m.id))
+        .map((m) => ({ moduleId: m.id, title: m.title, ...totals(byModule.get(m.id)) })),
     };
   }
 
@@ -124,12 +146,27 @@ export class ProgressService {
         params,
       ),
     ]);
-    return { items: rows.map(toProgressRow), total: count?.total ?? 0, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map(toProgressRow),
+      total: count?.total ?? 0,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async person(organisationId: string, userId: string): Promise<PersonDetail> {
     const [user] = await this.dataSource.query<
-      { id: string; name: string; email: string; role: PersonDetail['user']['role']; tier: PersonDetail['user']['sensitivityTier']; dept_id: string | null; dept_name: string | null; manager_id: string | null; manager_name: string | null }[]
+      {
+        id: string;
+        name: string;
+        email: string;
+        role: PersonDetail['user']['role'];
+        tier: PersonDetail['user']['sensitivityTier'];
+        dept_id: string | null;
+        dept_name: string | null;
+        manager_id: string | null;
+        manager_name: string | null;
+      }[]
     >(
       `SELECT u.id, u.name, u.email, u.role, u.sensitivity_tier AS tier, d.id AS dept_id, d.name AS dept_name,
               mgr.id AS manager_id, mgr.name AS manager_name
@@ -154,7 +191,18 @@ export class ProgressService {
       [organisationId, userId],
     );
     const attempts = await this.dataSource.query<
-      { id: string; module_id: string; title: string; version: number; started_at: Date; finished_at: Date | null; status: AttemptSummary['status']; scenario_outcome: AttemptSummary['scenarioOutcome']; rounds: number; last_score: number | null }[]
+      {
+        id: string;
+        module_id: string;
+        title: string;
+        version: number;
+        started_at: Date;
+        finished_at: Date | null;
+        status: AttemptSummary['status'];
+        scenario_outcome: AttemptSummary['scenarioOutcome'];
+        rounds: number;
+        last_score: number | null;
+      }[]
     >(
       `SELECT t.id, m.id AS module_id, m.title, v.version, t.started_at, t.finished_at, t.status, t.scenario_outcome,
               (SELECT count(*)::int FROM attempt_event e WHERE e.attempt_id = t.id AND e.type = 'quiz-submitted') AS rounds,
@@ -174,7 +222,8 @@ export class ProgressService {
         role: user.role,
         sensitivityTier: user.tier,
         department: user.dept_id && user.dept_name ? { id: user.dept_id, name: user.dept_name } : null,
-        manager: user.manager_id && user.manager_name ? { id: user.manager_id, name: user.manager_name } : null,
+        manager:
+          user.manager_id && user.manager_name ? { id: user.manager_id, name: user.manager_name } : null,
       },
       assignments: assignments.map(toProgressRow),
       attempts: attempts.map((a) => ({

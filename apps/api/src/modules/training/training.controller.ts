@@ -11,13 +11,19 @@ export class TrainingController {
   constructor(private readonly training: TrainingService) {}
 
   @Get('modules')
-  @Authenticated({ permission: 'modules:read', summary: "The organisation's modules with their latest published version." })
+  @Authenticated({
+    permission: 'modules:read',
+    summary: "The organisation's modules with their latest published version.",
+  })
   modules(@CurrentUser() auth: AuthContext): Promise<ModuleSummary[]> {
     return this.training.list(auth.organisationId);
   }
 
   @Get('red-flags')
-  @Authenticated({ permission: 'modules:read', summary: 'The red-flag catalogue cited by scenarios and quizzes.' })
+  @Authenticated({
+    permission: 'modules:read',
+    summary: 'The red-flag catalogue cited by scenarios and quizzes.',
+  })
   redFlags(): RedFlagView[] {
     return this.training.redFlags();
   }

@@ -48,7 +48,11 @@ export class TrainingService {
         'pv.module_id = m.id',
       )
       .select(['m.id AS id', 'm.slug AS slug', 'm.title AS title', 'm.summary AS summary'])
-      .addSelect(['m.estimated_minutes AS "estimatedMinutes"', 'pv.version_id AS "versionId"', 'pv.version AS version'])
+      .addSelect([
+        'm.estimated_minutes AS "estimatedMinutes"',
+        'pv.version_id AS "versionId"',
+        'pv.version AS version',
+      ])
       .addSelect('pv.published_at AS "publishedAt"')
       .where('m.organisation_id = :organisationId', { organisationId })
       .orderBy('m.sort_order')
@@ -120,7 +124,8 @@ export class TrainingService {
           ORDER BY o.id LIMIT ${UPGRADE_BATCH}`,
         [builtInModules.length, after],
       );
-      for (const org of orgs) installed += await this.dataSource.transaction((tx) => this.installCurriculum(org.id, tx));
+      for (const org of orgs)
+        installed += await this.dataSource.transaction((tx) => this.installCurriculum(org.id, tx));
       if (orgs.length < UPGRADE_BATCH) return installed;
       after = orgs.at(-1)!.id;
     }
@@ -130,12 +135,17 @@ export class TrainingService {
    * Loads the built-in curriculum into an organisation as published version 1 of each module.
    * Idempotent: modules the organisation already has are left alone.
    */
-  async installCurriculum(organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+  async installCurriculum(
+    organisationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
     let installed = 0;
     for (const m of builtInModules) {
       const result = validateModule(m.content, { redFlagKeys: RED_FLAG_KEYS });
       if (!result.ok) {
-        throw new Error(`Built-in module ${m.slug} is invalid: ${result.issues.map((i) => i.message).join('; ')}`);
+        throw new Error(
+          `Built-in module ${m.slug} is invalid: ${result.issues.map((i) => i.message).join('; ')}`,
+        );
       }
       const inserted = await manager
         .createQueryBuilder()

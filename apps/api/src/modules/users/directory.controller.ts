@@ -20,7 +20,10 @@ export class DirectoryController {
   }
 
   @Get('users')
-  @Authenticated({ permission: 'directory:read', summary: 'People of the organisation, paginated, searchable.' })
+  @Authenticated({
+    permission: 'directory:read',
+    summary: 'People of the organisation, paginated, searchable.',
+  })
   users(
     @CurrentUser() auth: AuthContext,
     @Query(new ZodValidationPipe(userListQuerySchema, 'query')) query: z.infer<typeof userListQuerySchema>,

@@ -42,7 +42,15 @@ export class DirectoryService {
       params,
     );
     const rows = await this.dataSource.query<
-      { id: string; name: string; email: string; role: UserSummary['role']; tier: UserSummary['sensitivityTier']; dept_id: string | null; dept_name: string | null }[]
+      {
+        id: string;
+        name: string;
+        email: string;
+        role: UserSummary['role'];
+        tier: UserSummary['sensitivityTier'];
+        dept_id: string | null;
+        dept_name: string | null;
+      }[]
     >(
       `SELECT u.id, u.name, u.email, u.role, u.sensitivity_tier AS tier, d.id AS dept_id, d.name AS dept_name
          FROM app_user u LEFT JOIN department d ON d.id = u.department_id

@@ -11,7 +11,12 @@ export class User {
   @Column({ type: 'enum', enumName: 'user_role', enum: ['employee', 'officer', 'admin'] }) role: Role;
   @Column('uuid', { name: 'department_id', nullable: true }) departmentId: string | null;
   @Column('uuid', { name: 'manager_id', nullable: true }) managerId: string | null;
-  @Column({ name: 'sensitivity_tier', type: 'enum', enumName: 'sensitivity_tier', enum: ['standard', 'elevated', 'high'] })
+  @Column({
+    name: 'sensitivity_tier',
+    type: 'enum',
+    enumName: 'sensitivity_tier',
+    enum: ['standard', 'elevated', 'high'],
+  })
   sensitivityTier: SensitivityTier;
   @Column('text', { name: 'password_hash', nullable: true, select: false }) passwordHash: string | null;
   @Column('boolean') active: boolean;
