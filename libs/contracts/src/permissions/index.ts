@@ -19,12 +19,26 @@ export const PERMISSIONS = [
   'progress:read',
   /** Assign modules to people and departments. */
   'assignments:manage',
+  /** Check a suspicious approach and report it; see one's own reports. */
+  'approaches:report',
+  /** See, triage and export every approach report of the organisation. */
+  'approaches:triage',
+  /** Edit the organisation's approach-checker rules. */
+  'approaches:rules',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  employee: ['account:self', 'training:play', 'modules:read'],
-  officer: ['account:self', 'training:play', 'modules:read', 'directory:read', 'progress:read'],
+  employee: ['account:self', 'training:play', 'modules:read', 'approaches:report'],
+  officer: [
+    'account:self',
+    'training:play',
+    'modules:read',
+    'directory:read',
+    'progress:read',
+    'approaches:report',
+    'approaches:triage',
+  ],
   admin: [
     'account:self',
     'training:play',

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { pageQuerySchema, uuidSchema } from '../common/index.js';
+import type { RedFlagView } from '../training/index.js';
+
+/**
+ * Approach checker, approach reports and officer triage. The checker itself is the rules engine
+ * in @countersign/approach-checker; its request (`checkAnswersSchema`) and result (`CheckResult`)
+ * types come from there.
+ */
+
+export const REPORT_STATUSES = ['new', 'in-review', 'escalated', 'closed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** Allowed status moves; anything else is refused with 409. Closing needs an outcome. */
+export const REPORT_TRANSITIONS: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
+  new: ['in-review', 'escalated', 'closed'],
+  'in-review': ['escalated', 'closed'],
+  escalated: ['in-review', 'closed'],
+  closed: ['in-review'],
+};
+
+export const REPORT_RATINGS = ['low', 'medium', 'high'] as const;
+export type ReportRating = (typeof REPORT_RATINGS)[number];
+
+export const PLATFORMS = [
+  'LinkedIn',
+  'Other professional network',
+  'Email',
+  'Messaging app',
+  'Phone',
+  'In person',
+  'Other',
+] as const;
+
+/** Attachments: screenshots only. */
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_REPORT = 5;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const createReportSchema = z.object({
+  platform: z.enum(PLATFORMS),
+  profileUrl: z
+    .url({ message: 'must be a web address starting with http:// or https://', protocol: /^https?$/ })
+    .max(500)
+    .optional(),
+  nameUsed: optionalText(200),
+  offered: optionalText(2000),
+  messageText: optionalText(10_000),
+  /** When the approach happened (date, `YYYY-MM-DD`). */
+  occurredOn: z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' }).optional(),
+  replied: z.boolean(),
+  /** The checker's answers, when the report comes from a check; the API re-runs the check itself. */
+  checkAnswers: z.record(z.string(), z.unknown()).optional(),
+  /** Makes a retried submission harmless: the same key returns the report already made. */
+  idempotencyKey: z.string().min(8).max(100),
+});
+export type CreateReportRequest = z.input<typeof createReportSchema>;
+
+export interface ReportFlag extends RedFlagView {
+  weight: number;
+  evidence: { source: 'answer' | 'text'; excerpt?: string }[];
+}
+
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  /** GET this URL (same session) to see the image. */
+  url: string;
+}
+
+export interface StatusChange {
+  from: ReportStatus | null;
+  to: ReportStatus;
+  at: string;
+  by: { id: string; name: string } | null;
+}
+
+/** What the reporter sees of their own report: never officers' notes or assignee. */
+export interface MyReportView {
+  id: string;
+  reference: string;
+  createdAt: string;
+  platform: string;
+  profileUrl: string | null;
+  nameUsed: string | null;
+  offered: string | null;
+  messageText: string | null;
+  occurredOn: string | null;
+  replied: boolean;
+  rating: ReportRating;
+  flags: ReportFlag[];
+  status: ReportStatus;
+  /** Message from the security team when the report was closed. */
+  outcome: string | null;
+  statusHistory: StatusChange[];
+  attachments: AttachmentView[];
+}
+
+export interface ReportNote {
+  id: string;
+  body: string;
+  at: string;
+  by: { id: string; name: string };
+}
+
+/** The officer's view: everything, with notes, assignee and linked reports. */
+export interface TriageReportView extends MyReportView {
+  reporter: { id: string; name: string; email: string; department: string | null };
+  assignee: { id: string; name: string } | null;
+  firstReviewedAt: string | null;
+  notes: ReportNote[];
+  /** Other reports naming the same profile URL or the same name. */
+  linked: {
+    id: string;
+    reference: string;
+    createdAt: string;
+    status: ReportStatus;
+    rating: ReportRating;
+    reason: 'same-profile' | 'same-name';
+  }[];
+}
+
+export interface TriageListItem {
+  id: string;
+  reference: string;
+  createdAt: string;
+  platform: string;
+  nameUsed: string | null;
+  rating: ReportRating;
+  status: ReportStatus;
+  reporter: { id: string; name: string; department: string | null };
+  assignee: { id: string; name: string } | null;
+  flagCount: number;
+  linkedCount: number;
+}
+
+export const triageListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(REPORT_STATUSES).optional(),
+  /** `open` = every status but closed (the default queue). */
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  rating: z.enum(REPORT_RATINGS).optional(),
+  departmentId: uuidSchema.optional(),
+  /** Only reports older than this many days (stale queue). */
+  olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
+  assignee: z.union([uuidSchema, z.literal('me'), z.literal('none')]).optional(),
+});
+export type TriageListQuery = z.input<typeof triageListQuerySchema>;
+
+export const changeStatusSchema = z
+  .object({
+    status: z.enum(REPORT_STATUSES),
+    /** Required when closing: what the reporter is told. */
+    outcome: z.string().trim().min(1).max(2000).optional(),
+  })
+  .refine((v) => v.status !== 'closed' || v.outcome, {
+    message: 'is required when closing a report',
+    path: ['outcome'],
+  });
+export type ChangeStatusRequest = z.input<typeof changeStatusSchema>;
+
+export const assignReportSchema = z.object({ assigneeId: uuidSchema.nullable() });
+export type AssignReportRequest = z.input<typeof assignReportSchema>;
+
+export const addNoteSchema = z.object({ body: z.string().trim().min(1, 'is required').max(5000) });
+export type AddNoteRequest = z.input<typeof addNoteSchema>;
+
+export interface ApproachStats {
+  open: number;
+  new: number;
+  highOpen: number;
+  /** Median hours from report to first officer review, over the last 90 days; null if none. */
+  medianHoursToFirstReview: number | null;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: 'report-new-high' | 'report-status-changed';
+  title: string;
+  body: string;
+  link: string;
+  createdAt: string;
+  read: boolean;
+}
