@@ -28,6 +28,7 @@ export function preset(overrides = {}) {
       '^@countersign/contracts/(.*)$': path.join(root, 'libs/contracts/src/$1/index.ts'),
       '^@countersign/scenario-engine$': path.join(root, 'libs/scenario-engine/src/index.ts'),
       '^@countersign/curriculum$': path.join(root, 'libs/curriculum/src/index.ts'),
+      '^@countersign/approach-checker$': path.join(root, 'libs/approach-checker/src/index.ts'),
       '^@countersign/migrations$': path.join(root, 'migrations/index.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },

@@ -80,6 +80,26 @@ interface TextHit {
   end: number;
 }
 
+// Stretches of several sentences are joined once per message and shared by all rules (which also
+// lets the matcher reuse its per-stretch word index).
+const stretchCache = new WeakMap<readonly Sentence[], Map<number, Sentence>>();
+
+function stretchOf(sentences: readonly Sentence[], first: number, size: number): Sentence {
+  if (size === 1) return sentences[first]!;
+  let cache = stretchCache.get(sentences);
+  if (!cache) {
+    cache = new Map();
+    stretchCache.set(sentences, cache);
+  }
+  const key = first * 8 + size;
+  let stretch = cache.get(key);
+  if (!stretch) {
+    stretch = sentences.slice(first, first + size).flat();
+    cache.set(key, stretch);
+  }
+  return stretch;
+}
+
 /**
  * The first place a text rule fires. The rule is tried on every stretch of 1 to `sentences`
  * consecutive sentences, in text order (shorter stretches first at each position); it fires on the
@@ -96,7 +116,7 @@ export function findTextRuleMatch(
   const span = compiled.rule.sentences ?? 1;
   for (let first = 0; first < sentences.length; first++) {
     for (let size = 1; size <= span && first + size <= sentences.length; size++) {
-      const stretch: Sentence = size === 1 ? sentences[first]! : sentences.slice(first, first + size).flat();
+      const stretch = stretchOf(sentences, first, size);
       let best: TextHit | undefined;
       for (const pattern of compiled.patterns) {
         const match = matchInSentence(pattern, stretch);

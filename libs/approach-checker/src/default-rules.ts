@@ -14,6 +14,14 @@ import type { RuleSet } from './rules.js';
  * in sentences that say the opposite ("cover their own travel", "we can't pay speakers") or that
  * are ordinary corporate process ("in line with our travel policy"). Pattern language: see
  * text/pattern.ts or the README.
+ *
+ * A few text rules override the catalogue weight of their flag, each for a stated reason: a move
+ * off the platform *with a reason attached* (privacy, speed, keeping work accounts out of it) is 4;
+ * a contact who brings up *your* money worries is 4; a mere request for "discretion" is 3 while a
+ * request to hide the contact from your employer is 5.
+ *
+ * The rules were tuned on the built-in corpus and measured on held-out messages they were never
+ * tuned on; the README gives both sets of figures. Deep-frozen: copy it (structuredClone) to edit.
  */
 
 // Synonym groups shared by several rules, kept as strings so that the rule set stays plain data.
@@ -499,3 +507,12 @@ export const DEFAULT_RULES: RuleSet = {
     },
   ],
 };
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+deepFreeze(DEFAULT_RULES);

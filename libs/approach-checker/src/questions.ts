@@ -71,7 +71,10 @@ export const QUESTIONS = [
     help: 'Think about how they describe you, your work and why they chose you.',
     kind: 'single',
     options: [
-      { id: 'flattering', label: 'Very flattering: "exceptional", "exactly who we need", "only you can help"' },
+      {
+        id: 'flattering',
+        label: 'Very flattering: "exceptional", "exactly who we need", "only you can help"',
+      },
       { id: 'businesslike', label: 'Polite and businesslike' },
       { id: 'not-sure', label: 'I am not sure' },
     ],

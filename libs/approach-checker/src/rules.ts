@@ -8,7 +8,8 @@ import { parsePattern, PatternSyntaxError, type CompiledPattern } from './text/p
  * thresholds, and store the result as JSON. `ruleSetSchema` is the one gate such a document
  * passes through: shapes first, then everything that needs the whole document (known flags,
  * known questions and options, unique ids, patterns that parse), with every message naming
- * the rule at fault, e.g. `rule "travel-paid-for-you": pattern 2 "{cover ~3": "{" is never closed at column 1`.
+ * the rule at fault, e.g.
+ * `rule "travel-paid-for-you": pattern 2 "{cover ~3": gaps are not allowed inside a {group} at column 8`.
  *
  * How rules turn into a rating (see check.ts):
  * - an answer rule fires when any of its `optionIds` is among the answers to `questionId`;

@@ -157,7 +157,9 @@ describe('compileRuleSet', () => {
     try {
       compileRuleSet(rules);
     } catch (error) {
-      expect((error as ZodError).issues[0]!.message).toBe('rule "t1": pattern 1 "{": "{" is never closed at column 1');
+      expect((error as ZodError).issues[0]!.message).toBe(
+        'rule "t1": pattern 1 "{": "{" is never closed at column 1',
+      );
     }
   });
 

@@ -286,16 +286,44 @@ function termMatches(term: Term, token: Token): boolean {
   }
 }
 
+// Index from stem to the positions where it occurs, built once per sentence (or stretch of
+// sentences) and shared by every pattern tried on it: a phrase that starts with a plain word is only
+// tried where that word occurs.
+const stemIndexCache = new WeakMap<Sentence, Map<string, number[]>>();
+
+function stemIndex(sentence: Sentence): Map<string, number[]> {
+  let index = stemIndexCache.get(sentence);
+  if (!index) {
+    index = new Map();
+    sentence.forEach((token, position) => {
+      const positions = index!.get(token.stem);
+      if (positions) positions.push(position);
+      else index!.set(token.stem, [position]);
+    });
+    stemIndexCache.set(sentence, index);
+  }
+  return index;
+}
+
+const ALL_POSITIONS: readonly number[] = [];
+
 /** All spans where an element matches in the sentence, ordered by first token then length. */
 function elementSpans(element: Element, sentence: Sentence): TokenSpan[] {
   const spans: TokenSpan[] = [];
   const seen = new Set<number>();
-  for (let first = 0; first < sentence.length; first++) {
-    seen.clear();
-    for (const phrase of element.alternatives) {
-      if (first + phrase.length > sentence.length || seen.has(phrase.length)) continue;
-      if (phrase.every((term, k) => termMatches(term, sentence[first + k]!))) {
-        seen.add(phrase.length);
+  const index = stemIndex(sentence);
+  for (const phrase of element.alternatives) {
+    const head = phrase[0]!;
+    const starts = head.kind === 'word' ? (index.get(head.stem) ?? []) : ALL_POSITIONS;
+    const count = starts === ALL_POSITIONS ? sentence.length : starts.length;
+    for (let k = 0; k < count; k++) {
+      const first = starts === ALL_POSITIONS ? k : starts[k]!;
+      if (first + phrase.length > sentence.length) continue;
+      // The same span can be reached through two alternatives; keep one.
+      const key = first * 64 + phrase.length;
+      if (seen.has(key)) continue;
+      if (phrase.every((term, offset) => termMatches(term, sentence[first + offset]!))) {
+        seen.add(key);
         spans.push({ first, last: first + phrase.length - 1 });
       }
     }
