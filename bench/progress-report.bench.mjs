@@ -3,7 +3,8 @@
  * Officer-report benchmark (PRODUCT.md §3.7: "reports that stay fast for an organisation of
  * 100,000 people").
  *
- *   node bench/progress-report.bench.mjs [--people 100000] [--requests 30] [--max-seconds 15] [--modules 2] [--keep-db]
+ *   node bench/progress-report.bench.mjs [--people 100000] [--requests 30] [--max-seconds 15] [--modules 2]
+ *                                        [--label TEXT] [--keep-db]
  *
  * 1. Creates a fresh database `countersign_bench` (dropped first WITH (FORCE), dropped again at the
  *    end unless --keep-db) on DATABASE_URL's server, or on postgres://postgres@127.0.0.1:5432.
@@ -11,12 +12,17 @@
  * 3. Generates an organisation of N people with set-based SQL, plus a second organisation with
  *    10% of that data so that every tenant filter has something to filter out.
  * 4. Signs in as the officer and times the reporting endpoints over HTTP.
- * 5. Captures EXPLAIN (ANALYZE, BUFFERS) for the report SQL and writes bench/results/.
+ * 5. Records the SQL each endpoint really issues (a wrapper around the app's TypeORM
+ *    DataSource.query, for one request per endpoint), runs EXPLAIN (ANALYZE, BUFFERS) on each
+ *    statement and writes bench/results/. No report SQL is copied into this file.
  *
  * Needs the API built first: `npx tsc -b apps/api/tsconfig.app.json`. See bench/README.md.
  */
 import 'reflect-metadata';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,16 +34,18 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
 const DIST = path.join(ROOT, 'apps/api/dist');
 const RESULTS_DIR = path.join(BENCH_DIR, 'results');
-const SERVICE_SOURCE = path.join(ROOT, 'apps/api/src/modules/progress/progress.service.ts');
 const BENCH_DB = 'countersign_bench';
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 const OFFICER_PASSWORD = 'bench-officer-password-2026';
 const WARMUP = 3;
 const SLOW_P95_MS = 500;
 
-// ---------------------------------------------------------------------------------------------
-// Arguments
-// ---------------------------------------------------------------------------------------------
+/**
+ * TypeORM exactly as the built API resolves it (apps/api's node_modules chain), so that
+ * `app.get(DataSource)` finds the application's own DataSource instance.
+ */
+const requireFromApi = createRequire(path.join(ROOT, 'apps/api/package.json'));
+const { DataSource } = requireFromApi('typeorm');
 
 const { values: args } = parseArgs({
   options: {
@@ -45,7 +53,9 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '30' },
     'max-seconds': { type: 'string', default: '15' },
     modules: { type: 'string', default: '2' },
+    label: { type: 'string' },
     'keep-db': { type: 'boolean', default: false },
+    'render-only': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -54,8 +64,11 @@ if (args.help) {
   process.stdout.write(
     'Usage: node bench/progress-report.bench.mjs [--people N (default 100000)] [--requests N (default 30)]\n' +
       '         [--max-seconds S (default 15; per endpoint, stop early once S seconds of measured requests have run, at least 5)]\n' +
-      '         [--modules N (default 2; everyone is assigned the first N modules of the built-in track)]\n' +
-      '         [--keep-db (leave countersign_bench in place for EXPLAIN experiments)]\n',
+      '         [--modules N (default 2; everyone is assigned the first N built-in modules by sort_order)]\n' +
+      '         [--label TEXT (names the run in the results, e.g. "after TrackAssignmentStatus"; default: the git commit)]\n' +
+      '         [--keep-db (leave countersign_bench in place for EXPLAIN experiments)]\n' +
+      '       node bench/progress-report.bench.mjs --render-only YYYY-MM-DD\n' +
+      '         (rewrite bench/results/progress-report-YYYY-MM-DD.md from its .json; runs nothing)\n',
   );
   process.exit(0);
 }
@@ -67,6 +80,11 @@ const MIN_SAMPLES = Math.min(5, REQUESTS);
 /** Fixed, so that data volume stays comparable as the built-in curriculum grows. */
 const MODULES = positiveInt('modules', args.modules, 1);
 const OTHER_PEOPLE = Math.max(10, Math.round(PEOPLE / 10));
+const GIT = gitState();
+/** Runs of one day are kept side by side per label: a rerun replaces only the same label and parameters. */
+const LABEL = (
+  args.label ?? `commit ${GIT.commit ?? 'unknown'}${GIT.dirty ? ' + uncommitted changes' : ''}`
+).trim();
 const DEPARTMENTS = 40;
 const OTHER_DEPARTMENTS = 4;
 
@@ -82,116 +100,135 @@ function positiveInt(name, raw, min) {
 const log = (message) => process.stdout.write(`[bench] ${message}\n`);
 const since = (t0) => Math.round(performance.now() - t0);
 
+/**
+ * What the API build is made of: apps/api, migrations/ and the libraries apps/api/tsconfig.app.json
+ * references (read at start-up, so a new reference is picked up).
+ */
+function apiInputs() {
+  try {
+    const tsconfig = JSON.parse(readFileSync(path.join(ROOT, 'apps/api/tsconfig.app.json'), 'utf8'));
+    const libs = (tsconfig.references ?? [])
+      .map((r) => path.relative(ROOT, path.dirname(path.resolve(ROOT, 'apps/api', r.path))))
+      .filter((dir) => dir.startsWith('libs/'));
+    return ['apps/api', 'migrations', ...libs];
+  } catch {
+    return ['apps/api', 'migrations', 'libs'];
+  }
+}
+
+/** The commit the API was built from, and which of its inputs have uncommitted changes. */
+function gitState() {
+  const git = (...a) =>
+    execFileSync('git', a, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
+  try {
+    const changed = git('status', '--porcelain', '--', ...apiInputs())
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+    return {
+      commit: git('rev-parse', '--short', 'HEAD'),
+      dirty: changed.length > 0,
+      changed: changed.slice(0, 20),
+    };
+  } catch {
+    return { commit: null, dirty: null, changed: [] };
+  }
+}
+
+const slugify = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'run';
+
 // ---------------------------------------------------------------------------------------------
-// The report SQL, COPIED from apps/api/src/modules/progress/progress.service.ts so that it can be
-// EXPLAINed directly. Keep it in sync: the bench compares these fragments with the source at run
-// time and flags `sqlMatchesSource: false` (and warns) when they have drifted.
+// Capturing the SQL the service really runs
 // ---------------------------------------------------------------------------------------------
 
-/** Copied from progress.service.ts (STATUS_CTE). */
-const STATUS_CTE = `
-  status AS (
-    SELECT a.id AS assignment_id, a.user_id, a.module_id, a.due_date, u.department_id,
-           c.completed_at, c.score, v.version AS completed_version,
-           CASE WHEN c.id IS NOT NULL THEN 'completed'
-                WHEN EXISTS (SELECT 1 FROM attempt t WHERE t.assignment_id = a.id) THEN 'in-progress'
-                ELSE 'not-started' END AS status,
-           (c.id IS NULL AND a.due_date < current_date) AS overdue
-      FROM assignment a
-      JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND u.active
-      LEFT JOIN completion c ON c.assignment_id = a.id
-      LEFT JOIN module_version v ON v.id = c.module_version_id
-     WHERE a.organisation_id = $1
-  )`;
+/**
+ * Wraps the application's DataSource.query (the method ProgressService, like the other reporting
+ * services, issues its SQL through). While a capture is open, every call is recorded with its
+ * parameters and its start and duration as the application saw them (pool wait included), so
+ * queries the service runs concurrently show as overlapping.
+ * Statements issued through repositories or query builders (e.g. the session lookup) bypass
+ * DataSource.query and are not recorded.
+ */
+function installQueryRecorder(dataSource) {
+  const original = dataSource.query;
+  let capture = null;
+  dataSource.query = function recordedQuery(sql, parameters, queryRunner) {
+    const result = original.call(this, sql, parameters, queryRunner);
+    if (!capture) return result;
+    const current = capture;
+    const entry = { sql, params: parameters ?? [], start: performance.now() - current.t0, end: null };
+    current.queries.push(entry);
+    // Settles before the caller's own continuation runs, so a statement awaited before the next
+    // one is issued never counts as overlapping it.
+    return Promise.resolve(result).finally(() => {
+      entry.end = performance.now() - current.t0;
+    });
+  };
+  return {
+    async during(work) {
+      capture = { t0: performance.now(), queries: [] };
+      const done = capture;
+      try {
+        await work();
+      } finally {
+        capture = null;
+      }
+      return done.queries;
+    },
+    restore() {
+      dataSource.query = original;
+    },
+  };
+}
 
-/** Copied from progress.service.ts (ROW_COLUMNS). */
-const ROW_COLUMNS = `
-  s.assignment_id, s.status, s.overdue, to_char(s.due_date, 'YYYY-MM-DD') AS due_date, s.completed_at, s.score,
-  s.completed_version, u.id AS user_id, u.name AS user_name, u.email AS user_email,
-  d.id AS dept_id, d.name AS dept_name, m.id AS module_id, m.title AS module_title`;
+/** Only plain reads are EXPLAIN ANALYZEd (and inside a read-only transaction that is rolled back). */
+const EXPLAINABLE = /^\s*(\(\s*)*(WITH|SELECT|VALUES|TABLE)\b/i;
 
-/** Copied from progress.service.ts (SORTS). */
-const SORTS = {
-  dueDate: 's.due_date, u.name, m.title',
-  name: 'u.name, m.title',
-  completedAt: 's.completed_at DESC NULLS LAST, u.name',
+async function explainCaptured(db, queries) {
+  const explained = [];
+  for (const [i, q] of queries.entries()) {
+    const concurrentWith = queries
+      .map((o, j) => ({ o, j }))
+      .filter(({ o, j }) => j !== i && o.end != null && q.end != null && o.start < q.end && q.start < o.end)
+      .map(({ j }) => j + 1);
+    const base = {
+      index: i + 1,
+      of: queries.length,
+      sql: q.sql.trim(),
+      params: q.params,
+      appStartMs: round1(q.start),
+      appMs: q.end == null ? null : round1(q.end - q.start),
+      concurrentWith,
+    };
+    if (!EXPLAINABLE.test(q.sql)) {
+      explained.push({ ...base, executionMs: null, plan: '(not explained: not a plain read)' });
+      continue;
+    }
+    try {
+      await db.query('BEGIN READ ONLY');
+      const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      const execution = /Execution Time: ([\d.]+) ms/.exec(plan);
+      explained.push({ ...base, executionMs: execution ? Number(execution[1]) : null, plan });
+    } catch (error) {
+      explained.push({ ...base, executionMs: null, plan: `(EXPLAIN failed: ${error.message})` });
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  }
+  return explained;
+}
+
+/** First line of a statement, for labels: "SELECT CASE WHEN GROUPING(u.department_id) = 0 …". */
+const firstLine = (sql) => {
+  const line = sql.trim().split('\n')[0].replace(/\s+/g, ' ');
+  return line.length > 70 ? `${line.slice(0, 70)}…` : line;
 };
-
-/** Copied from ProgressService.overview() (the first, aggregate query). */
-const OVERVIEW_BODY = `
-       SELECT CASE WHEN GROUPING(department_id) = 0 THEN 'department'
-                   WHEN GROUPING(module_id) = 0 THEN 'module' ELSE 'all' END AS by,
-              department_id, module_id,
-              count(*)::int AS assigned,
-              count(*) FILTER (WHERE status = 'completed')::int AS completed,
-              count(*) FILTER (WHERE status = 'in-progress')::int AS in_progress,
-              count(*) FILTER (WHERE status = 'not-started')::int AS not_started,
-              count(*) FILTER (WHERE overdue)::int AS overdue
-         FROM status
-        GROUP BY GROUPING SETS ((), (department_id), (module_id))`;
-const OVERVIEW_SQL = `WITH ${STATUS_CTE}${OVERVIEW_BODY}`;
-
-/** Copied from ProgressService.list() (FROM … JOIN part of the page query). */
-const LIST_FROM = `
-         FROM status s
-         JOIN app_user u ON u.id = s.user_id
-         JOIN training_module m ON m.id = s.module_id
-         LEFT JOIN department d ON d.id = s.department_id`;
-
-/** Rebuilds the page query exactly as ProgressService.list() does for `query`. */
-function listSql(organisationId, query) {
-  const q = { sort: 'dueDate', page: 1, pageSize: 25, ...query };
-  const params = [organisationId];
-  const where = [];
-  const add = (sql, value) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (q.status === 'overdue') where.push('s.overdue');
-  else if (q.status) add((p) => `s.status = ${p}`, q.status);
-  if (q.departmentId) add((p) => `s.department_id = ${p}`, q.departmentId);
-  if (q.moduleId) add((p) => `s.module_id = ${p}`, q.moduleId);
-  if (q.q) add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, `%${escapeLike(q.q)}%`);
-  const sql = `WITH ${STATUS_CTE}
-       SELECT ${ROW_COLUMNS}, count(*) OVER ()::int AS total${LIST_FROM}
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${SORTS[q.sort]}, s.assignment_id
-        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
-  return { sql, params };
-}
-
-/** Copied from users/directory.service.ts (escapeLike). */
-function escapeLike(s) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Copied from ProgressService.person() (the assignments query). */
-const PERSON_ASSIGNMENTS_BODY = `
-       SELECT ${ROW_COLUMNS}
-         FROM status s JOIN app_user u ON u.id = s.user_id JOIN training_module m ON m.id = s.module_id
-         LEFT JOIN department d ON d.id = s.department_id
-        WHERE s.user_id = $2 ORDER BY s.due_date, m.title`;
-
-/** Checks that the copies above still appear, whitespace-insensitively, in the service source. */
-function checkSqlCopies() {
-  if (!existsSync(SERVICE_SOURCE)) return { matches: null, drifted: ['progress.service.ts not found'] };
-  const norm = (s) => s.replace(/\s+/g, ' ').trim();
-  const source = norm(readFileSync(SERVICE_SOURCE, 'utf8'));
-  const fragments = {
-    STATUS_CTE,
-    ROW_COLUMNS,
-    'SORTS.dueDate': SORTS.dueDate,
-    'overview query': OVERVIEW_BODY,
-    'list FROM/JOIN': LIST_FROM,
-    'list ORDER/LIMIT': 'ORDER BY ${SORTS[query.sort]}, s.assignment_id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}',
-    'list window total': 'count(*) OVER ()::int AS total',
-    'person assignments': PERSON_ASSIGNMENTS_BODY.replace(ROW_COLUMNS, '${ROW_COLUMNS}'),
-  };
-  const drifted = Object.entries(fragments)
-    .filter(([, text]) => !source.includes(norm(text)))
-    .map(([name]) => name);
-  return { matches: drifted.length === 0, drifted };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Database targets
@@ -205,7 +242,10 @@ const benchUrl = new URL(serverUrl);
 benchUrl.pathname = `/${BENCH_DB}`;
 
 async function withAdmin(work) {
-  const client = new pg.Client({ connectionString: adminUrl.toString(), application_name: 'countersign-bench' });
+  const client = new pg.Client({
+    connectionString: adminUrl.toString(),
+    application_name: 'countersign-bench',
+  });
   await client.connect();
   try {
     return await work(client);
@@ -221,33 +261,190 @@ const dropBenchDatabase = () => withAdmin((c) => c.query(`DROP DATABASE IF EXIST
 // ---------------------------------------------------------------------------------------------
 
 const FIRST_NAMES = [
-  'Aaron', 'Abigail', 'Adam', 'Aisha', 'Alan', 'Alice', 'Amir', 'Amy', 'Andrew', 'Anna', 'Ben', 'Bethany',
-  'Caroline', 'Charles', 'Chloe', 'Daniel', 'David', 'Deborah', 'Eleanor', 'Emily', 'Farah', 'Fiona', 'George',
-  'Grace', 'Hannah', 'Harry', 'Helen', 'Ian', 'Imogen', 'Isaac', 'Jack', 'James', 'Jasmine', 'Joanna', 'John',
-  'Julia', 'Karen', 'Kieran', 'Laura', 'Liam', 'Lucy', 'Mark', 'Mary', 'Matthew', 'Mei', 'Michael', 'Naomi',
-  'Nathan', 'Nia', 'Oliver', 'Olivia', 'Patrick', 'Priya', 'Rachel', 'Rhys', 'Robert', 'Ruth', 'Sam', 'Sarah',
-  'Sofia', 'Stephen', 'Tariq', 'Thomas', 'Victoria', 'William', 'Yusuf', 'Zara',
+  'Aaron',
+  'Abigail',
+  'Adam',
+  'Aisha',
+  'Alan',
+  'Alice',
+  'Amir',
+  'Amy',
+  'Andrew',
+  'Anna',
+  'Ben',
+  'Bethany',
+  'Caroline',
+  'Charles',
+  'Chloe',
+  'Daniel',
+  'David',
+  'Deborah',
+  'Eleanor',
+  'Emily',
+  'Farah',
+  'Fiona',
+  'George',
+  'Grace',
+  'Hannah',
+  'Harry',
+  'Helen',
+  'Ian',
+  'Imogen',
+  'Isaac',
+  'Jack',
+  'James',
+  'Jasmine',
+  'Joanna',
+  'John',
+  'Julia',
+  'Karen',
+  'Kieran',
+  'Laura',
+  'Liam',
+  'Lucy',
+  'Mark',
+  'Mary',
+  'Matthew',
+  'Mei',
+  'Michael',
+  'Naomi',
+  'Nathan',
+  'Nia',
+  'Oliver',
+  'Olivia',
+  'Patrick',
+  'Priya',
+  'Rachel',
+  'Rhys',
+  'Robert',
+  'Ruth',
+  'Sam',
+  'Sarah',
+  'Sofia',
+  'Stephen',
+  'Tariq',
+  'Thomas',
+  'Victoria',
+  'William',
+  'Yusuf',
+  'Zara',
 ];
 /** 100 surnames; only "Ashworth" contains the fragment "ashw" used for the q= search (~1% of people). */
 const SURNAMES = [
-  'Abbott', 'Adams', 'Ahmed', 'Ali', 'Allen', 'Anderson', 'Ashworth', 'Bailey', 'Baker', 'Barker', 'Bell',
-  'Bennett', 'Brown', 'Butler', 'Campbell', 'Carter', 'Chapman', 'Chen', 'Clarke', 'Collins', 'Cook', 'Cooper',
-  'Cox', 'Davies', 'Dixon', 'Edwards', 'Ellis', 'Evans', 'Fisher', 'Fletcher', 'Foster', 'Gibson', 'Graham',
-  'Gray', 'Green', 'Griffiths', 'Hall', 'Harris', 'Harrison', 'Hill', 'Holmes', 'Hughes', 'Hunt', 'Hussain',
-  'Jackson', 'James', 'Jenkins', 'Johnson', 'Jones', 'Kaur', 'Kelly', 'Khan', 'King', 'Knight', 'Lee', 'Lewis',
-  'Lloyd', 'Marshall', 'Martin', 'Mason', 'Mills', 'Mitchell', 'Moore', 'Morgan', 'Morris', 'Murphy', 'Murray',
-  'Nguyen', 'Owen', 'Palmer', 'Parker', 'Patel', 'Pearson', 'Phillips', 'Powell', 'Price', 'Reid', 'Richards',
-  'Roberts', 'Robinson', 'Rogers', 'Russell', 'Scott', 'Shaw', 'Simpson', 'Singh', 'Smith', 'Stevens',
-  'Stewart', 'Taylor', 'Thomas', 'Thompson', 'Turner', 'Walker', 'Ward', 'Watson', 'White', 'Williams',
-  'Wilson', 'Wood',
+  'Abbott',
+  'Adams',
+  'Ahmed',
+  'Ali',
+  'Allen',
+  'Anderson',
+  'Ashworth',
+  'Bailey',
+  'Baker',
+  'Barker',
+  'Bell',
+  'Bennett',
+  'Brown',
+  'Butler',
+  'Campbell',
+  'Carter',
+  'Chapman',
+  'Chen',
+  'Clarke',
+  'Collins',
+  'Cook',
+  'Cooper',
+  'Cox',
+  'Davies',
+  'Dixon',
+  'Edwards',
+  'Ellis',
+  'Evans',
+  'Fisher',
+  'Fletcher',
+  'Foster',
+  'Gibson',
+  'Graham',
+  'Gray',
+  'Green',
+  'Griffiths',
+  'Hall',
+  'Harris',
+  'Harrison',
+  'Hill',
+  'Holmes',
+  'Hughes',
+  'Hunt',
+  'Hussain',
+  'Jackson',
+  'James',
+  'Jenkins',
+  'Johnson',
+  'Jones',
+  'Kaur',
+  'Kelly',
+  'Khan',
+  'King',
+  'Knight',
+  'Lee',
+  'Lewis',
+  'Lloyd',
+  'Marshall',
+  'Martin',
+  'Mason',
+  'Mills',
+  'Mitchell',
+  'Moore',
+  'Morgan',
+  'Morris',
+  'Murphy',
+  'Murray',
+  'Nguyen',
+  'Owen',
+  'Palmer',
+  'Parker',
+  'Patel',
+  'Pearson',
+  'Phillips',
+  'Powell',
+  'Price',
+  'Reid',
+  'Richards',
+  'Roberts',
+  'Robinson',
+  'Rogers',
+  'Russell',
+  'Scott',
+  'Shaw',
+  'Simpson',
+  'Singh',
+  'Smith',
+  'Stevens',
+  'Stewart',
+  'Taylor',
+  'Thomas',
+  'Thompson',
+  'Turner',
+  'Walker',
+  'Ward',
+  'Watson',
+  'White',
+  'Williams',
+  'Wilson',
+  'Wood',
 ];
 const Q_FRAGMENT = 'ashw';
 
 /**
- * Fills one organisation: departments, people (person 1 is the officer), the first MODULES built-in
- * modules assigned to everyone (due ±60 days), ~55% completed, ~15% in progress, the rest not started.
+ * Fills one organisation: departments, people (person 1 is the officer), the given modules (the
+ * first MODULES built-in ones by sort_order) assigned to everyone (due ±60 days), ~55% completed,
+ * ~15% in progress, the rest not started. assignment.status and assignment.completed_at are set
+ * the way LearningService keeps them: 'in-progress' once an attempt exists, 'completed' with
+ * completed_at = the completion's completed_at = the passed attempt's finished_at.
  */
-async function seedOrganisation(db, { organisationId, domain, people, departments, officerHash, seed, moduleSlugs }) {
+async function seedOrganisation(
+  db,
+  { organisationId, domain, people, departments, officerHash, seed, moduleIds },
+) {
   const steps = {};
   const step = async (name, sql, params) => {
     const t0 = performance.now();
@@ -282,7 +479,9 @@ async function seedOrganisation(db, { organisationId, domain, people, department
     [organisationId, domain, people, FIRST_NAMES, SURNAMES, officerHash],
   );
 
-  // One planned row per (person, built-in module); `r` decides the state, `r2` the details.
+  // One planned row per (person, module); `r` decides the state, `r2` the details. `t0` (the
+  // statement's now()) anchors every timestamp, so attempt.finished_at, completion.completed_at and
+  // assignment.completed_at of one assignment are exactly equal, as the application writes them.
   await db.query('DROP TABLE IF EXISTS bench_plan');
   await db.query('SELECT setseed($1)', [seed]);
   await step(
@@ -292,19 +491,21 @@ async function seedOrganisation(db, { organisationId, domain, people, department
             u.organisation_id, u.id AS user_id, m.id AS module_id, v.id AS version_id,
             v.content->'scenario'->>'start' AS start_step, v.pass_mark,
             current_date + (floor(random() * 121)::int - 60) AS due_date,
-            random() AS r, random() AS r2
+            random() AS r, random() AS r2, now() AS t0
        FROM app_user u
-       JOIN training_module m ON m.organisation_id = u.organisation_id AND m.built_in AND m.slug = ANY($2::text[])
+       JOIN training_module m ON m.organisation_id = u.organisation_id AND m.id = ANY($2::uuid[])
        JOIN module_version v ON v.module_id = m.id AND v.status = 'published'
       WHERE u.organisation_id = $1
-      ORDER BY u.created_at, u.id, m.slug`,
-    [organisationId, moduleSlugs],
+      ORDER BY u.created_at, u.id, m.sort_order, m.slug`,
+    [organisationId, moduleIds],
   );
 
   await step(
     'assignments',
-    `INSERT INTO assignment (id, organisation_id, user_id, module_id, due_date, source, created_at)
-     SELECT assignment_id, organisation_id, user_id, module_id, due_date, 'seed', now() - interval '100 days'
+    `INSERT INTO assignment (id, organisation_id, user_id, module_id, due_date, source, created_at, status, completed_at)
+     SELECT assignment_id, organisation_id, user_id, module_id, due_date, 'seed', t0 - interval '100 days',
+            (CASE WHEN r < 0.55 THEN 'completed' WHEN r < 0.70 THEN 'in-progress' ELSE 'not-started' END)::assignment_status,
+            CASE WHEN r < 0.55 THEN t0 - make_interval(days => (r2 * 90)::int) END
        FROM bench_plan`,
   );
 
@@ -321,8 +522,8 @@ async function seedOrganisation(db, { organisationId, domain, people, department
             CASE WHEN r < 0.55 THEN 1 ELSE 0 END,
             CASE WHEN r < 0.55 THEN pass_mark + floor(r2 * (101 - pass_mark))::int END,
             CASE WHEN r < 0.55 THEN 100 ELSE (r2 * 90)::int END,
-            now() - make_interval(days => (r2 * 90)::int, mins => 25),
-            CASE WHEN r < 0.55 THEN now() - make_interval(days => (r2 * 90)::int) END
+            t0 - make_interval(days => (r2 * 90)::int, mins => 25),
+            CASE WHEN r < 0.55 THEN t0 - make_interval(days => (r2 * 90)::int) END
        FROM bench_plan WHERE r < 0.70`,
   );
 
@@ -331,7 +532,7 @@ async function seedOrganisation(db, { organisationId, domain, people, department
     `INSERT INTO completion (organisation_id, assignment_id, user_id, module_id, module_version_id, attempt_id,
                              score, passed, completed_at)
      SELECT organisation_id, assignment_id, user_id, module_id, version_id, attempt_id,
-            pass_mark + floor(r2 * (101 - pass_mark))::int, true, now() - make_interval(days => (r2 * 90)::int)
+            pass_mark + floor(r2 * (101 - pass_mark))::int, true, t0 - make_interval(days => (r2 * 90)::int)
        FROM bench_plan WHERE r < 0.55`,
   );
 
@@ -393,7 +594,11 @@ async function timeEndpoint(baseUrl, cookie, { name, path: urlPath }) {
     returned: Array.isArray(json.items)
       ? { items: json.items.length, total: json.total }
       : json.totals
-        ? { assigned: json.totals.assigned, departments: json.departments.length, modules: json.modules.length }
+        ? {
+            assigned: json.totals.assigned,
+            departments: json.departments.length,
+            modules: json.modules.length,
+          }
         : { assignments: json.assignments?.length, attempts: json.attempts?.length },
   };
 }
@@ -402,23 +607,75 @@ async function timeEndpoint(baseUrl, cookie, { name, path: urlPath }) {
 // Output
 // ---------------------------------------------------------------------------------------------
 
+/** Runs from before labels existed (the 2026-11-27 baseline) have none. */
+const labelOf = (run) => run.label ?? 'unlabelled';
+const fmt = (n) => (n == null ? '' : n.toFixed(1));
+
 function table(run) {
-  const head = ['Endpoint', 'Matched', 'Rows', 'n', 'min', 'p50', 'p95', 'max', 'SQL (EXPLAIN)'];
+  const captured = run.endpoints.some((e) => e.queries !== undefined);
+  const head = [
+    'Endpoint',
+    'Matched',
+    'Rows',
+    'n',
+    'min',
+    'p50',
+    'p95',
+    'max',
+    'SQL (EXPLAIN)',
+    ...(captured ? ['SQL Σ', 'stmts'] : []),
+  ];
   const rows = run.endpoints.map((e) => [
     `${e.name}${e.p95Ms > SLOW_P95_MS ? ' (SLOW)' : ''}`,
     e.returned.total ?? e.returned.assigned ?? e.returned.assignments ?? '',
-    e.returned.items ?? (e.returned.departments !== undefined ? `${e.returned.departments} depts` : e.returned.assignments),
+    e.returned.items ??
+      (e.returned.departments !== undefined ? `${e.returned.departments} depts` : e.returned.assignments),
     e.requests,
     e.minMs.toFixed(1),
     e.p50Ms.toFixed(1),
     e.p95Ms.toFixed(1),
     e.maxMs.toFixed(1),
-    e.explainMs == null ? '' : e.explainMs.toFixed(1),
+    fmt(e.explainMs),
+    ...(captured ? [fmt(e.explainTotalMs), e.queries ?? ''] : []),
   ]);
+  return renderTable(head, rows);
+}
+
+function renderTable(head, rows) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i < 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i < 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i < 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [line(head), rule, ...rows.map(line)].join('\n');
+}
+
+/** Oldest run against newest run of the same size: p50, p95 and the SQL figure per endpoint. */
+function beforeAfter(before, after) {
+  const head = [
+    'Endpoint',
+    'p50 before',
+    'p50 after',
+    'p95 before',
+    'p95 after',
+    'SQL before',
+    'SQL after',
+    'p95 ×',
+  ];
+  const rows = after.endpoints.map((a) => {
+    const b = before.endpoints.find((e) => e.name === a.name);
+    const mark = (e) => (e && e.p95Ms > SLOW_P95_MS ? ' SLOW' : '');
+    return [
+      a.name,
+      b ? b.p50Ms.toFixed(1) : '',
+      a.p50Ms.toFixed(1),
+      b ? `${b.p95Ms.toFixed(1)}${mark(b)}` : '',
+      `${a.p95Ms.toFixed(1)}${mark(a)}`,
+      fmt(b?.explainMs),
+      fmt(a.explainMs),
+      b ? `${(a.p95Ms / b.p95Ms).toFixed(2)}` : '',
+    ];
+  });
+  return renderTable(head, rows);
 }
 
 function markdown(report) {
@@ -431,32 +688,70 @@ function markdown(report) {
     `Latency is wall-clock over HTTP on 127.0.0.1 in milliseconds, after ${WARMUP} warm-up requests; requests are ` +
       `sequential; n is the number measured (fewer than --requests when the per-endpoint time budget ran out). ` +
       `"Matched" is the report's total (rows matching the filter; assignments for the overview and the person), ` +
-      `"Rows" what the response carried. "SQL (EXPLAIN)" is the execution time of the endpoint's main query under ` +
-      `EXPLAIN (ANALYZE, BUFFERS), run once after the HTTP measurements. SLOW: p95 > ${SLOW_P95_MS} ms.`,
+      `"Rows" what the response carried. "SQL (EXPLAIN)" is server-side execution time under EXPLAIN (ANALYZE, BUFFERS), ` +
+      `run once after the HTTP measurements: for runs that capture the service's SQL, the slowest statement the ` +
+      `endpoint issued ("SQL Σ" adds all of them, "stmts" counts them; the list runs its page and count statements ` +
+      `concurrently, so its latency follows the slower one); for the baseline runs, the endpoint's main query as copied ` +
+      `into the bench at the time. SLOW: p95 > ${SLOW_P95_MS} ms.`,
     '',
   );
+
+  // Before/after: per size, the oldest run of the file against the newest, when they differ in label.
+  const groups = new Map();
+  for (const run of report.runs) {
+    const key = `${run.parameters.people}/${run.parameters.requests}/${run.parameters.modulesPerPerson}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(run);
+  }
+  const comparisons = [...groups.values()]
+    .map((runs) => [...runs].sort((a, b) => a.finishedAt.localeCompare(b.finishedAt)))
+    .filter((runs) => runs.length > 1 && labelOf(runs[0]) !== labelOf(runs.at(-1)));
+  if (comparisons.length) {
+    out.push('## Before and after', '');
+    for (const runs of comparisons) {
+      const [before, after] = [runs[0], runs.at(-1)];
+      const busy = (r) => r.loadAverage.beforeHttp[0] > (r.machine ?? m).cpuCount / 2;
+      out.push(
+        `### ${after.parameters.people.toLocaleString('en-GB')} people: "${labelOf(before)}" → "${labelOf(after)}"`,
+        '',
+        beforeAfter(before, after),
+        '',
+        `Load average (1 min) before the HTTP phase: ${before.loadAverage.beforeHttp[0]}${busy(before) ? ' (busy)' : ''} before, ` +
+          `${after.loadAverage.beforeHttp[0]}${busy(after) ? ' (busy)' : ''} after, on ${(after.machine ?? m).cpuCount} CPUs.` +
+          (busy(before) || busy(after)
+            ? ' HTTP figures from a busy machine are pessimistic; the SQL columns are steadier.'
+            : ''),
+        '',
+      );
+    }
+  }
+
   for (const run of report.runs) {
     const p = run.parameters;
+    const cpuCount = (run.machine ?? m).cpuCount;
     out.push(
-      `## ${p.people.toLocaleString('en-GB')} people × ${p.modulesPerPerson} modules (${p.requests} requests per endpoint)`,
+      `## ${p.people.toLocaleString('en-GB')} people × ${p.modulesPerPerson} modules (${p.requests} requests per endpoint) — ${labelOf(run)}`,
       '',
       `Data: ${run.data.organisation.assignments.toLocaleString('en-GB')} assignments in the measured organisation ` +
         `(${run.data.organisation.completed.toLocaleString('en-GB')} completed, ` +
         `${run.data.organisation.in_progress.toLocaleString('en-GB')} in progress, ` +
         `${run.data.organisation.overdue.toLocaleString('en-GB')} overdue) plus ` +
         `${run.data.otherOrganisation.assignments.toLocaleString('en-GB')} in a second organisation; ` +
-        `generated in ${(run.timings.generationMs / 1000).toFixed(1)} s, whole run ${(run.timings.totalMs / 1000).toFixed(1)} s. ` +
+        `generated in ${(run.timings.generationMs / 1000).toFixed(1)} s, whole run ${(run.timings.totalMs / 1000).toFixed(1)} s` +
+        `${run.git?.commit ? ` (API at commit ${run.git.commit}${run.git.dirty ? ' with uncommitted changes' : ''})` : ''}. ` +
+        `Finished ${run.finishedAt}. ` +
         `Load average (1 min) at start ${run.loadAverage.start[0]}, before the HTTP phase ${run.loadAverage.beforeHttp[0]}, ` +
-        `at the end ${run.loadAverage.end[0]} on ${report.machine.cpuCount} CPUs` +
-        (run.loadAverage.beforeHttp[0] > report.machine.cpuCount / 2
+        `at the end ${run.loadAverage.end[0]} on ${cpuCount} CPUs` +
+        (run.loadAverage.beforeHttp[0] > cpuCount / 2
           ? ' — the machine was busy with other work, so the HTTP figures are pessimistic; compare the SQL column.'
           : '.'),
       '',
       table(run),
       '',
       `Checks: ${run.checks.map((c) => `${c.ok ? 'ok' : 'FAILED'} — ${c.name}`).join('; ')}.`,
-      `SQL copied into the bench matches progress.service.ts: ${run.sqlMatchesSource ? 'yes' : `NO (${run.sqlDrift.join(', ')})`}.`,
-      `Plans: \`${run.plansFile}\`.`,
+      run.sqlMatchesSource !== undefined
+        ? `Plans (of SQL copied into the bench from progress.service.ts at the time; copy matched the source: ${run.sqlMatchesSource ? 'yes' : 'no'}): \`${run.plansFile}\`.`
+        : `Plans (of the statements the service issued, captured from DataSource.query): \`${run.plansFile}\`.`,
       '',
     );
   }
@@ -490,33 +785,60 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
 
+/** Sources newer than their build (or without one): the run would measure stale code. */
+function staleBuilds() {
+  const stale = [];
+  const walk = (srcDir, distDir) => {
+    if (!existsSync(srcDir)) return;
+    for (const entry of readdirSync(srcDir, { withFileTypes: true })) {
+      const src = path.join(srcDir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'dist' && entry.name !== 'node_modules' && entry.name !== '__tests__')
+          walk(src, path.join(distDir, entry.name));
+      } else if (
+        entry.name.endsWith('.ts') &&
+        !entry.name.endsWith('.d.ts') &&
+        !entry.name.endsWith('.spec.ts')
+      ) {
+        const built = path.join(distDir, entry.name.replace(/\.ts$/, '.js'));
+        if (!existsSync(built) || statSync(src).mtimeMs > statSync(built).mtimeMs)
+          stale.push(path.relative(ROOT, src));
+      }
+    }
+  };
+  walk(path.join(ROOT, 'apps/api/src'), DIST);
+  walk(path.join(ROOT, 'migrations'), path.join(ROOT, 'migrations/dist'));
+  return stale;
+}
+
 async function main() {
   const tStart = performance.now();
   const loadAtStart = loadAverage();
   const entry = path.join(DIST, 'app.factory.js');
   if (!existsSync(entry)) {
-    throw new Error('apps/api/dist is missing: build the API first with `npx tsc -b apps/api/tsconfig.app.json`.');
+    throw new Error(
+      'apps/api/dist is missing: build the API first with `npx tsc -b apps/api/tsconfig.app.json`.',
+    );
   }
-  const builtService = path.join(DIST, 'modules/progress/progress.service.js');
-  if (existsSync(SERVICE_SOURCE) && statSync(SERVICE_SOURCE).mtimeMs > statSync(builtService).mtimeMs) {
-    log('WARNING: progress.service.ts is newer than its build; rebuild with `npx tsc -b apps/api/tsconfig.app.json`.');
+  const stale = staleBuilds();
+  if (stale.length) {
+    log(
+      `WARNING: ${stale.length} source file(s) newer than their build (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}); rebuild with \`npx tsc -b apps/api/tsconfig.app.json\`.`,
+    );
   }
-  const sqlCheck = checkSqlCopies();
-  if (sqlCheck.matches === false) log(`WARNING: the SQL copied into this bench has drifted from progress.service.ts: ${sqlCheck.drifted.join(', ')}`);
 
   const load = (rel) => import(pathToFileURL(path.join(DIST, rel)).href);
-  // The same curriculum build the API installs; its track order decides which modules are assigned.
-  const { builtInModules } = await import('@countersign/curriculum');
-  if (MODULES > builtInModules.length) throw new Error(`--modules ${MODULES}: the built-in track has only ${builtInModules.length} modules.`);
-  const moduleSlugs = builtInModules.slice(0, MODULES).map((m) => m.slug);
-  const [{ createApp, runMigrations }, { loadConfig }, { OrganisationsService }, { hashPassword }] = await Promise.all([
-    load('app.factory.js'),
-    load('config/config.js'),
-    load('modules/organisations/organisations.service.js'),
-    load('modules/auth/auth.service.js'),
-  ]);
+  const [{ createApp, runMigrations }, { loadConfig }, { OrganisationsService }, { hashPassword }] =
+    await Promise.all([
+      load('app.factory.js'),
+      load('config/config.js'),
+      load('modules/organisations/organisations.service.js'),
+      load('modules/auth/auth.service.js'),
+    ]);
 
-  log(`people=${PEOPLE} (+${OTHER_PEOPLE} in a second organisation), modules=${moduleSlugs.join(',')}, requests=${REQUESTS}, database=${usedDatabaseUrl ? 'DATABASE_URL' : DEFAULT_SERVER}/${BENCH_DB}`);
+  log(
+    `people=${PEOPLE} (+${OTHER_PEOPLE} in a second organisation), modules=${MODULES}, requests=${REQUESTS}, label="${LABEL}", database=${usedDatabaseUrl ? 'DATABASE_URL' : DEFAULT_SERVER}/${BENCH_DB}`,
+  );
   await dropBenchDatabase();
   await withAdmin((c) => c.query(`CREATE DATABASE ${BENCH_DB}`));
   dropAtExit = true;
@@ -531,12 +853,15 @@ async function main() {
     DATABASE_URL: benchUrl.toString(),
   });
   app = await createApp(config, benchUrl.toString());
-  await runMigrations(app);
+  const migrations = await runMigrations(app);
+  const recorder = installQueryRecorder(app.get(DataSource));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${port}`;
   const bootMs = since(tBoot);
-  log(`API up on ${baseUrl} in ${bootMs} ms`);
+  log(
+    `API up on ${baseUrl} in ${bootMs} ms (migrations: ${Array.isArray(migrations) ? migrations.join(', ') : migrations})`,
+  );
 
   // ---- data ----
   const tGen = performance.now();
@@ -545,6 +870,26 @@ async function main() {
   const organisations = app.get(OrganisationsService);
   const org = await organisations.create('Bench Organisation', 'bench-org');
   const other = await organisations.create('Bench Other Organisation', 'bench-other');
+  // The modules as OrganisationsService.create installed them: the first MODULES built-in ones in
+  // track order (sort_order). Fixed on purpose, so that data volume stays comparable as the
+  // curriculum grows.
+  const builtInModules = async (organisationId) =>
+    (
+      await db.query(
+        `SELECT id, slug, title, sort_order FROM training_module
+          WHERE organisation_id = $1 AND built_in ORDER BY sort_order, created_at, slug`,
+        [organisationId],
+      )
+    ).rows;
+  const [orgModules, otherModules] = [await builtInModules(org.id), await builtInModules(other.id)];
+  if (MODULES > orgModules.length)
+    throw new Error(
+      `--modules ${MODULES}: OrganisationsService.create installed only ${orgModules.length} built-in modules.`,
+    );
+  const modules = orgModules.slice(0, MODULES);
+  log(
+    `assigning ${modules.map((m) => `${m.slug} (sort_order ${m.sort_order})`).join(', ')} of ${orgModules.length} built-in modules`,
+  );
   const officerHash = await hashPassword(OFFICER_PASSWORD);
   const seeded = await seedOrganisation(db, {
     organisationId: org.id,
@@ -553,7 +898,7 @@ async function main() {
     departments: DEPARTMENTS,
     officerHash,
     seed: 0.42,
-    moduleSlugs,
+    moduleIds: modules.map((m) => m.id),
   });
   const seededOther = await seedOrganisation(db, {
     organisationId: other.id,
@@ -562,7 +907,7 @@ async function main() {
     departments: OTHER_DEPARTMENTS,
     officerHash: null,
     seed: 0.17,
-    moduleSlugs,
+    moduleIds: otherModules.slice(0, MODULES).map((m) => m.id),
   });
   // VACUUM (ANALYZE) rather than plain ANALYZE: fresh statistics *and* a set visibility map, like a
   // database that autovacuum has looked after; it also stops autovacuum waking up mid-measurement.
@@ -573,6 +918,21 @@ async function main() {
   log(
     `generated ${seeded.counts.assignments + seededOther.counts.assignments} assignments in ${(generationMs / 1000).toFixed(1)} s ` +
       `(steps: ${JSON.stringify(seeded.steps)}, vacuum/analyze ${analyzeMs} ms)`,
+  );
+
+  // The generated assignment.status / completed_at must say what the attempts and completions say
+  // (the same derivation as the TrackAssignmentStatus backfill).
+  const {
+    rows: [consistency],
+  } = await db.query(
+    `SELECT count(*) FILTER (WHERE a.status::text <> CASE WHEN c.id IS NOT NULL THEN 'completed'
+                                                    WHEN EXISTS (SELECT 1 FROM attempt t WHERE t.assignment_id = a.id) THEN 'in-progress'
+                                                    ELSE 'not-started' END)::int AS status_mismatches,
+            count(*) FILTER (WHERE a.completed_at IS DISTINCT FROM c.completed_at)::int AS completed_at_mismatches,
+            count(*) FILTER (WHERE c.id IS NOT NULL AND c.completed_at IS DISTINCT FROM t.finished_at)::int AS finished_at_mismatches
+       FROM assignment a
+       LEFT JOIN completion c ON c.assignment_id = a.id
+       LEFT JOIN attempt t ON t.id = c.attempt_id`,
   );
 
   // ---- fixtures for the requests ----
@@ -617,7 +977,9 @@ async function main() {
   for (const endpoint of endpoints) {
     const result = await timeEndpoint(baseUrl, cookie, endpoint);
     results.push(result);
-    log(`${result.name.padEnd(28)} p50 ${String(result.p50Ms).padStart(8)} ms  p95 ${String(result.p95Ms).padStart(8)} ms  (n=${result.requests})`);
+    log(
+      `${result.name.padEnd(28)} p50 ${String(result.p50Ms).padStart(8)} ms  p95 ${String(result.p95Ms).padStart(8)} ms  (n=${result.requests})`,
+    );
   }
   const httpMs = since(tHttp);
 
@@ -629,40 +991,80 @@ async function main() {
   const overview = (await get('/api/progress/overview')).json;
   const otherDept = await get(`/api/progress?departmentId=${fixtures.other_department_id}`);
   const otherPerson = await get(`/api/progress/people/${fixtures.other_person_id}`);
+
+  // ---- the SQL each endpoint really runs, and its plans ----
+  // One more request per endpoint with the recorder open (requests are sequential, so everything
+  // recorded belongs to that request), then EXPLAIN (ANALYZE, BUFFERS) of each recorded statement.
+  // The service may run some of them concurrently; EXPLAIN runs them one after the other.
+  const plans = [];
+  for (const [i, endpoint] of endpoints.entries()) {
+    let status;
+    const captured = await recorder.during(async () => {
+      const res = await fetch(baseUrl + endpoint.path, { headers: { cookie, accept: 'application/json' } });
+      await res.arrayBuffer();
+      status = res.status;
+    });
+    if (status !== 200) throw new Error(`${endpoint.name}: capture request answered ${status}`);
+    const explained = await explainCaptured(db, captured);
+    for (const p of explained)
+      plans.push({
+        endpoint: endpoint.name,
+        label: `${endpoint.name} · query ${p.index}/${p.of}: ${firstLine(p.sql)}`,
+        ...p,
+      });
+    const times = explained.map((p) => p.executionMs).filter((ms) => ms != null);
+    Object.assign(results[i], {
+      queries: captured.length,
+      explainMs: times.length ? Math.max(...times) : null, // the slowest statement of the request
+      explainTotalMs: times.length ? round1(times.reduce((a, b) => a + b, 0)) : null,
+    });
+    log(
+      `${endpoint.name.padEnd(28)} ${captured.length} statement(s), EXPLAIN ${explained.map((p) => (p.executionMs == null ? '–' : p.executionMs.toFixed(1))).join(' + ')} ms`,
+    );
+  }
+  recorder.restore();
+
   const checks = [
     {
       name: `overview counts only this organisation (${seeded.counts.assignments} assignments, ${seeded.counts.completed} completed)`,
-      ok: overview.totals.assigned === seeded.counts.assignments && overview.totals.completed === seeded.counts.completed,
+      ok:
+        overview.totals.assigned === seeded.counts.assignments &&
+        overview.totals.completed === seeded.counts.completed,
     },
-    { name: 'overview overdue matches the generated data', ok: overview.totals.overdue === seeded.counts.overdue },
-    { name: "another organisation's department filters to 0 rows", ok: otherDept.status === 200 && otherDept.json.total === 0 },
+    {
+      name: `overview in progress / not started match the generated data (${seeded.counts.in_progress} / ${seeded.counts.not_started})`,
+      ok:
+        overview.totals.inProgress === seeded.counts.in_progress &&
+        overview.totals.notStarted === seeded.counts.not_started,
+    },
+    {
+      name: 'overview overdue matches the generated data',
+      ok: overview.totals.overdue === seeded.counts.overdue,
+    },
+    {
+      name: "another organisation's department filters to 0 rows",
+      ok: otherDept.status === 200 && otherDept.json.total === 0,
+    },
     { name: "another organisation's person is 404", ok: otherPerson.status === 404 },
+    {
+      name: 'generated assignment.status and completed_at agree with the attempts and completions',
+      ok:
+        consistency.status_mismatches === 0 &&
+        consistency.completed_at_mismatches === 0 &&
+        consistency.finished_at_mismatches === 0,
+    },
+    {
+      name: 'every endpoint issued SQL through DataSource.query, and every statement was explained',
+      ok: results.every((r) => r.queries > 0) && plans.every((p) => p.executionMs != null),
+    },
   ];
   for (const c of checks) if (!c.ok) log(`CHECK FAILED: ${c.name}`);
-
-  // ---- plans ----
-  const explain = async (label, sql, params) => {
-    const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-    const text = rows.map((r) => r['QUERY PLAN']).join('\n');
-    const execution = /Execution Time: ([\d.]+) ms/.exec(text);
-    return { label, executionMs: execution ? Number(execution[1]) : null, sql: sql.trim(), params, plan: text };
-  };
-  const listVariants = [
-    ['list page 1 (sort=dueDate)', {}],
-    ['list status=overdue', { status: 'overdue' }],
-    ['list departmentId', { departmentId: fixtures.department_id }],
-    [`list q=${Q_FRAGMENT}`, { q: Q_FRAGMENT }],
-    ['list page 2000', { page: 2000 }],
-  ];
-  const plans = [await explain('overview', OVERVIEW_SQL, [org.id])];
-  for (const [label, query] of listVariants) {
-    const { sql, params } = listSql(org.id, query);
-    plans.push(await explain(label, sql, params));
-  }
-  plans.push(await explain('person detail (assignments)', `WITH ${STATUS_CTE}${PERSON_ASSIGNMENTS_BODY}`, [org.id, fixtures.person_id]));
-  for (const result of results) {
-    result.explainMs = plans.find((p) => p.label === result.name || p.label === `${result.name} (assignments)`)?.executionMs ?? null;
-  }
+  if (
+    consistency.status_mismatches ||
+    consistency.completed_at_mismatches ||
+    consistency.finished_at_mismatches
+  )
+    log(`generator inconsistency: ${JSON.stringify(consistency)}`);
   const loadAtEnd = loadAverage();
 
   // ---- machine ----
@@ -699,32 +1101,89 @@ async function main() {
   // ---- results ----
   const date = new Date().toISOString().slice(0, 10);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const plansFile = `bench/results/progress-report-${date}-${PEOPLE}-people.plans.txt`;
+  const plansFile = `bench/results/progress-report-${date}-${PEOPLE}-people-${slugify(LABEL)}.plans.txt`;
   writeFileSync(
     path.join(ROOT, plansFile),
-    plans
-      .map((p) => `=== ${p.label} (${PEOPLE} people) ===\n-- params: ${JSON.stringify(p.params)}\n${p.sql}\n\n${p.plan}\n`)
-      .join('\n'),
+    `Run "${LABEL}" (${PEOPLE} people). Statements as the service issued them through DataSource.query during one\n` +
+      `request of each endpoint; "app" is the time the application waited for the statement (pool wait included),\n` +
+      `"concurrent with" names statements of the same request that were in flight at the same time.\n` +
+      `EXPLAIN (ANALYZE, BUFFERS) ran them afterwards, one at a time.\n\n` +
+      plans
+        .map(
+          (p) =>
+            `=== ${p.label} ===\n-- params: ${JSON.stringify(p.params)}\n` +
+            `-- app: started at +${p.appStartMs} ms, took ${p.appMs} ms${p.concurrentWith.length ? `; concurrent with query ${p.concurrentWith.join(', ')}` : ''}\n` +
+            `${p.sql}\n\n${p.plan}\n`,
+        )
+        .join('\n'),
   );
   const run = {
+    label: LABEL,
+    git: GIT,
     finishedAt: new Date().toISOString(),
-    parameters: { people: PEOPLE, otherOrganisationPeople: OTHER_PEOPLE, requests: REQUESTS, maxSecondsPerEndpoint: MAX_SECONDS, warmup: WARMUP, departments: DEPARTMENTS, modulesPerPerson: MODULES, modules: moduleSlugs, pageSize: 25, qFragment: Q_FRAGMENT },
+    parameters: {
+      people: PEOPLE,
+      otherOrganisationPeople: OTHER_PEOPLE,
+      requests: REQUESTS,
+      maxSecondsPerEndpoint: MAX_SECONDS,
+      warmup: WARMUP,
+      departments: DEPARTMENTS,
+      modulesPerPerson: MODULES,
+      modules: modules.map((m) => m.slug),
+      pageSize: 25,
+      qFragment: Q_FRAGMENT,
+    },
     data: {
       organisation: { people: PEOPLE, ...seeded.counts },
       otherOrganisation: { people: OTHER_PEOPLE, ...seededOther.counts },
     },
+    machine,
     loadAverage: { start: loadAtStart, beforeHttp: loadBeforeHttp, end: loadAtEnd },
-    timings: { bootMs, generationMs, generationSteps: seeded.steps, vacuumAnalyzeMs: analyzeMs, httpMs, totalMs },
+    timings: {
+      bootMs,
+      generationMs,
+      generationSteps: seeded.steps,
+      vacuumAnalyzeMs: analyzeMs,
+      httpMs,
+      totalMs,
+    },
+    staleSources: stale,
     endpoints: results,
     slow: results.filter((r) => r.p95Ms > SLOW_P95_MS).map((r) => r.name),
     checks,
-    sqlMatchesSource: sqlCheck.matches,
-    sqlDrift: sqlCheck.drifted,
+    sqlSource: 'captured from DataSource.query',
     plansFile,
-    plans: plans.map(({ label, executionMs, params, plan }) => ({ label, executionMs, params, plan })),
+    plans: plans.map(
+      ({
+        endpoint,
+        label,
+        index,
+        of,
+        executionMs,
+        appStartMs,
+        appMs,
+        concurrentWith,
+        sql,
+        params,
+        plan,
+      }) => ({
+        endpoint,
+        label,
+        index,
+        of,
+        executionMs,
+        appStartMs,
+        appMs,
+        concurrentWith,
+        sql,
+        params,
+        plan,
+      }),
+    ),
   };
 
-  // One file per day; a run replaces an earlier run of that day with the same parameters.
+  // One file per day. A run replaces an earlier run of that day only if it has the same label and
+  // parameters, so a "before" and an "after" run of the same day stay side by side.
   const jsonPath = path.join(RESULTS_DIR, `progress-report-${date}.json`);
   let report = { benchmark: 'progress-report', date, machine, runs: [] };
   if (existsSync(jsonPath)) {
@@ -736,26 +1195,51 @@ async function main() {
     }
   }
   report.machine = machine;
-  const sameParameters = (r) =>
-    r.parameters.people === PEOPLE && r.parameters.requests === REQUESTS && (r.parameters.modulesPerPerson ?? 2) === MODULES;
-  report.runs = report.runs.filter((r) => !sameParameters(r));
+  const sameRun = (r) =>
+    (r.label ?? '') === LABEL &&
+    r.parameters.people === PEOPLE &&
+    r.parameters.requests === REQUESTS &&
+    (r.parameters.modulesPerPerson ?? 2) === MODULES;
+  report.runs = report.runs.filter((r) => !sameRun(r));
   report.runs.push(run);
-  report.runs.sort((a, b) => b.parameters.people - a.parameters.people);
+  report.runs.sort(
+    (a, b) => b.parameters.people - a.parameters.people || a.finishedAt.localeCompare(b.finishedAt),
+  );
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(path.join(RESULTS_DIR, `progress-report-${date}.md`), `${markdown(report)}\n`);
 
-  process.stdout.write(`\nOfficer progress reports: ${PEOPLE.toLocaleString('en-GB')} people, ${REQUESTS} requests each (ms)\n\n${table(run)}\n\n`);
-  process.stdout.write(`Generation ${(generationMs / 1000).toFixed(1)} s, total ${(totalMs / 1000).toFixed(1)} s. `);
-  process.stdout.write(run.slow.length ? `SLOW (p95 > ${SLOW_P95_MS} ms): ${run.slow.join(', ')}.\n` : `No endpoint over ${SLOW_P95_MS} ms p95.\n`);
-  process.stdout.write(`Results: ${path.relative(ROOT, jsonPath)}, ${path.relative(ROOT, jsonPath).replace(/json$/, 'md')}, ${plansFile}\n`);
+  process.stdout.write(
+    `\nOfficer progress reports: ${PEOPLE.toLocaleString('en-GB')} people, ${REQUESTS} requests each (ms), "${LABEL}"\n\n${table(run)}\n\n`,
+  );
+  process.stdout.write(
+    `Generation ${(generationMs / 1000).toFixed(1)} s, total ${(totalMs / 1000).toFixed(1)} s. `,
+  );
+  process.stdout.write(
+    run.slow.length
+      ? `SLOW (p95 > ${SLOW_P95_MS} ms): ${run.slow.join(', ')}.\n`
+      : `No endpoint over ${SLOW_P95_MS} ms p95.\n`,
+  );
+  process.stdout.write(
+    `Results: ${path.relative(ROOT, jsonPath)}, ${path.relative(ROOT, jsonPath).replace(/json$/, 'md')}, ${plansFile}\n`,
+  );
   if (checks.some((c) => !c.ok)) {
     process.stdout.write('Some checks FAILED (see above).\n');
     process.exitCode = 1;
   }
 }
 
-main().catch(async (error) => {
-  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  await cleanup();
-  process.exit(1);
-});
+/** Rewrites a day's Markdown from its JSON (after editing a label, say), without running anything. */
+function renderOnly(date) {
+  const jsonPath = path.join(RESULTS_DIR, `progress-report-${date}.json`);
+  const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  writeFileSync(path.join(RESULTS_DIR, `progress-report-${date}.md`), `${markdown(report)}\n`);
+  log(`rewrote ${path.relative(ROOT, jsonPath).replace(/json$/, 'md')}`);
+}
+
+if (args['render-only']) renderOnly(args['render-only']);
+else
+  main().catch(async (error) => {
+    process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    await cleanup();
+    process.exit(1);
+  });

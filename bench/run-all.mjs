@@ -37,5 +37,6 @@ for (const file of benches) {
 }
 
 process.stdout.write('\n=== summary\n');
-for (const o of outcomes) process.stdout.write(`${o.code === 0 ? 'ok    ' : 'FAILED'} ${o.file} (${o.seconds} s)\n`);
+for (const o of outcomes)
+  process.stdout.write(`${o.code === 0 ? 'ok    ' : 'FAILED'} ${o.file} (${o.seconds} s)\n`);
 process.exit(outcomes.some((o) => o.code !== 0) ? 1 : 0);
