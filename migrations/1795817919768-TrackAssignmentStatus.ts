@@ -32,7 +32,6 @@ export class TrackAssignmentStatus1795817919768 implements MigrationInterface {
     );
     await q.query(`DROP INDEX assignment_org_due_idx`);
     await q.query(`CREATE INDEX assignment_org_due_idx ON assignment (organisation_id, due_date, id)`);
-    await q.query(`CREATE INDEX assignment_user_idx ON assignment (user_id)`);
 
     // Free-text search of people by any part of their name or email.
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
@@ -48,7 +47,6 @@ export class TrackAssignmentStatus1795817919768 implements MigrationInterface {
     await q.query(`DROP INDEX app_user_email_trgm_idx`);
     await q.query(`DROP INDEX app_user_name_trgm_idx`);
     // pg_trgm is left installed: other objects may use it, and it holds no data.
-    await q.query(`DROP INDEX assignment_user_idx`);
     await q.query(`DROP INDEX assignment_org_due_idx`);
     await q.query(`CREATE INDEX assignment_org_due_idx ON assignment (organisation_id, due_date)`);
     await q.query(`DROP INDEX assignment_org_status_due_idx`);

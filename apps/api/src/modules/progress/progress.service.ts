@@ -85,7 +85,7 @@ export class ProgressService {
       [organisationId],
     );
     const modules = await this.dataSource.query<{ id: string; title: string }[]>(
-      `SELECT id, title FROM training_module WHERE organisation_id = $1 ORDER BY built_in DESC, created_at, title`,
+      `SELECT id, title FROM training_module WHERE organisation_id = $1 ORDER BY sort_order, created_at, title`,
       [organisationId],
     );
     const all = rows.find((r) => r.by === 'all');
