@@ -1,5 +1,14 @@
 import { CreateCoreSchema1764270000000 } from './1764270000000-CreateCoreSchema.js';
 import { TrackAssignmentStatus1795817919768 } from './1795817919768-TrackAssignmentStatus.js';
+import { CreateAuditTrail1795818629471 } from './1795818629471-CreateAuditTrail.js';
+import { CreateNotifications1795818630870 } from './1795818630870-CreateNotifications.js';
+import { CreateApproachReports1795818632597 } from './1795818632597-CreateApproachReports.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
-export const migrations = [CreateCoreSchema1764270000000, TrackAssignmentStatus1795817919768];
+export const migrations = [
+  CreateCoreSchema1764270000000,
+  TrackAssignmentStatus1795817919768,
+  CreateAuditTrail1795818629471,
+  CreateNotifications1795818630870,
+  CreateApproachReports1795818632597,
+];

@@ -36,6 +36,16 @@ export class ${className} implements MigrationInterface {
 const indexPath = path.join(root, 'migrations', 'index.ts');
 let index = await readFile(indexPath, 'utf8');
 index = index.replace(/(\n\/\*\*)/, `import { ${className} } from './${file}.js';\n$1`);
-index = index.replace(/\];\s*$/, `, ${className}];\n`).replace('[, ', '[');
+// The list is kept one migration per line (as Prettier prints it once it no longer fits on one).
+index = index.replace(/\[([^\]]*)\];\s*$/, (_match, items) => {
+  const names = [
+    ...items
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+    className,
+  ];
+  return `[\n${names.map((n) => `  ${n},`).join('\n')}\n];\n`;
+});
 await writeFile(indexPath, index);
 console.log(`Created migrations/${file}.ts and registered it in migrations/index.ts`);

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { DomainError } from './common/domain-error.js';
+import { ATTACHMENT_UPLOAD_PATH } from './modules/approaches/attachment-upload.interceptor.js';
 
 /**
  * Builds the HTTP application: used by main.ts and by the integration tests, so tests exercise
@@ -42,12 +43,15 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     json(req, res, (error?: unknown) => next(error ? bodyError(error) : undefined)),
   );
   app.use('/api', (req: Request, _res: Response, next: NextFunction) => {
-    // Bodies must be JSON: a form post from another site cannot smuggle a request in.
+    // Bodies must be JSON: a form post from another site cannot smuggle a request in. The one
+    // exception is the screenshot upload, which takes multipart and, like every state-changing
+    // route, still needs the X-CSRF-Token header that a form on another site cannot send.
     if (
       ['POST', 'PUT', 'PATCH'].includes(req.method) &&
       req.headers['content-length'] !== '0' &&
       req.body === undefined &&
-      req.headers['content-type']
+      req.headers['content-type'] &&
+      !(req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(req.path) && req.is('multipart/form-data'))
     ) {
       return next(
         new DomainError(

@@ -7,10 +7,13 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
+import { ApproachesModule } from './modules/approaches/approaches.module.js';
 import { AssignmentsModule } from './modules/assignments/assignments.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LearningModule } from './modules/learning/learning.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
 import { TrainingFeatureModule } from './modules/training/training.module.js';
@@ -40,6 +43,9 @@ export class AppModule {
         AssignmentsModule,
         LearningModule,
         ProgressModule,
+        AuditModule,
+        NotificationsModule,
+        ApproachesModule,
         DemoModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

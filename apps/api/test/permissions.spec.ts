@@ -1,3 +1,5 @@
+import { DEFAULT_RULES } from '@countersign/approach-checker';
+import type { AttachmentView, MyReportView } from '@countersign/contracts/approaches';
 import type { AttemptState } from '@countersign/contracts/learning';
 import {
   PERMISSIONS,
@@ -34,10 +36,21 @@ interface Fixture {
   clients: Record<Role, Client>;
   play: Record<Role, PlayFixture>;
   moduleId: string;
+  /** A report made by each role, with one screenshot, and a notification for each role. */
+  reports: Record<Role, MyReportView>;
+  attachments: Record<Role, AttachmentView>;
+  notifications: Record<Role, string>;
 }
 
+/** A real 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+let reportKeys = 0;
+
 interface RouteCase {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** As documented in OpenAPI, with `{param}` placeholders. */
   path: string;
   permission: Permission | 'public';
@@ -48,7 +61,11 @@ interface RouteCase {
   /** Calls that end the session get a session of their own. */
   ownSession?: boolean;
   params?: (fx: Fixture, who: Role) => Record<string, string>;
+  /** Query string, without the `?`. */
+  query?: (fx: Fixture, who: Role) => string;
   body?: (fx: Fixture, who: Role) => object;
+  /** A multipart upload of this file as the field `file`, instead of a JSON body. */
+  upload?: { filename: string; contentType: string; data: Buffer };
 }
 
 const ROUTES: RouteCase[] = [
@@ -115,6 +132,113 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     params: (fx) => ({ userId: fx.users.employee.id }),
   },
+  { method: 'GET', path: '/api/notifications', permission: 'account:self', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/notifications/{notificationId}/read',
+    permission: 'account:self',
+    ok: 200,
+    params: (fx, who) => ({ notificationId: fx.notifications[who] }),
+  },
+  { method: 'GET', path: '/api/approaches/questions', permission: 'approaches:report', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/approaches/check',
+    permission: 'approaches:report',
+    ok: 200,
+    body: () => ({ answers: { offer: ['travel'] }, messageText: 'we would cover your flights and hotel' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/approaches/reports',
+    permission: 'approaches:report',
+    ok: 201,
+    body: (_fx, who) => ({
+      platform: 'Email',
+      replied: false,
+      idempotencyKey: `table-${who}-${++reportKeys}-${Date.now()}`,
+    }),
+  },
+  { method: 'GET', path: '/api/approaches/reports/mine', permission: 'approaches:report', ok: 200 },
+  {
+    method: 'GET',
+    path: '/api/approaches/reports/mine/{reportId}',
+    permission: 'approaches:report',
+    ok: 200,
+    params: (fx, who) => ({ reportId: fx.reports[who].id }),
+  },
+  {
+    method: 'POST',
+    path: '/api/approaches/reports/{reportId}/attachments',
+    permission: 'approaches:report',
+    ok: 201,
+    params: (fx, who) => ({ reportId: fx.reports[who].id }),
+    upload: { filename: 'screenshot.png', contentType: 'image/png', data: PNG },
+  },
+  {
+    method: 'GET',
+    path: '/api/approaches/attachments/{attachmentId}',
+    permission: 'approaches:report',
+    ok: 200,
+    params: (fx, who) => ({ attachmentId: fx.attachments[who].id }),
+  },
+  { method: 'GET', path: '/api/approaches/reports', permission: 'approaches:triage', ok: 200 },
+  { method: 'GET', path: '/api/approaches/stats', permission: 'approaches:triage', ok: 200 },
+  {
+    method: 'GET',
+    path: '/api/approaches/reports/{reportId}',
+    permission: 'approaches:triage',
+    ok: 200,
+    params: (fx) => ({ reportId: fx.reports.employee.id }),
+  },
+  {
+    method: 'POST',
+    path: '/api/approaches/reports/{reportId}/assign',
+    permission: 'approaches:triage',
+    ok: 200,
+    params: (fx) => ({ reportId: fx.reports.employee.id }),
+    body: () => ({ assigneeId: null }),
+  },
+  {
+    method: 'POST',
+    path: '/api/approaches/reports/{reportId}/status',
+    permission: 'approaches:triage',
+    ok: 200,
+    // Each caller moves its own new report, so every allowed call is a valid transition.
+    params: (fx, who) => ({ reportId: fx.reports[who].id }),
+    body: () => ({ status: 'in-review' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/approaches/reports/{reportId}/notes',
+    permission: 'approaches:triage',
+    ok: 201,
+    params: (fx) => ({ reportId: fx.reports.employee.id }),
+    body: () => ({ body: 'Checked the profile.' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/approaches/reports/{reportId}/export',
+    permission: 'approaches:triage',
+    ok: 200,
+    params: (fx) => ({ reportId: fx.reports.employee.id }),
+  },
+  {
+    method: 'GET',
+    path: '/api/audit',
+    permission: 'approaches:triage',
+    ok: 200,
+    query: (fx) => `subjectId=${fx.reports.employee.id}`,
+  },
+  { method: 'GET', path: '/api/approaches/rules', permission: 'approaches:rules', ok: 200 },
+  {
+    method: 'PUT',
+    path: '/api/approaches/rules',
+    permission: 'approaches:rules',
+    ok: 200,
+    body: () => ({ ...DEFAULT_RULES, version: 2 }),
+  },
+  { method: 'DELETE', path: '/api/approaches/rules', permission: 'approaches:rules', ok: 200 },
 ];
 
 const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/session'];
@@ -215,7 +339,45 @@ describe('permissions', () => {
     const play = Object.fromEntries(
       await Promise.all(ROLES.map(async (r) => [r, await preparePlay(clients[r], moduleIds)] as const)),
     ) as Record<Role, PlayFixture>;
-    fx = { users, clients, play, moduleId: moduleIds[0]! };
+    const reports = Object.fromEntries(
+      await Promise.all(
+        ROLES.map(async (r) => {
+          const res = await clients[r]
+            .post('/api/approaches/reports', {
+              platform: 'LinkedIn',
+              replied: false,
+              messageText: 'We would cover your flights and hotel.',
+              idempotencyKey: `fixture-${r}-report`,
+            })
+            .expect(201);
+          return [r, res.body as MyReportView] as const;
+        }),
+      ),
+    ) as Record<Role, MyReportView>;
+    const attachments = Object.fromEntries(
+      await Promise.all(
+        ROLES.map(async (r) => {
+          const res = await clients[r]
+            .post(`/api/approaches/reports/${reports[r].id}/attachments`)
+            .attach('file', PNG, { filename: 'fixture.png', contentType: 'image/png' })
+            .expect(201);
+          return [r, res.body as AttachmentView] as const;
+        }),
+      ),
+    ) as Record<Role, AttachmentView>;
+    const notifications = Object.fromEntries(
+      await Promise.all(
+        ROLES.map(async (r) => {
+          const [row] = await ctx.dataSource.query<{ id: string }[]>(
+            `INSERT INTO notification (organisation_id, user_id, kind, title, link)
+             VALUES ($1, $2, 'report-status-changed', 'Fixture', '/') RETURNING id`,
+            [team.org.id, users[r].id],
+          );
+          return [r, row!.id] as const;
+        }),
+      ),
+    ) as Record<Role, string>;
+    fx = { users, clients, play, moduleId: moduleIds[0]!, reports, attachments, notifications };
   });
   afterAll(() => ctx.close());
 
@@ -223,17 +385,29 @@ describe('permissions', () => {
     it.each(CASES)('%s', async (_name, route, who, expected) => {
       const as: Role = who === 'anonymous' ? 'employee' : who;
       const params = route.params?.(fx, as) ?? {};
-      const url = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name]!);
+      const query = route.query?.(fx, as);
+      const url =
+        route.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name]!) + (query ? `?${query}` : '');
       const body = route.body?.(fx, as);
 
-      let res: request.Response;
+      let req: request.Test;
       if (who === 'anonymous') {
-        const req = route.method === 'GET' ? ctx.http().get(url) : ctx.http().post(url);
-        res = await (body ? req.send(body) : req);
+        const http = ctx.http();
+        req = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete }[route.method].call(
+          http,
+          url,
+        );
       } else {
         const client = route.ownSession ? await ctx.login(fx.users[who]) : fx.clients[who];
-        res = await (route.method === 'GET' ? client.get(url) : client.post(url, body));
+        req = { GET: client.get, POST: client.post, PUT: client.put, DELETE: client.delete }[route.method](
+          url,
+        );
       }
+      if (route.upload) {
+        const { data, filename, contentType } = route.upload;
+        req = req.attach('file', data, { filename, contentType });
+      } else if (body) req = req.send(body);
+      const res: request.Response = await req;
 
       const outcome = { status: res.status, code: (res.body as { code?: string } | undefined)?.code };
       if (expected.code) {
@@ -282,23 +456,43 @@ describe('permissions', () => {
         .map((o) => `${o.method} ${o.path} → ${o.permission}`)
         .sort();
       expect(snapshot).toEqual([
+        'DELETE /api/approaches/rules → approaches:rules',
+        'GET /api/approaches/attachments/{attachmentId} → approaches:report',
+        'GET /api/approaches/questions → approaches:report',
+        'GET /api/approaches/reports → approaches:triage',
+        'GET /api/approaches/reports/mine → approaches:report',
+        'GET /api/approaches/reports/mine/{reportId} → approaches:report',
+        'GET /api/approaches/reports/{reportId} → approaches:triage',
+        'GET /api/approaches/reports/{reportId}/export → approaches:triage',
+        'GET /api/approaches/rules → approaches:rules',
+        'GET /api/approaches/stats → approaches:triage',
+        'GET /api/audit → approaches:triage',
         'GET /api/auth/session → public',
         'GET /api/departments → directory:read',
         'GET /api/health → public',
         'GET /api/me/assignments → training:play',
         'GET /api/me/attempts/{attemptId} → training:play',
         'GET /api/modules → modules:read',
+        'GET /api/notifications → account:self',
         'GET /api/progress → progress:read',
         'GET /api/progress/overview → progress:read',
         'GET /api/progress/people/{userId} → progress:read',
         'GET /api/red-flags → modules:read',
         'GET /api/users → directory:read',
+        'POST /api/approaches/check → approaches:report',
+        'POST /api/approaches/reports → approaches:report',
+        'POST /api/approaches/reports/{reportId}/assign → approaches:triage',
+        'POST /api/approaches/reports/{reportId}/attachments → approaches:report',
+        'POST /api/approaches/reports/{reportId}/notes → approaches:triage',
+        'POST /api/approaches/reports/{reportId}/status → approaches:triage',
         'POST /api/assignments → assignments:manage',
         'POST /api/auth/login → public',
         'POST /api/auth/logout → account:self',
         'POST /api/me/assignments/{assignmentId}/attempts → training:play',
         'POST /api/me/attempts/{attemptId}/choices → training:play',
         'POST /api/me/attempts/{attemptId}/quiz → training:play',
+        'POST /api/notifications/{notificationId}/read → account:self',
+        'PUT /api/approaches/rules → approaches:rules',
       ]);
     });
 

@@ -32,6 +32,8 @@ export interface Client {
   session: SessionResponse;
   get(url: string): request.Test;
   post(url: string, body?: object): request.Test;
+  put(url: string, body?: object): request.Test;
+  delete(url: string): request.Test;
 }
 
 /**
@@ -184,6 +186,11 @@ export class TestContext {
         const req = this.http().post(url).set('Cookie', cookie).set('X-CSRF-Token', session.csrfToken);
         return body === undefined ? req : req.send(body);
       },
+      put: (url, body) => {
+        const req = this.http().put(url).set('Cookie', cookie).set('X-CSRF-Token', session.csrfToken);
+        return body === undefined ? req : req.send(body);
+      },
+      delete: (url) => this.http().delete(url).set('Cookie', cookie).set('X-CSRF-Token', session.csrfToken),
     };
   }
 }

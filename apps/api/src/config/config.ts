@@ -51,6 +51,23 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /**
+   * Sender of notification emails ("security@example.org" or "Countersign <security@example.org>").
+   * Unset: no email is queued; people are notified in the app only. Set: emails are written to
+   * the outbound_email outbox (status 'pending') for a mail relay to deliver.
+   */
+  MAIL_FROM: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), // MAIL_FROM= means unset
+    z
+      .string()
+      .trim()
+      .max(320)
+      .regex(
+        /^(?:[^<>@\r\n]+<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/,
+        'must be an email address, optionally with a name: "Name <address@example.org>"',
+      )
+      .optional(),
+  ),
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });

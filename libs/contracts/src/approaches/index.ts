@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, uuidSchema } from '../common/index.js';
+import type { AuditEventView } from '../audit/index.js';
 import type { RedFlagView } from '../training/index.js';
 
 /**
@@ -66,7 +67,8 @@ export type CreateReportRequest = z.input<typeof createReportSchema>;
 
 export interface ReportFlag extends RedFlagView {
   weight: number;
-  evidence: { source: 'answer' | 'text'; excerpt?: string }[];
+  /** `note`: why this answer or passage points to the flag (the rule's explanation). */
+  evidence: { source: 'answer' | 'text'; excerpt?: string; note?: string }[];
 }
 
 export interface AttachmentView {
@@ -146,7 +148,10 @@ export interface TriageListItem {
 
 export const triageListQuerySchema = pageQuerySchema.extend({
   status: z.enum(REPORT_STATUSES).optional(),
-  /** `open` = every status but closed (the default queue). */
+  /**
+   * `open` = every status but closed (the default queue, when neither `status` nor `open` is
+   * given); `open=false` = every status.
+   */
   open: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -193,4 +198,69 @@ export interface NotificationView {
   link: string;
   createdAt: string;
   read: boolean;
+}
+
+/** Where notifications point in the web app: the reporter's view and the officer's view of a report. */
+export const REPORT_PATHS = {
+  mine: (reportId: string) => `/approaches/mine/${reportId}`,
+  triage: (reportId: string) => `/triage/${reportId}`,
+} as const;
+
+/**
+ * GET/PUT /api/approaches/rules. `rules` is a `RuleSet` and `evaluation` a `CorpusEvaluation` of
+ * @countersign/approach-checker (type parameters, so that contracts need not depend on the engine):
+ * `ApproachRulesView<RuleSet, CorpusEvaluation>`.
+ */
+export interface ApproachRulesView<Rules = unknown, Evaluation = unknown> {
+  rules: Rules;
+  /** True while the organisation uses the built-in DEFAULT_RULES. */
+  isDefault: boolean;
+  updatedAt: string | null;
+  updatedBy: { id: string; name: string } | null;
+  /** The rules measured against the built-in corpus of example messages. */
+  evaluation: Evaluation;
+}
+
+/** An attachment described for the export: no URL, with a SHA-256 of the stored bytes. */
+export interface AttachmentMetadata {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Hex SHA-256 of the bytes as stored: lets the recipient verify a copy handed over separately. */
+  sha256: string;
+  uploadedAt: string;
+}
+
+/** GET /api/approaches/reports/:id/export: one report as a self-contained document for the authorities. */
+export interface ReportExport {
+  format: 'countersign.approach-report/v1';
+  exportedAt: string;
+  exportedBy: { id: string; name: string; email: string };
+  organisation: { id: string; name: string };
+  report: {
+    id: string;
+    reference: string;
+    createdAt: string;
+    platform: string;
+    profileUrl: string | null;
+    nameUsed: string | null;
+    offered: string | null;
+    messageText: string | null;
+    occurredOn: string | null;
+    replied: boolean;
+    rating: ReportRating;
+    /** Version of the checker rules that produced the rating and flags. */
+    rulesVersion: number;
+    status: ReportStatus;
+    outcome: string | null;
+    firstReviewedAt: string | null;
+    closedAt: string | null;
+    reporter: { id: string; name: string; email: string; department: string | null };
+  };
+  flags: ReportFlag[];
+  statusHistory: StatusChange[];
+  attachments: AttachmentMetadata[];
+  /** Every recorded view and change of the report, oldest first (this export included). */
+  auditTrail: AuditEventView[];
 }

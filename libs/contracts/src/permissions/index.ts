@@ -46,6 +46,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'directory:read',
     'progress:read',
     'assignments:manage',
+    'approaches:report',
+    'approaches:triage',
+    'approaches:rules',
   ],
 };
 

@@ -18,4 +18,15 @@ describe('loadConfig', () => {
       /BOOTSTRAP_ORGANISATION: set .* together/,
     );
   });
+
+  it('accepts MAIL_FROM as an address or "Name <address>", treats empty as unset, refuses anything else', () => {
+    expect(loadConfig({}).MAIL_FROM).toBeUndefined();
+    expect(loadConfig({ MAIL_FROM: '' }).MAIL_FROM).toBeUndefined();
+    expect(loadConfig({ MAIL_FROM: 'security@example.org' }).MAIL_FROM).toBe('security@example.org');
+    expect(loadConfig({ MAIL_FROM: 'Countersign <security@example.org>' }).MAIL_FROM).toBe(
+      'Countersign <security@example.org>',
+    );
+    expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM: must be an email address/);
+    expect(() => loadConfig({ MAIL_FROM: 'a@b.org\r\nBcc: x@y.org' })).toThrow(/MAIL_FROM/);
+  });
 });

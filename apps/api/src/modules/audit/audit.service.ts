@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditAction, AuditEventView, AuditSubjectType } from '@countersign/contracts/audit';
+import type { Page } from '@countersign/contracts/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { notFound } from '../../common/domain-error.js';
+
+export interface AuditEntry {
+  organisationId: string;
+  /** Null only for changes made by the system itself. */
+  actorId: string | null;
+  action: AuditAction;
+  subjectType: AuditSubjectType;
+  subjectId: string | null;
+  details?: Record<string, unknown>;
+}
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  action: AuditAction;
+  actor_id: string | null;
+  actor_name: string | null;
+  subject_type: AuditSubjectType;
+  subject_id: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Who viewed or changed what, and when. `record` takes the caller's transaction: the entry is
+ * committed with the change it describes, or not at all.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_event (organisation_id, actor_id, action, subject_type, subject_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        entry.organisationId,
+        entry.actorId,
+        entry.action,
+        entry.subjectType,
+        entry.subjectId,
+        entry.details ?? {},
+      ],
+    );
+  }
+
+  /** One page of a subject's trail, newest first. An id with no trail here answers 404. */
+  async trail(
+    organisationId: string,
+    subjectId: string,
+    paging: { page: number; pageSize: number },
+  ): Promise<Page<AuditEventView>> {
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query<AuditRow[]>(
+        `${SELECT_EVENTS} WHERE e.organisation_id = $1 AND e.subject_id = $2
+          ORDER BY e.id DESC LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
+        [organisationId, subjectId],
+      ),
+      this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM audit_event WHERE organisation_id = $1 AND subject_id = $2`,
+        [organisationId, subjectId],
+      ),
+    ]);
+    if (!count?.total) throw notFound('The audit trail');
+    return { items: rows.map(toView), total: count.total, page: paging.page, pageSize: paging.pageSize };
+  }
+
+  /** A subject's whole trail, oldest first, read in the caller's transaction (for exports). */
+  async fullTrail(tx: EntityManager, organisationId: string, subjectId: string): Promise<AuditEventView[]> {
+    const rows = await tx.query<AuditRow[]>(
+      `${SELECT_EVENTS} WHERE e.organisation_id = $1 AND e.subject_id = $2 ORDER BY e.id`,
+      [organisationId, subjectId],
+    );
+    return rows.map(toView);
+  }
+}
+
+const SELECT_EVENTS = `
+  SELECT e.id, e.at, e.action, e.actor_id, u.name AS actor_name, e.subject_type, e.subject_id, e.details
+    FROM audit_event e
+    LEFT JOIN app_user u ON u.id = e.actor_id`;
+
+function toView(r: AuditRow): AuditEventView {
+  return {
+    id: String(r.id),
+    at: new Date(r.at).toISOString(),
+    action: r.action,
+    actor: r.actor_id && r.actor_name ? { id: r.actor_id, name: r.actor_name } : null,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    details: r.details,
+  };
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { pageQuerySchema, type PageQuery } from '@countersign/contracts/common';
+import type { NotificationList, NotificationView } from '@countersign/contracts/notifications';
+import type { AuthContext } from '../../common/auth-context.js';
+import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
+import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
+import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { NotificationsService } from './notifications.service.js';
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @Authenticated({
+    permission: 'account:self',
+    summary: "The caller's notifications, newest first, with the number unread.",
+  })
+  mine(
+    @CurrentUser() auth: AuthContext,
+    @Query(new ZodValidationPipe(pageQuerySchema, 'query')) query: PageQuery,
+  ): Promise<NotificationList> {
+    return this.notifications.mine(auth.organisationId, auth.userId, query);
+  }
+
+  @Post(':notificationId/read')
+  @HttpCode(200)
+  @Authenticated({ permission: 'account:self', summary: 'Mark one of the caller’s notifications read.' })
+  read(
+    @CurrentUser() auth: AuthContext,
+    @Param('notificationId', new UuidParamPipe('notificationId')) id: string,
+  ): Promise<NotificationView> {
+    return this.notifications.markRead(auth.organisationId, auth.userId, id);
+  }
+}

@@ -1,0 +1,20 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OutboundEmailStatus = 'pending' | 'sent' | 'failed';
+
+/** The email outbox: written with the event that causes the email, delivered later by a relay. */
+@Entity('outbound_email')
+export class OutboundEmail {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId: string;
+  @Column('uuid', { name: 'recipient_id' }) recipientId: string;
+  @Column('text', { name: 'from_address' }) fromAddress: string;
+  @Column('text', { name: 'to_address' }) toAddress: string;
+  @Column('text') subject: string;
+  @Column('text', { name: 'body_text' }) bodyText: string;
+  @Column('text') status: OutboundEmailStatus;
+  @Column('integer') attempts: number;
+  @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
+}

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { pageQuerySchema, uuidSchema } from '../common/index.js';
+
+/**
+ * The audit trail: who viewed or changed what, and when. Events are append-only; the trail of an
+ * approach report has every view and change of it (subjectType `approach_report`).
+ */
+
+export const AUDIT_ACTIONS = [
+  'report.created',
+  'report.viewed',
+  'report.assigned',
+  'report.status-changed',
+  'report.note-added',
+  'report.exported',
+  'attachment.added',
+  'attachment.viewed',
+  'rules.updated',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_SUBJECT_TYPES = ['approach_report', 'approach_rules'] as const;
+export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
+
+export interface AuditEventView {
+  id: string;
+  at: string;
+  action: AuditAction;
+  actor: { id: string; name: string } | null;
+  subjectType: AuditSubjectType;
+  subjectId: string | null;
+  /** Action-specific facts, e.g. `{ from, to }` of a status change or `{ attachmentId, fileName }`. */
+  details: Record<string, unknown>;
+}
+
+/** GET /api/audit: the trail of one subject, newest first. */
+export const auditQuerySchema = pageQuerySchema.extend({
+  subjectId: uuidSchema,
+});
+export type AuditQuery = z.input<typeof auditQuerySchema>;
