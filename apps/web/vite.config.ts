@@ -12,6 +12,7 @@ export default defineConfig({
     alias: [
       { find: /^@countersign\/contracts\/([a-z-]+)$/, replacement: `${libs}/contracts/src/$1/index.ts` },
       { find: /^@countersign\/scenario-engine$/, replacement: `${libs}/scenario-engine/src/index.ts` },
+      { find: /^@countersign\/approach-checker$/, replacement: `${libs}/approach-checker/src/index.ts` },
     ],
   },
   server: { port: 5173, strictPort: true, proxy: api },

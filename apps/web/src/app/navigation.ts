@@ -1,5 +1,15 @@
 import { hasPermission, type Permission, type Role } from '@countersign/contracts/permissions';
-import { IconChartBar, IconSchool, IconSend, IconUsers, type TablerIcon } from '@tabler/icons-react';
+import {
+  IconAdjustments,
+  IconChartBar,
+  IconInbox,
+  IconListDetails,
+  IconSchool,
+  IconSend,
+  IconShieldSearch,
+  IconUsers,
+  type TablerIcon,
+} from '@tabler/icons-react';
 
 export interface NavItem {
   to: string;
@@ -14,6 +24,13 @@ export interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/training', label: 'My training', permission: 'training:play', icon: IconSchool },
   {
+    to: '/approaches/check',
+    label: 'Check an approach',
+    permission: 'approaches:report',
+    icon: IconShieldSearch,
+  },
+  { to: '/approaches/mine', label: 'My reports', permission: 'approaches:report', icon: IconListDetails },
+  {
     to: '/officer',
     label: 'Completion overview',
     permission: 'progress:read',
@@ -21,7 +38,14 @@ const NAV_ITEMS: readonly NavItem[] = [
     end: true,
   },
   { to: '/officer/people', label: 'People', permission: 'progress:read', icon: IconUsers },
+  { to: '/triage', label: 'Approach reports', permission: 'approaches:triage', icon: IconInbox },
   { to: '/admin/assign', label: 'Assign training', permission: 'assignments:manage', icon: IconSend },
+  {
+    to: '/admin/checker-rules',
+    label: 'Checker rules',
+    permission: 'approaches:rules',
+    icon: IconAdjustments,
+  },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

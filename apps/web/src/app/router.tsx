@@ -72,6 +72,70 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="approaches:report" />,
+                children: [
+                  {
+                    path: 'approaches/check',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/approaches/routes/check-page')).CheckPage,
+                    },
+                  },
+                  {
+                    path: 'approaches/report',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/approaches/routes/report-page')).ReportPage,
+                    },
+                  },
+                  {
+                    path: 'approaches/mine',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/approaches/routes/my-reports-page')).MyReportsPage,
+                    },
+                  },
+                  {
+                    path: 'approaches/mine/:reportId',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/approaches/routes/my-report-page')).MyReportPage,
+                    },
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="approaches:triage" />,
+                children: [
+                  {
+                    path: 'triage',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/approaches/routes/triage-page')).TriagePage,
+                    },
+                  },
+                  {
+                    path: 'triage/:reportId',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/approaches/routes/triage-report-page')).TriageReportPage,
+                    },
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="approaches:rules" />,
+                children: [
+                  {
+                    path: 'admin/checker-rules',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/approaches/routes/checker-rules-page')).CheckerRulesPage,
+                    },
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="assignments:manage" />,
                 children: [
                   {

@@ -1,8 +1,15 @@
 import { ROLE_LABELS } from '@countersign/contracts/permissions';
-import { Avatar, Button, Group, Stack, Text, type GroupProps } from '@mantine/core';
+import { ActionIcon, Avatar, Box, Button, Group, Stack, Text, type GroupProps } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useCurrentSession, useLogout } from '../../features/auth/api/session';
 import { initials } from '../../lib/format';
+
+// The bell's popover brings the floating-ui positioning code; loading it apart keeps the first
+// download small (the pages that need it load it anyway).
+const NotificationBell = lazy(async () => ({
+  default: (await import('../../features/notifications/components/notification-bell')).NotificationBell,
+}));
 
 /** Who is signed in, in which role, for which organisation. */
 export function UserIdentity(props: GroupProps) {
@@ -28,6 +35,9 @@ export function UserMenu() {
   const logout = useLogout();
   return (
     <Group gap="md" wrap="nowrap">
+      <Suspense fallback={<Box w={34} h={34} aria-hidden />}>
+        <NotificationBell />
+      </Suspense>
       <UserIdentity visibleFrom="sm" />
       <Button
         variant="default"
@@ -35,9 +45,21 @@ export function UserMenu() {
         leftSection={<IconLogout size={16} aria-hidden />}
         loading={logout.isPending}
         onClick={() => logout.mutate()}
+        visibleFrom="xs"
       >
         Sign out
       </Button>
+      {/* On a phone the header also holds the notifications bell: sign-out shrinks to its icon. */}
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label="Sign out"
+        loading={logout.isPending}
+        onClick={() => logout.mutate()}
+        hiddenFrom="xs"
+      >
+        <IconLogout size={18} aria-hidden />
+      </ActionIcon>
     </Group>
   );
 }

@@ -1,39 +1,8 @@
 import type { CompletionTotals } from '@countersign/contracts/progress';
-import { Group, Paper, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import { IconAlertTriangle, IconChecklist, IconProgress, IconUsersGroup } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { StatCard } from '../../../components/ui/stat-card';
 import { formatCount, formatPercent } from '../../../lib/format';
-
-interface StatCardProps {
-  label: string;
-  value: string;
-  detail: string;
-  icon: ReactNode;
-  color: string;
-}
-
-function StatCard({ label, value, detail, icon, color }: StatCardProps) {
-  return (
-    <Paper withBorder radius="lg" p="lg">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Text size="sm" fw={600} c="dimmed">
-            {label}
-          </Text>
-          <Text fz={32} fw={700} lh={1.2} mt={4}>
-            {value}
-          </Text>
-          <Text size="sm" c="dimmed" mt={4}>
-            {detail}
-          </Text>
-        </div>
-        <ThemeIcon variant="light" color={color} size={44} radius="md" aria-hidden>
-          {icon}
-        </ThemeIcon>
-      </Group>
-    </Paper>
-  );
-}
 
 export function StatCards({ totals }: { totals: CompletionTotals }) {
   return (

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
+import { ApproachesSummaryCard } from '../../approaches/components/approaches-summary-card';
 import { useCurrentSession } from '../../auth/api/session';
 import { useProgressOverview } from '../api/overview';
 import { DepartmentTable, ModuleTable } from '../components/breakdown-tables';
@@ -53,6 +54,7 @@ export function OverviewPage() {
           </Button>
         }
       />
+      {hasPermission(user.role, 'approaches:triage') && <ApproachesSummaryCard mb="lg" />}
       {overview.isPending && <OverviewSkeleton />}
       {overview.isError && (
         <ErrorState

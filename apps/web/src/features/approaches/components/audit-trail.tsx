@@ -1,0 +1,109 @@
+import { Button, Collapse, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
+import { useId } from 'react';
+import { ErrorState } from '../../../components/ui/error-state';
+import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
+import { formatDateTime } from '../../../lib/format';
+import { useReportAudit, type AuditEntry } from '../api/audit';
+
+/** `approach-report.status-changed` → `Status changed`. */
+function actionLabel(action: string): string {
+  const last = action.split('.').pop() ?? action;
+  const words = last.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Audit details as plain `key: value` text, whatever their shape. */
+function detailsText(details: unknown): string {
+  if (details === null || details === undefined) return '';
+  if (typeof details !== 'object') return String(details);
+  return Object.entries(details as Record<string, unknown>)
+    .map(
+      ([key, value]) =>
+        `${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`,
+    )
+    .join('; ');
+}
+
+function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
+  if (entries.length === 0) return <Text c="dimmed">Nothing recorded yet.</Text>;
+  const newestFirst = entries.toSorted((a, b) => b.at.localeCompare(a.at));
+  return (
+    <ScrollTable label="Audit trail" minWidth={640}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>When</Table.Th>
+          <Table.Th>Who</Table.Th>
+          <Table.Th>What</Table.Th>
+          <Table.Th>Details</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {newestFirst.map((entry, index) => (
+          <Table.Tr key={`${entry.at}-${index}`}>
+            <Table.Td style={noWrap}>{formatDateTime(entry.at)}</Table.Td>
+            <Table.Td>{entry.actor?.name ?? 'System'}</Table.Td>
+            <Table.Td>{actionLabel(entry.action)}</Table.Td>
+            <Table.Td>
+              <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                {detailsText(entry.details) || '—'}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}
+
+/** Who viewed or changed the report, and when; loaded when opened. */
+export function AuditTrail({ reportId }: { reportId: string }) {
+  const [opened, { toggle }] = useDisclosure(false);
+  const regionId = useId();
+  const audit = useReportAudit(reportId, opened);
+
+  return (
+    <Paper withBorder radius="lg" p="lg" component="section" data-testid="audit-trail">
+      <Group justify="space-between" gap="sm">
+        <Title order={2} fz="h4">
+          Audit trail
+        </Title>
+        <Button
+          variant="subtle"
+          size="sm"
+          onClick={toggle}
+          aria-expanded={opened}
+          aria-controls={regionId}
+          rightSection={
+            opened ? <IconChevronUp size={16} aria-hidden /> : <IconChevronDown size={16} aria-hidden />
+          }
+        >
+          {opened ? 'Hide the audit trail' : 'Show the audit trail'}
+        </Button>
+      </Group>
+      <Collapse expanded={opened} id={regionId}>
+        <Stack gap="sm" pt="md">
+          <Text size="sm" c="dimmed">
+            Every view and change of this report, with who made it and when.
+          </Text>
+          {audit.isPending && opened && (
+            <Stack gap="xs" role="status" aria-label="Loading the audit trail">
+              <Skeleton h={32} />
+              <Skeleton h={32} />
+              <Skeleton h={32} />
+            </Stack>
+          )}
+          {audit.isError && (
+            <ErrorState
+              error={audit.error}
+              title="The audit trail could not be loaded"
+              onRetry={() => audit.refetch()}
+            />
+          )}
+          {audit.data && <AuditTable entries={audit.data} />}
+        </Stack>
+      </Collapse>
+    </Paper>
+  );
+}
