@@ -1,28 +1,19 @@
+import type { AuditEventView } from '@countersign/contracts/audit';
+import type { Page } from '@countersign/contracts/common';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
-
-/**
- * One entry of a report's audit trail, as GET /audit?subjectId= answers it. Contracts have no
- * audit folder yet; when they do, import the type from there and delete this one.
- */
-export interface AuditEntry {
-  at: string;
-  actor: { id: string; name: string } | null;
-  action: string;
-  details: unknown;
-}
 
 export function reportAuditQueryOptions(reportId: string) {
   return queryOptions({
     queryKey: ['approaches', 'audit', reportId],
     queryFn: async ({ signal }) => {
-      // An array as agreed; a page of entries is accepted too, should the endpoint become paged.
-      const data = await apiClient.get<AuditEntry[] | { items: AuditEntry[] }>(
+      // The newest 200 entries: far more than one report gathers in practice.
+      const page = await apiClient.get<Page<AuditEventView>>(
         '/audit',
-        { subjectId: reportId },
+        { subjectId: reportId, pageSize: 200 },
         signal,
       );
-      return Array.isArray(data) ? data : data.items;
+      return page.items;
     },
   });
 }

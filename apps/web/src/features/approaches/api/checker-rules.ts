@@ -1,18 +1,10 @@
 import type { CorpusEvaluation, RuleSet } from '@countersign/approach-checker';
+import type { ApproachRulesView } from '@countersign/contracts/approaches';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 
-/**
- * What GET/PUT/DELETE /approaches/rules answer. Contracts do not name this response yet; when
- * they do, import it from there and delete this one.
- */
-export interface CheckerRulesView {
-  rules: RuleSet;
-  /** True while the organisation uses the built-in rules. */
-  isDefault: boolean;
-  /** The rules measured against the test corpus. */
-  evaluation: CorpusEvaluation;
-}
+/** What GET/PUT/DELETE /approaches/rules answer. */
+export type CheckerRulesView = ApproachRulesView<RuleSet, CorpusEvaluation>;
 
 const rulesKey = ['approaches', 'rules'] as const;
 

@@ -5,7 +5,8 @@ import { useId } from 'react';
 import { ErrorState } from '../../../components/ui/error-state';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
 import { formatDateTime } from '../../../lib/format';
-import { useReportAudit, type AuditEntry } from '../api/audit';
+import type { AuditEventView } from '@countersign/contracts/audit';
+import { useReportAudit } from '../api/audit';
 
 /** `approach-report.status-changed` → `Status changed`. */
 function actionLabel(action: string): string {
@@ -26,7 +27,7 @@ function detailsText(details: unknown): string {
     .join('; ');
 }
 
-function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
+function AuditTable({ entries }: { entries: readonly AuditEventView[] }) {
   if (entries.length === 0) return <Text c="dimmed">Nothing recorded yet.</Text>;
   const newestFirst = entries.toSorted((a, b) => b.at.localeCompare(a.at));
   return (

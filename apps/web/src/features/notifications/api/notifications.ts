@@ -1,18 +1,12 @@
-import type { NotificationView } from '@countersign/contracts/approaches';
+import type { NotificationList } from '@countersign/contracts/notifications';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
-
-/** GET /notifications: the newest notifications and how many are unread. */
-export interface NotificationsResponse {
-  items: NotificationView[];
-  unread: number;
-}
 
 const notificationsKey = ['notifications'] as const;
 
 export const notificationsQueryOptions = queryOptions({
   queryKey: notificationsKey,
-  queryFn: ({ signal }) => apiClient.get<NotificationsResponse>('/notifications', undefined, signal),
+  queryFn: ({ signal }) => apiClient.get<NotificationList>('/notifications', undefined, signal),
   // In-app notifications are polled; only while the tab is visible (react-query's default).
   refetchInterval: 30_000,
   staleTime: 15_000,
@@ -28,11 +22,12 @@ export function useMarkNotificationRead() {
     mutationFn: (id: string) => apiClient.post<void>(`/notifications/${encodeURIComponent(id)}/read`),
     // Shown as read at once; the next poll brings the server's figures.
     onMutate: (id) => {
-      queryClient.setQueryData<NotificationsResponse>(notificationsKey, (current) => {
+      queryClient.setQueryData<NotificationList>(notificationsKey, (current) => {
         if (!current) return current;
         const target = current.items.find((item) => item.id === id);
         if (!target || target.read) return current;
         return {
+          ...current,
           items: current.items.map((item) => (item.id === id ? { ...item, read: true } : item)),
           unread: Math.max(0, current.unread - 1),
         };
