@@ -7,5 +7,6 @@ export default preset({
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   // Each file clones its own database, so files run in parallel safely.
   maxWorkers: 2,
-  testTimeout: 30_000,
+  // Generous: on a busy 2-core CI machine a file's first request also pays for app start-up.
+  testTimeout: 60_000,
 });

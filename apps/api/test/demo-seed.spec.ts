@@ -41,7 +41,7 @@ describe('demo data', () => {
     await seed.seedIfEmpty();
     const [again] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
     expect(again.n).toBe(1);
-  });
+  }, 180_000); // plays ~50 attempts through the real learning service
 });
 
 describe('first-run bootstrap of a real installation', () => {
