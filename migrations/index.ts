@@ -3,6 +3,7 @@ import { TrackAssignmentStatus1795817919768 } from './1795817919768-TrackAssignm
 import { CreateAuditTrail1795818629471 } from './1795818629471-CreateAuditTrail.js';
 import { CreateNotifications1795818630870 } from './1795818630870-CreateNotifications.js';
 import { CreateApproachReports1795818632597 } from './1795818632597-CreateApproachReports.js';
+import { AddOutboxDelivery1795820521946 } from './1795820521946-AddOutboxDelivery.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateAuditTrail1795818629471,
   CreateNotifications1795818630870,
   CreateApproachReports1795818632597,
+  AddOutboxDelivery1795820521946,
 ];

@@ -4,6 +4,7 @@ import { loadConfig } from './config/config.js';
 import { resolveDatabase } from './database/database-url.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { OutboxSender } from './modules/notifications/outbox-sender.service.js';
 import { TrainingService } from './modules/training/training.service.js';
 
 /** Bootstrap only: configuration, database, migrations, demo data, listen, clean shutdown. */
@@ -18,11 +19,13 @@ async function main(): Promise<void> {
   );
 
   const app = await createApp(config, database.url);
+  const outbox = app.get(OutboxSender);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     say(`${signal} received: shutting down…`);
+    await outbox.stop().catch(() => undefined);
     await app.close().catch(() => undefined);
     await database.embedded?.stop().catch(() => undefined);
     process.exit(0);
@@ -37,6 +40,12 @@ async function main(): Promise<void> {
   if (upgraded) say(`Installed ${upgraded} new built-in module(s) into existing organisations.`);
   const demo = await app.get(DemoSeedService).seedIfEmpty();
   await app.listen(config.PORT, config.HOST);
+  if (config.SMTP_URL) {
+    outbox.start();
+    say('Sending queued emails through SMTP_URL.');
+  } else if (config.MAIL_FROM) {
+    say('MAIL_FROM is set but SMTP_URL is not: emails are queued in outbound_email but not sent.');
+  }
 
   const url = `http://localhost:${config.PORT}`;
   say(`Countersign is running at ${url}  (API docs: ${url}/api/docs)`);

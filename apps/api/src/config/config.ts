@@ -68,6 +68,15 @@ const envSchema = z.object({
       )
       .optional(),
   ),
+  /**
+   * Mail server that delivers the outbox: smtp://user:pass@mail.example.org:587 (STARTTLS when
+   * offered) or smtps://…:465 (TLS from the start); options may follow as a query string. Unset:
+   * queued emails stay 'pending' in outbound_email. Set: every replica sends due emails every 15 s.
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), // SMTP_URL= means unset
+    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  ),
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
@@ -81,6 +90,13 @@ const envSchemaChecked = envSchema.superRefine((env, ctx) => {
       code: 'custom',
       path: ['BOOTSTRAP_ORGANISATION'],
       message: 'set BOOTSTRAP_ORGANISATION, BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD together',
+    });
+  }
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SMTP_URL'],
+      message: 'set MAIL_FROM too: without it no email is queued for SMTP_URL to deliver',
     });
   }
 });

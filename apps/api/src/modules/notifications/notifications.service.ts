@@ -35,7 +35,7 @@ interface NotificationRow {
 /**
  * In-app notifications and the email outbox. Both are written in the caller's transaction, so a
  * notification exists exactly when the change it announces does. Emails are only queued when
- * MAIL_FROM is configured; delivering them is the job of a relay reading `outbound_email`.
+ * MAIL_FROM is configured; OutboxSender delivers them when SMTP_URL is set.
  */
 @Injectable()
 export class NotificationsService {

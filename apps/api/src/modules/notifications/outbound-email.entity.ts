@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type OutboundEmailStatus = 'pending' | 'sent' | 'failed';
 
-/** The email outbox: written with the event that causes the email, delivered later by a relay. */
+/** The email outbox: written with the event that causes the email, delivered later by OutboxSender. */
 @Entity('outbound_email')
 export class OutboundEmail {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -15,6 +15,8 @@ export class OutboundEmail {
   @Column('text') status: OutboundEmailStatus;
   @Column('integer') attempts: number;
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
+  /** When a pending email may next be tried; NULL means now. */
+  @Column('timestamptz', { name: 'next_attempt_at', nullable: true }) nextAttemptAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
 }

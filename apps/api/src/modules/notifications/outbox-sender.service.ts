@@ -1,0 +1,167 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createTransport, type Mail } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+
+/** Attempts before an email is given up on and marked 'failed'. */
+export const OUTBOX_MAX_ATTEMPTS = 8;
+/** Wait after the 1st, 2nd, … failed attempt (the last entry repeats). */
+export const OUTBOX_BACKOFF_SECONDS = [60, 5 * 60, 30 * 60, 2 * 3600, 6 * 3600, 12 * 3600, 24 * 3600];
+/** How often each replica looks for due emails. */
+export const OUTBOX_INTERVAL_MS = 15_000;
+const LAST_ERROR_MAX = 1000;
+
+interface DueEmail {
+  id: string;
+  from_address: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  attempts: number;
+}
+
+export interface SendResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/** Seconds to wait after the given number of failed attempts (1-based). */
+export function backoffSeconds(attempts: number): number {
+  const i = Math.min(Math.max(attempts, 1), OUTBOX_BACKOFF_SECONDS.length) - 1;
+  return OUTBOX_BACKOFF_SECONDS[i]!;
+}
+
+/**
+ * Delivers the `outbound_email` outbox over SMTP (SMTP_URL). Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED` inside a transaction that also records the outcome, so any number of
+ * replicas can run this side by side without sending a row twice, and a restart loses nothing:
+ * unsent rows simply stay 'pending'. (A crash between the SMTP server accepting a message and the
+ * commit means that one message is sent again: delivery is at least once.)
+ */
+@Injectable()
+export class OutboxSender implements OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxSender.name);
+  private readonly transporter: Mail | null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.transporter = config.SMTP_URL
+      ? createTransport({
+          // Bounded waits: a claimed batch holds its row locks while it is being sent.
+          connectionTimeout: 30_000,
+          greetingTimeout: 30_000,
+          socketTimeout: 60_000,
+          url: config.SMTP_URL, // its options (and query string) win over the defaults above
+        })
+      : null;
+  }
+
+  get enabled(): boolean {
+    return this.transporter !== null;
+  }
+
+  /** Sends up to `limit` due emails; does nothing when SMTP_URL is unset. */
+  async sendDue(limit = 20): Promise<SendResult> {
+    const result: SendResult = { sent: 0, retrying: 0, failed: 0 };
+    const transporter = this.transporter;
+    if (!transporter) return result;
+    await this.dataSource.transaction(async (tx) => {
+      const due = await tx.query<DueEmail[]>(
+        `SELECT id, from_address, to_address, subject, body_text, attempts
+           FROM outbound_email
+          WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+          ORDER BY created_at
+          LIMIT $1
+            FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      for (const email of due) {
+        try {
+          await transporter.sendMail({
+            from: email.from_address,
+            to: email.to_address,
+            subject: email.subject,
+            text: email.body_text,
+          });
+          await tx.query(
+            `UPDATE outbound_email
+                SET status = 'sent', sent_at = clock_timestamp(), attempts = attempts + 1,
+                    last_error = NULL, next_attempt_at = NULL
+              WHERE id = $1`,
+            [email.id],
+          );
+          result.sent++;
+        } catch (error: unknown) {
+          const attempts = email.attempts + 1;
+          const failed = attempts >= OUTBOX_MAX_ATTEMPTS;
+          await tx.query(
+            `UPDATE outbound_email
+                SET attempts = $2, last_error = $3, status = $4,
+                    next_attempt_at = CASE WHEN $4 = 'pending'
+                      THEN clock_timestamp() + make_interval(secs => $5) END
+              WHERE id = $1`,
+            [email.id, attempts, describe(error), failed ? 'failed' : 'pending', backoffSeconds(attempts)],
+          );
+          if (failed) {
+            result.failed++;
+            this.logger.warn(`Gave up on email ${email.id} after ${attempts} attempts: ${describe(error)}`);
+          } else {
+            result.retrying++;
+          }
+        }
+      }
+    });
+    return result;
+  }
+
+  /** Sends due emails now and every 15 s; runs never overlap and errors are logged, never thrown. */
+  start(intervalMs = OUTBOX_INTERVAL_MS): void {
+    if (!this.transporter || this.timer) return;
+    this.stopping = false;
+    this.timer = setInterval(() => this.tick(), intervalMs);
+    this.timer.unref();
+    this.tick();
+  }
+
+  /** Stops the loop and waits for a batch in progress to finish. Safe to call more than once. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    this.transporter?.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  private tick(): void {
+    if (this.running || this.stopping) return;
+    this.running = this.drain()
+      .catch((error: unknown) => this.logger.error(`Sending the email outbox failed: ${describe(error)}`))
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  /** Keeps sending while full batches come back, so a backlog does not wait 15 s per batch. */
+  private async drain(limit = 20): Promise<void> {
+    while (!this.stopping) {
+      const r = await this.sendDue(limit);
+      if (r.sent + r.retrying + r.failed < limit) return;
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim().slice(0, LAST_ERROR_MAX) || 'unknown error';
+}
