@@ -4,6 +4,7 @@ import { CreateAuditTrail1795818629471 } from './1795818629471-CreateAuditTrail.
 import { CreateNotifications1795818630870 } from './1795818630870-CreateNotifications.js';
 import { CreateApproachReports1795818632597 } from './1795818632597-CreateApproachReports.js';
 import { AddOutboxDelivery1795820521946 } from './1795820521946-AddOutboxDelivery.js';
+import { AddDraftRevisions1795820667722 } from './1795820667722-AddDraftRevisions.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateNotifications1795818630870,
   CreateApproachReports1795818632597,
   AddOutboxDelivery1795820521946,
+  AddDraftRevisions1795820667722,
 ];

@@ -11,6 +11,7 @@ import { ApproachesModule } from './modules/approaches/approaches.module.js';
 import { AssignmentsModule } from './modules/assignments/assignments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { AuthoringModule } from './modules/authoring/authoring.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LearningModule } from './modules/learning/learning.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         OrganisationsModule,
         UsersModule,
         TrainingFeatureModule,
+        AuthoringModule,
         AssignmentsModule,
         LearningModule,
         ProgressModule,

@@ -1,5 +1,6 @@
 import { DEFAULT_RULES } from '@countersign/approach-checker';
 import type { AttachmentView, MyReportView } from '@countersign/contracts/approaches';
+import type { AuthoringModuleDetail } from '@countersign/contracts/authoring';
 import type { AttemptState } from '@countersign/contracts/learning';
 import {
   PERMISSIONS,
@@ -40,6 +41,10 @@ interface Fixture {
   reports: Record<Role, MyReportView>;
   attachments: Record<Role, AttachmentView>;
   notifications: Record<Role, string>;
+  /** Modules authored by the admin: one whose draft is saved and archived, one to publish. */
+  authored: { draftModuleId: string; publishModuleId: string };
+  /** Content of version 1 of `moduleId`, for draft saves and imports. */
+  moduleContent: ModuleContent;
 }
 
 /** A real 1×1 PNG. */
@@ -239,6 +244,92 @@ const ROUTES: RouteCase[] = [
     body: () => ({ ...DEFAULT_RULES, version: 2 }),
   },
   { method: 'DELETE', path: '/api/approaches/rules', permission: 'approaches:rules', ok: 200 },
+  { method: 'GET', path: '/api/authoring/modules', permission: 'modules:author', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/authoring/modules',
+    permission: 'modules:author',
+    ok: 201,
+    body: () => ({ title: 'Table module', summary: 'From the permission table', estimatedMinutes: 10 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/authoring/modules/import',
+    permission: 'modules:author',
+    ok: 201,
+    body: (fx) => ({
+      format: 'countersign.module',
+      formatVersion: 1,
+      module: { title: 'Imported in the table', summary: '', estimatedMinutes: 10 },
+      content: fx.moduleContent,
+    }),
+  },
+  { method: 'GET', path: '/api/authoring/module-schema.json', permission: 'modules:author', ok: 200 },
+  {
+    method: 'GET',
+    path: '/api/authoring/modules/{moduleId}',
+    permission: 'modules:author',
+    ok: 200,
+    params: (fx) => ({ moduleId: fx.moduleId }),
+  },
+  {
+    method: 'POST',
+    path: '/api/authoring/modules/{moduleId}/duplicate',
+    permission: 'modules:author',
+    ok: 201,
+    params: (fx) => ({ moduleId: fx.moduleId }),
+  },
+  {
+    method: 'POST',
+    path: '/api/authoring/modules/{moduleId}/archive',
+    permission: 'modules:author',
+    ok: 200,
+    params: (fx) => ({ moduleId: fx.authored.draftModuleId }),
+  },
+  {
+    method: 'POST',
+    path: '/api/authoring/modules/{moduleId}/unarchive',
+    permission: 'modules:author',
+    ok: 200,
+    params: (fx) => ({ moduleId: fx.authored.draftModuleId }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/authoring/modules/{moduleId}/draft',
+    permission: 'modules:author',
+    ok: 200,
+    params: (fx) => ({ moduleId: fx.authored.draftModuleId }),
+    body: (fx) => ({ content: fx.moduleContent, baseRevision: 0 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/authoring/modules/{moduleId}/publish',
+    permission: 'modules:author',
+    ok: 200,
+    params: (fx) => ({ moduleId: fx.authored.publishModuleId }),
+  },
+  {
+    method: 'GET',
+    path: '/api/authoring/modules/{moduleId}/versions',
+    permission: 'modules:author',
+    ok: 200,
+    params: (fx) => ({ moduleId: fx.moduleId }),
+  },
+  {
+    method: 'GET',
+    path: '/api/authoring/modules/{moduleId}/diff',
+    permission: 'modules:author',
+    ok: 200,
+    params: (fx) => ({ moduleId: fx.moduleId }),
+    query: () => 'from=1&to=1',
+  },
+  {
+    method: 'GET',
+    path: '/api/authoring/modules/{moduleId}/versions/{version}/export',
+    permission: 'modules:author',
+    ok: 200,
+    params: (fx) => ({ moduleId: fx.moduleId, version: '1' }),
+  },
 ];
 
 const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/session'];
@@ -377,7 +468,30 @@ describe('permissions', () => {
         }),
       ),
     ) as Record<Role, string>;
-    fx = { users, clients, play, moduleId: moduleIds[0]!, reports, attachments, notifications };
+    const authorModule = async (title: string) =>
+      (
+        (await clients.admin.post('/api/authoring/modules', { title }).expect(201))
+          .body as AuthoringModuleDetail
+      ).module.id;
+    const authored = {
+      draftModuleId: await authorModule('Table draft'),
+      publishModuleId: await authorModule('Table publish'),
+    };
+    const [v1] = await ctx.dataSource.query<{ content: ModuleContent }[]>(
+      `SELECT content FROM module_version WHERE module_id = $1 AND version = 1`,
+      [moduleIds[0]],
+    );
+    fx = {
+      users,
+      clients,
+      play,
+      moduleId: moduleIds[0]!,
+      reports,
+      attachments,
+      notifications,
+      authored,
+      moduleContent: v1!.content,
+    };
   });
   afterAll(() => ctx.close());
 
@@ -468,6 +582,12 @@ describe('permissions', () => {
         'GET /api/approaches/stats → approaches:triage',
         'GET /api/audit → approaches:triage',
         'GET /api/auth/session → public',
+        'GET /api/authoring/module-schema.json → modules:author',
+        'GET /api/authoring/modules → modules:author',
+        'GET /api/authoring/modules/{moduleId} → modules:author',
+        'GET /api/authoring/modules/{moduleId}/diff → modules:author',
+        'GET /api/authoring/modules/{moduleId}/versions → modules:author',
+        'GET /api/authoring/modules/{moduleId}/versions/{version}/export → modules:author',
         'GET /api/departments → directory:read',
         'GET /api/health → public',
         'GET /api/me/assignments → training:play',
@@ -488,11 +608,18 @@ describe('permissions', () => {
         'POST /api/assignments → assignments:manage',
         'POST /api/auth/login → public',
         'POST /api/auth/logout → account:self',
+        'POST /api/authoring/modules → modules:author',
+        'POST /api/authoring/modules/import → modules:author',
+        'POST /api/authoring/modules/{moduleId}/archive → modules:author',
+        'POST /api/authoring/modules/{moduleId}/duplicate → modules:author',
+        'POST /api/authoring/modules/{moduleId}/publish → modules:author',
+        'POST /api/authoring/modules/{moduleId}/unarchive → modules:author',
         'POST /api/me/assignments/{assignmentId}/attempts → training:play',
         'POST /api/me/attempts/{attemptId}/choices → training:play',
         'POST /api/me/attempts/{attemptId}/quiz → training:play',
         'POST /api/notifications/{notificationId}/read → account:self',
         'PUT /api/approaches/rules → approaches:rules',
+        'PUT /api/authoring/modules/{moduleId}/draft → modules:author',
       ]);
     });
 

@@ -2,3 +2,4 @@ export * from './model.js';
 export * from './validate.js';
 export * from './play.js';
 export * from './quiz.js';
+export * from './diff.js';

@@ -18,6 +18,12 @@ describe('role → permission map', () => {
     expect(hasPermission('officer', 'assignments:manage')).toBe(false);
     expect(hasPermission('admin', 'assignments:manage')).toBe(true);
   });
+
+  it('lets only admins author modules', () => {
+    expect(hasPermission('employee', 'modules:author')).toBe(false);
+    expect(hasPermission('officer', 'modules:author')).toBe(false);
+    expect(hasPermission('admin', 'modules:author')).toBe(true);
+  });
 });
 
 describe('request schemas', () => {

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'approaches:triage',
   /** Edit the organisation's approach-checker rules. */
   'approaches:rules',
+  /** Write, version, publish, archive, import and export the organisation's modules. */
+  'modules:author',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +51,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'approaches:report',
     'approaches:triage',
     'approaches:rules',
+    'modules:author',
   ],
 };
 

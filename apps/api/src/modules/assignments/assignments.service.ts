@@ -26,7 +26,10 @@ export class AssignmentsService {
    * existing assignment and due date, which also makes a retried request harmless.
    */
   async assign(auth: AuthContext, input: AssignInput): Promise<CreateAssignmentsResponse> {
-    await this.training.getModule(auth.organisationId, input.moduleId);
+    const module = await this.training.getModule(auth.organisationId, input.moduleId);
+    if (module.archivedAt) {
+      throw conflict('module_archived', 'This module is archived. Unarchive it before assigning it.');
+    }
     if (!(await this.training.latestPublished(auth.organisationId, input.moduleId))) {
       throw conflict('module_not_published', 'Publish this module before assigning it.');
     }

@@ -17,4 +17,8 @@ export class ModuleVersion {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
   @Column('uuid', { name: 'published_by', nullable: true }) publishedBy: string | null;
+  /** Saves of a draft so far: the editor's optimistic-concurrency token. */
+  @Column('integer') revision: number;
+  @Column('uuid', { name: 'last_edited_by', nullable: true }) lastEditedBy: string | null;
+  @Column('timestamptz', { name: 'last_edited_at', nullable: true }) lastEditedAt: Date | null;
 }

@@ -12,4 +12,6 @@ export class TrainingModule {
   /** Position in the library: built-in modules keep their track order. */
   @Column('integer', { name: 'sort_order' }) sortOrder: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Archived modules stay in the library and in reports but can't be newly assigned. */
+  @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
 }

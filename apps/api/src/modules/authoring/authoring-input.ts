@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { FieldIssue } from '@countersign/contracts/common';
+import { DomainError } from '../../common/domain-error.js';
+
+/**
+ * Parses authored input, and on failure answers 400 with every problem named by its JSON path
+ * the way the editor and the validator write it: `content.scenario.steps[3].choices[0].next`.
+ */
+export function parseAuthored<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  prefix: string,
+  what: string,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details: FieldIssue[] = result.error.issues.map((issue) => ({
+    field: jsonPath(prefix, issue.path) || prefix || 'body',
+    message: issue.message,
+  }));
+  const summary = details
+    .slice(0, 5)
+    .map((d) => `${d.field}: ${d.message}`)
+    .join('; ');
+  const more = details.length > 5 ? ` (and ${details.length - 5} more)` : '';
+  throw new DomainError(400, 'validation_failed', `Invalid ${what}: ${summary}${more}`, details);
+}
+
+export function jsonPath(prefix: string, segments: readonly PropertyKey[]): string {
+  let out = prefix;
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}

@@ -1,0 +1,448 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  AuthoringModuleDetail,
+  DraftView,
+  LibraryModule,
+  LibraryStatus,
+  ModuleExportDocument,
+  PersonRef,
+  PublishedView,
+  SaveDraftResponse,
+  VersionDiffResponse,
+  VersionHistoryEntry,
+} from '@countersign/contracts/authoring';
+import { moduleExportDocumentSchema } from '@countersign/contracts/authoring';
+import { RED_FLAG_KEYS } from '@countersign/curriculum';
+import {
+  diffModules,
+  moduleContentSchema,
+  validateModule,
+  type ModuleContent,
+  type ValidationIssue,
+} from '@countersign/scenario-engine';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthContext } from '../../common/auth-context.js';
+import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
+import { ModuleVersion } from '../training/module-version.entity.js';
+import { TrainingModule } from '../training/training-module.entity.js';
+import { parseAuthored } from './authoring-input.js';
+import { starterContent } from './starter-content.js';
+
+export interface ModuleMeta {
+  title: string;
+  summary: string;
+  estimatedMinutes: number;
+}
+
+export interface SaveDraftInput {
+  content: unknown;
+  baseRevision: number | null;
+}
+
+interface LibraryRow {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  estimated_minutes: number;
+  built_in: boolean;
+  archived_at: Date | null;
+  latest_status: 'draft' | 'published' | 'archived' | null;
+  published_version: number | null;
+  draft_version: number | null;
+  editor_id: string | null;
+  editor_name: string | null;
+  edited_at: Date | null;
+  assignees: number;
+}
+
+/**
+ * Authoring of an organisation's modules. A module has at most one draft (the only version that
+ * may change); publishing freezes it, and the database trigger keeps published versions frozen.
+ * Learners always start on the newest published version; attempts keep the version they began.
+ */
+@Injectable()
+export class AuthoringService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async library(organisationId: string, moduleId?: string): Promise<LibraryModule[]> {
+    const rows = await this.dataSource.query<LibraryRow[]>(
+      `SELECT m.id, m.slug, m.title, m.summary, m.estimated_minutes, m.built_in, m.archived_at,
+              lv.status AS latest_status,
+              (SELECT max(p.version) FROM module_version p
+                WHERE p.module_id = m.id AND p.status = 'published') AS published_version,
+              (SELECT d.version FROM module_version d
+                WHERE d.module_id = m.id AND d.status = 'draft') AS draft_version,
+              u.id AS editor_id, u.name AS editor_name,
+              coalesce(lv.last_edited_at, lv.published_at, lv.created_at) AS edited_at,
+              (SELECT count(DISTINCT a.user_id)::int FROM assignment a
+                WHERE a.organisation_id = m.organisation_id AND a.module_id = m.id) AS assignees
+         FROM training_module m
+         LEFT JOIN LATERAL (
+           SELECT v.status, v.last_edited_by, v.last_edited_at, v.published_by, v.published_at, v.created_at
+             FROM module_version v WHERE v.module_id = m.id ORDER BY v.version DESC LIMIT 1
+         ) lv ON true
+         LEFT JOIN app_user u ON u.id = coalesce(lv.last_edited_by, lv.published_by)
+        WHERE m.organisation_id = $1 AND ($2::uuid IS NULL OR m.id = $2)
+        ORDER BY m.sort_order, m.created_at, m.title`,
+      [organisationId, moduleId ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      estimatedMinutes: r.estimated_minutes,
+      builtIn: r.built_in,
+      status: (r.archived_at ? 'archived' : (r.latest_status ?? 'draft')) as LibraryStatus,
+      publishedVersion: r.published_version,
+      draftVersion: r.draft_version,
+      lastEditedBy: r.editor_id ? { id: r.editor_id, name: r.editor_name ?? '' } : null,
+      lastEditedAt: r.edited_at ? new Date(r.edited_at).toISOString() : null,
+      assignees: r.assignees,
+    }));
+  }
+
+  async create(auth: AuthContext, meta: ModuleMeta): Promise<AuthoringModuleDetail> {
+    const moduleId = await this.createWithDraft(auth, meta, starterContent(meta.title));
+    return this.detail(auth, moduleId);
+  }
+
+  async duplicate(auth: AuthContext, moduleId: string): Promise<AuthoringModuleDetail> {
+    const source = await this.findModule(this.dataSource.manager, auth.organisationId, moduleId);
+    const latest = await this.dataSource.manager.findOne(ModuleVersion, {
+      where: { organisationId: auth.organisationId, moduleId },
+      order: { version: 'DESC' },
+    });
+    if (!latest) throw notFound('The module version');
+    const copyId = await this.createWithDraft(
+      auth,
+      {
+        title: `Copy of ${source.title}`.slice(0, 200),
+        summary: source.summary,
+        estimatedMinutes: source.estimatedMinutes,
+      },
+      latest.content,
+    );
+    return this.detail(auth, copyId);
+  }
+
+  async setArchived(auth: AuthContext, moduleId: string, archived: boolean): Promise<LibraryModule> {
+    const result = await this.dataSource.query<unknown[]>(
+      `UPDATE training_module SET archived_at = CASE WHEN $3 THEN coalesce(archived_at, now()) END
+        WHERE id = $1 AND organisation_id = $2 RETURNING id`,
+      [moduleId, auth.organisationId, archived],
+    );
+    if (rowsOf(result).length === 0) throw notFound('The module');
+    const [row] = await this.library(auth.organisationId, moduleId);
+    return row!;
+  }
+
+  async detail(auth: AuthContext, moduleId: string): Promise<AuthoringModuleDetail> {
+    const manager = this.dataSource.manager;
+    const module = await this.findModule(manager, auth.organisationId, moduleId);
+    const [draft, published] = await Promise.all([
+      manager.findOneBy(ModuleVersion, { organisationId: auth.organisationId, moduleId, status: 'draft' }),
+      manager.findOne(ModuleVersion, {
+        where: { organisationId: auth.organisationId, moduleId, status: 'published' },
+        order: { version: 'DESC' },
+      }),
+    ]);
+    const people = await this.people(auth.organisationId, [draft?.lastEditedBy, published?.publishedBy]);
+    return {
+      module: {
+        id: module.id,
+        slug: module.slug,
+        title: module.title,
+        summary: module.summary,
+        estimatedMinutes: module.estimatedMinutes,
+        builtIn: module.builtIn,
+        archived: module.archivedAt !== null,
+      },
+      draft: draft ? toDraftView(draft, people) : null,
+      published: published ? toPublishedView(published, people) : null,
+      issues: draft ? issuesOf(draft.content) : [],
+    };
+  }
+
+  /**
+   * Autosave. Shape errors are refused (400 naming the path); graph problems are saved and
+   * returned so the editor can show them while the author works.
+   */
+  async saveDraft(auth: AuthContext, moduleId: string, input: SaveDraftInput): Promise<SaveDraftResponse> {
+    const content = parseAuthored(moduleContentSchema, input.content, 'content', 'module content');
+    const saved = await this.dataSource.transaction(async (tx) => {
+      await this.findModule(tx, auth.organisationId, moduleId);
+      const draft = await tx.findOneBy(ModuleVersion, {
+        organisationId: auth.organisationId,
+        moduleId,
+        status: 'draft',
+      });
+      if (draft) {
+        if (input.baseRevision !== draft.revision) throw draftConflict(draft.revision);
+        const updated = await tx.query<unknown[]>(
+          `UPDATE module_version
+              SET content = $3::jsonb, pass_mark = $4, revision = revision + 1,
+                  last_edited_by = $5, last_edited_at = now()
+            WHERE id = $1 AND organisation_id = $2 AND status = 'draft' AND revision = $6
+            RETURNING id`,
+          [
+            draft.id,
+            auth.organisationId,
+            JSON.stringify(content),
+            content.quiz.passMark,
+            auth.userId,
+            draft.revision,
+          ],
+        );
+        if (rowsOf(updated).length === 0) throw draftConflict(null);
+        return draft.id;
+      }
+      // No draft: editing the published module starts the next version from this content.
+      if (input.baseRevision !== null) throw draftConflict(null);
+      return this.insertDraft(tx, auth, moduleId, content);
+    });
+    const draft = await this.dataSource.manager.findOneByOrFail(ModuleVersion, { id: saved });
+    const people = await this.people(auth.organisationId, [draft.lastEditedBy]);
+    return { draft: toDraftView(draft, people), issues: issuesOf(draft.content) };
+  }
+
+  /** Publishes the draft; refused with every validation issue while any error stands. */
+  async publish(auth: AuthContext, moduleId: string): Promise<AuthoringModuleDetail> {
+    await this.dataSource.transaction(async (tx) => {
+      // Serialises publishing and draft creation of this module.
+      const locked = await tx.query<unknown[]>(
+        `SELECT id FROM training_module WHERE id = $1 AND organisation_id = $2 FOR UPDATE`,
+        [moduleId, auth.organisationId],
+      );
+      if (rowsOf(locked).length === 0) throw notFound('The module');
+      const draft = await tx.findOneBy(ModuleVersion, {
+        organisationId: auth.organisationId,
+        moduleId,
+        status: 'draft',
+      });
+      if (!draft) throw conflict('no_draft', 'There is no draft to publish: edit the module first.');
+      const result = validateModule(draft.content, { redFlagKeys: RED_FLAG_KEYS });
+      if (!result.ok) {
+        throw unprocessable(
+          'invalid_module',
+          `The draft can't be published while ${result.issues.length} problem(s) stand.`,
+          result.issues,
+        );
+      }
+      await tx.query(
+        `UPDATE module_version
+            SET status = 'published', content = $3::jsonb, pass_mark = $4,
+                published_at = now(), published_by = $5
+          WHERE id = $1 AND organisation_id = $2 AND status = 'draft'`,
+        [
+          draft.id,
+          auth.organisationId,
+          JSON.stringify(result.content),
+          result.content.quiz.passMark,
+          auth.userId,
+        ],
+      );
+    });
+    return this.detail(auth, moduleId);
+  }
+
+  async versions(auth: AuthContext, moduleId: string): Promise<VersionHistoryEntry[]> {
+    await this.findModule(this.dataSource.manager, auth.organisationId, moduleId);
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        version: number;
+        status: VersionHistoryEntry['status'];
+        created_at: Date;
+        published_at: Date | null;
+        published_by: string | null;
+        publisher_name: string | null;
+      }[]
+    >(
+      `SELECT v.id, v.version, v.status, v.created_at, v.published_at, v.published_by, u.name AS publisher_name
+         FROM module_version v LEFT JOIN app_user u ON u.id = v.published_by
+        WHERE v.organisation_id = $1 AND v.module_id = $2
+        ORDER BY v.version DESC`,
+      [auth.organisationId, moduleId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      status: r.status,
+      createdAt: new Date(r.created_at).toISOString(),
+      publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+      publishedBy: r.published_by ? { id: r.published_by, name: r.publisher_name ?? '' } : null,
+    }));
+  }
+
+  async diff(auth: AuthContext, moduleId: string, from: number, to: number): Promise<VersionDiffResponse> {
+    const [a, b] = await Promise.all([
+      this.findVersion(auth.organisationId, moduleId, from),
+      this.findVersion(auth.organisationId, moduleId, to),
+    ]);
+    return { from, to, diff: diffModules(a.content, b.content) };
+  }
+
+  async exportVersion(
+    auth: AuthContext,
+    moduleId: string,
+    version: number,
+  ): Promise<{ slug: string; document: ModuleExportDocument }> {
+    const module = await this.findModule(this.dataSource.manager, auth.organisationId, moduleId);
+    const v = await this.findVersion(auth.organisationId, moduleId, version);
+    return {
+      slug: module.slug,
+      document: {
+        format: 'countersign.module',
+        formatVersion: 1,
+        module: { title: module.title, summary: module.summary, estimatedMinutes: module.estimatedMinutes },
+        content: v.content,
+      },
+    };
+  }
+
+  /** Imports an exported document as a new module whose version 1 is a draft, never published. */
+  async import(auth: AuthContext, body: unknown): Promise<AuthoringModuleDetail> {
+    const document = parseAuthored(moduleExportDocumentSchema, body, '', 'module document');
+    const moduleId = await this.createWithDraft(auth, document.module, document.content);
+    return this.detail(auth, moduleId);
+  }
+
+  private async createWithDraft(
+    auth: AuthContext,
+    meta: ModuleMeta,
+    content: ModuleContent,
+  ): Promise<string> {
+    return this.dataSource.transaction(async (tx) => {
+      const module = await tx.save(
+        tx.create(TrainingModule, {
+          organisationId: auth.organisationId,
+          slug: slugFor(meta.title),
+          title: meta.title,
+          summary: meta.summary,
+          estimatedMinutes: meta.estimatedMinutes,
+          builtIn: false,
+          sortOrder: 1000,
+          archivedAt: null,
+        }),
+      );
+      await this.insertDraft(tx, auth, module.id, content);
+      return module.id;
+    });
+  }
+
+  private async insertDraft(
+    tx: EntityManager,
+    auth: AuthContext,
+    moduleId: string,
+    content: ModuleContent,
+  ): Promise<string> {
+    try {
+      const rows = await tx.query<unknown[]>(
+        `INSERT INTO module_version
+           (organisation_id, module_id, version, status, content, pass_mark, revision, last_edited_by, last_edited_at)
+         SELECT $1, $2, coalesce(max(version), 0) + 1, 'draft', $3::jsonb, $4, 0, $5, now()
+           FROM module_version WHERE module_id = $2
+         RETURNING id`,
+        [auth.organisationId, moduleId, JSON.stringify(content), content.quiz.passMark, auth.userId],
+      );
+      return (rowsOf(rows)[0] as { id: string }).id;
+    } catch (error) {
+      // Another tab created the draft (or a version) at the same moment.
+      if (isUniqueViolation(error)) throw draftConflict(null);
+      throw error;
+    }
+  }
+
+  private async findModule(manager: EntityManager, organisationId: string, moduleId: string) {
+    const module = await manager.findOneBy(TrainingModule, { id: moduleId, organisationId });
+    if (!module) throw notFound('The module');
+    return module;
+  }
+
+  private async findVersion(
+    organisationId: string,
+    moduleId: string,
+    version: number,
+  ): Promise<ModuleVersion> {
+    const v = await this.dataSource.manager.findOneBy(ModuleVersion, { organisationId, moduleId, version });
+    if (!v) throw notFound(`Version ${version} of the module`);
+    return v;
+  }
+
+  private async people(
+    organisationId: string,
+    ids: readonly (string | null | undefined)[],
+  ): Promise<Map<string, PersonRef>> {
+    const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.dataSource.query<PersonRef[]>(
+      `SELECT id, name FROM app_user WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
+      [organisationId, wanted],
+    );
+    return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
+  }
+}
+
+function issuesOf(content: ModuleContent): ValidationIssue[] {
+  return validateModule(content, { redFlagKeys: RED_FLAG_KEYS }).issues;
+}
+
+function toDraftView(v: ModuleVersion, people: Map<string, PersonRef>): DraftView {
+  return {
+    id: v.id,
+    version: v.version,
+    revision: v.revision,
+    content: v.content,
+    createdAt: v.createdAt.toISOString(),
+    lastEditedBy: v.lastEditedBy ? (people.get(v.lastEditedBy) ?? null) : null,
+    lastEditedAt: v.lastEditedAt ? v.lastEditedAt.toISOString() : null,
+  };
+}
+
+function toPublishedView(v: ModuleVersion, people: Map<string, PersonRef>): PublishedView {
+  return {
+    id: v.id,
+    version: v.version,
+    content: v.content,
+    publishedAt: (v.publishedAt ?? v.createdAt).toISOString(),
+    publishedBy: v.publishedBy ? (people.get(v.publishedBy) ?? null) : null,
+  };
+}
+
+function draftConflict(currentRevision: number | null) {
+  return conflict(
+    'draft_conflict',
+    'The draft was changed elsewhere since you loaded it. Reload it before saving again.',
+    currentRevision === null ? undefined : { currentRevision },
+  );
+}
+
+/** `UPDATE … RETURNING` through the driver answers [rows, count]; SELECT answers rows. */
+function rowsOf(result: unknown[]): unknown[] {
+  return Array.isArray(result[0]) ? (result[0] as unknown[]) : result;
+}
+
+function slugFor(title: string): string {
+  const base =
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48)
+      .replace(/-+$/, '') || 'module';
+  return `${base}-${randomBytes(3).toString('hex')}`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    (typeof error === 'object' &&
+      error !== null &&
+      (error as { driverError?: { code?: string }; code?: string }).driverError?.code === '23505') ||
+    (error as { code?: string } | null)?.code === '23505'
+  );
+}

@@ -1,0 +1,420 @@
+import type {
+  AuthoringModuleDetail,
+  LibraryModule,
+  ModuleExportDocument,
+  SaveDraftResponse,
+  VersionDiffResponse,
+  VersionHistoryEntry,
+} from '@countersign/contracts/authoring';
+import type { AttemptState } from '@countersign/contracts/learning';
+import type { ModuleContent, ValidationIssue } from '@countersign/scenario-engine';
+import { type Client, TestContext } from './test-app.js';
+
+describe('authoring: library, drafts, publishing, versions, import and export', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+  });
+  afterAll(() => ctx.close());
+
+  async function setUp() {
+    const team = await ctx.newTeam();
+    const admin = await ctx.login(team.admin);
+    const moduleIds = await ctx.moduleIds(team.org.id);
+    return { ...team, admin, moduleIds };
+  }
+
+  const clone = (c: ModuleContent): ModuleContent => JSON.parse(JSON.stringify(c)) as ModuleContent;
+
+  async function createModule(admin: Client, title = 'Phishing at the conference') {
+    const res = await admin
+      .post('/api/authoring/modules', { title, summary: 'A new scenario', estimatedMinutes: 12 })
+      .expect(201);
+    return res.body as AuthoringModuleDetail;
+  }
+
+  function saveDraft(admin: Client, moduleId: string, content: unknown, baseRevision: number | null) {
+    return admin.put(`/api/authoring/modules/${moduleId}/draft`, { content, baseRevision });
+  }
+
+  async function versionRow(moduleId: string, version: number) {
+    const [row] = await ctx.dataSource.query<
+      { id: string; status: string; content: ModuleContent; published_at: Date | null }[]
+    >(`SELECT id, status, content, published_at FROM module_version WHERE module_id = $1 AND version = $2`, [
+      moduleId,
+      version,
+    ]);
+    return row!;
+  }
+
+  it('lists the library: built-in modules published at version 1, with assignees', async () => {
+    const { admin, moduleIds, employee, officer } = await setUp();
+    await ctx.assign(employee, moduleIds[0]!);
+    await ctx.assign(officer, moduleIds[0]!);
+    const library = (await admin.get('/api/authoring/modules').expect(200)).body as LibraryModule[];
+    expect(library.map((m) => m.id)).toEqual(moduleIds);
+    expect(library[0]).toMatchObject({
+      builtIn: true,
+      status: 'published',
+      publishedVersion: 1,
+      draftVersion: null,
+      assignees: 2,
+      lastEditedBy: null,
+    });
+    expect(library[1]!.assignees).toBe(0);
+  });
+
+  it('creates a module with a valid starter draft at version 1, shown in the library as a draft', async () => {
+    const { admin } = await setUp();
+    const created = await createModule(admin);
+    expect(created.module).toMatchObject({
+      title: 'Phishing at the conference',
+      summary: 'A new scenario',
+      estimatedMinutes: 12,
+      builtIn: false,
+      archived: false,
+    });
+    expect(created.module.slug).toMatch(/^phishing-at-the-conference-[0-9a-f]{6}$/);
+    expect(created.draft).toMatchObject({ version: 1, revision: 0 });
+    expect(created.draft!.lastEditedBy).toEqual({ id: admin.user.id, name: expect.any(String) });
+    expect(created.published).toBeNull();
+    expect(created.issues).toEqual([]);
+    expect(created.draft!.content.quiz.passMark).toBe(80);
+    expect(
+      created
+        .draft!.content.scenario.steps.filter((s) => s.ending)
+        .map((s) => s.ending!.outcome)
+        .sort(),
+    ).toEqual(['compromised', 'safe']);
+
+    const library = (await admin.get('/api/authoring/modules').expect(200)).body as LibraryModule[];
+    expect(library.find((m) => m.id === created.module.id)).toMatchObject({
+      status: 'draft',
+      publishedVersion: null,
+      draftVersion: 1,
+      lastEditedBy: { id: admin.user.id },
+      assignees: 0,
+    });
+    const detail = (await admin.get(`/api/authoring/modules/${created.module.id}`).expect(200))
+      .body as AuthoringModuleDetail;
+    expect(detail.draft!.id).toBe(created.draft!.id);
+
+    const bad = await admin.post('/api/authoring/modules', { title: '' }).expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'title' })]);
+  });
+
+  it('autosaves the draft: revisions advance, a stale revision is a conflict, graph problems come back as issues', async () => {
+    const { admin } = await setUp();
+    const { module, draft } = await createModule(admin);
+    const content = clone(draft!.content);
+    content.scenario.steps[0]!.title = 'Renamed';
+
+    const first = (await saveDraft(admin, module.id, content, 0).expect(200)).body as SaveDraftResponse;
+    expect(first.draft).toMatchObject({ version: 1, revision: 1 });
+    expect(first.draft.content.scenario.steps[0]!.title).toBe('Renamed');
+    expect(first.issues).toEqual([]);
+
+    // Another tab still holding revision 0 is refused, and nothing changes.
+    const stale = await saveDraft(admin, module.id, draft!.content, 0).expect(409);
+    expect(stale.body).toMatchObject({ code: 'draft_conflict', details: { currentRevision: 1 } });
+    expect((await versionRow(module.id, 1)).content.scenario.steps[0]!.title).toBe('Renamed');
+
+    // A dangling link is saved (the author is mid-edit) and reported against the choice.
+    content.scenario.steps[0]!.choices[0]!.next = 'nowhere';
+    const broken = (await saveDraft(admin, module.id, content, 1).expect(200)).body as SaveDraftResponse;
+    expect(broken.draft.revision).toBe(2);
+    expect(broken.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'dangling-link',
+          path: 'scenario.steps[0].choices[0].next',
+          stepId: 'start',
+          choiceId: 'check-first',
+        }),
+      ]),
+    );
+
+    // A shape error is refused with the path at fault.
+    const shape = clone(content);
+    (shape.scenario.steps[1] as { title: unknown }).title = 42;
+    const refused = await saveDraft(admin, module.id, shape, 2).expect(400);
+    expect(refused.body.code).toBe('validation_failed');
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ field: 'content.scenario.steps[1].title' }),
+    ]);
+    const missing = await admin.put(`/api/authoring/modules/${module.id}/draft`, { content }).expect(400);
+    expect(missing.body.details).toEqual([expect.objectContaining({ field: 'baseRevision' })]);
+  });
+
+  it('refuses to publish while errors stand, listing every issue, then publishes and freezes the version', async () => {
+    const { admin } = await setUp();
+    const { module, draft } = await createModule(admin);
+    const content = clone(draft!.content);
+    content.scenario.steps[0]!.choices[0]!.next = 'nowhere';
+    content.quiz.questions[0]!.options.forEach((o) => (o.correct = false));
+    await saveDraft(admin, module.id, content, 0).expect(200);
+
+    const refused = await admin.post(`/api/authoring/modules/${module.id}/publish`).expect(422);
+    expect(refused.body.code).toBe('invalid_module');
+    const issues = refused.body.details as ValidationIssue[];
+    expect(issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['scenario.steps[0].choices[0].next', 'quiz.questions[0].options']),
+    );
+    expect((await versionRow(module.id, 1)).status).toBe('draft');
+    const detail = (await admin.get(`/api/authoring/modules/${module.id}`).expect(200))
+      .body as AuthoringModuleDetail;
+    expect(detail.issues).toEqual(issues);
+
+    await saveDraft(admin, module.id, draft!.content, 1).expect(200);
+    const published = (await admin.post(`/api/authoring/modules/${module.id}/publish`).expect(200))
+      .body as AuthoringModuleDetail;
+    expect(published.draft).toBeNull();
+    expect(published.published).toMatchObject({
+      version: 1,
+      publishedBy: { id: admin.user.id },
+      publishedAt: expect.any(String),
+    });
+    const nothing = await admin.post(`/api/authoring/modules/${module.id}/publish`).expect(409);
+    expect(nothing.body.code).toBe('no_draft');
+
+    // Editing the published module opens draft 2; a stale revision from the old draft is refused.
+    await saveDraft(admin, module.id, draft!.content, 2).expect(409);
+    const next = (await saveDraft(admin, module.id, draft!.content, null).expect(200))
+      .body as SaveDraftResponse;
+    expect(next.draft).toMatchObject({ version: 2, revision: 0 });
+    await saveDraft(admin, module.id, draft!.content, null).expect(409);
+  });
+
+  it('keeps published versions immutable in the database, and publishing never changes an older version', async () => {
+    const { admin, moduleIds } = await setUp();
+    const moduleId = moduleIds[0]!;
+    const v1 = await versionRow(moduleId, 1);
+
+    await expect(
+      ctx.dataSource.query(
+        `UPDATE module_version SET content = jsonb_set(content, '{quiz,passMark}', '1') WHERE id = $1`,
+        [v1.id],
+      ),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(
+      ctx.dataSource.query(`UPDATE module_version SET pass_mark = 1 WHERE id = $1`, [v1.id]),
+    ).rejects.toThrow(/cannot be changed/);
+
+    const content = clone(v1.content);
+    content.scenario.steps[0]!.title = 'A better first step';
+    await saveDraft(admin, moduleId, content, null).expect(200);
+    await admin.post(`/api/authoring/modules/${moduleId}/publish`).expect(200);
+
+    const after = await versionRow(moduleId, 1);
+    expect(after).toEqual(v1);
+    expect((await versionRow(moduleId, 2)).status).toBe('published');
+    const library = (await admin.get('/api/authoring/modules').expect(200)).body as LibraryModule[];
+    expect(library.find((m) => m.id === moduleId)).toMatchObject({
+      publishedVersion: 2,
+      status: 'published',
+    });
+
+    const history = (await admin.get(`/api/authoring/modules/${moduleId}/versions`).expect(200))
+      .body as VersionHistoryEntry[];
+    expect(history).toEqual([
+      expect.objectContaining({
+        version: 2,
+        status: 'published',
+        publishedBy: { id: admin.user.id, name: expect.any(String) },
+      }),
+      expect.objectContaining({
+        version: 1,
+        status: 'published',
+        publishedBy: null,
+        publishedAt: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('shows a readable diff between two versions', async () => {
+    const { admin, moduleIds } = await setUp();
+    const moduleId = moduleIds[1]!;
+    const v1 = (await versionRow(moduleId, 1)).content;
+    const content = clone(v1);
+    const changed = content.scenario.steps[0]!;
+    changed.narrative = 'Rewritten narrative.';
+    content.quiz.questions.pop();
+    content.quiz.passMark = v1.quiz.passMark === 90 ? 85 : 90;
+    await saveDraft(admin, moduleId, content, null).expect(200);
+
+    const res = (await admin.get(`/api/authoring/modules/${moduleId}/diff?from=1&to=2`).expect(200))
+      .body as VersionDiffResponse;
+    expect(res.from).toBe(1);
+    expect(res.to).toBe(2);
+    expect(res.diff.steps.changed).toEqual([
+      expect.objectContaining({ id: changed.id, fields: ['narrative'] }),
+    ]);
+    expect(res.diff.questions.removed).toEqual([
+      { id: v1.quiz.questions.at(-1)!.id, prompt: expect.any(String) },
+    ]);
+    expect(res.diff.passMark).toEqual({ from: v1.quiz.passMark, to: content.quiz.passMark });
+
+    await admin.get(`/api/authoring/modules/${moduleId}/diff?from=1&to=9`).expect(404);
+    const bad = await admin.get(`/api/authoring/modules/${moduleId}/diff?from=x&to=2`).expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'from' })]);
+  });
+
+  it('duplicates a built-in module into a draft copy, and archives and unarchives modules', async () => {
+    const { admin, moduleIds, employee } = await setUp();
+    const source = (await admin.get(`/api/authoring/modules/${moduleIds[0]}`).expect(200))
+      .body as AuthoringModuleDetail;
+    const copy = (await admin.post(`/api/authoring/modules/${moduleIds[0]}/duplicate`).expect(201))
+      .body as AuthoringModuleDetail;
+    expect(copy.module).toMatchObject({ title: `Copy of ${source.module.title}`, builtIn: false });
+    expect(copy.module.id).not.toBe(source.module.id);
+    expect(copy.draft).toMatchObject({ version: 1, content: source.published!.content });
+    expect(copy.published).toBeNull();
+
+    const archived = (await admin.post(`/api/authoring/modules/${moduleIds[0]}/archive`).expect(200))
+      .body as LibraryModule;
+    expect(archived).toMatchObject({ id: moduleIds[0], status: 'archived', publishedVersion: 1 });
+    const assign = { moduleId: moduleIds[0], dueDate: '2099-12-31', userIds: [employee.id] };
+    const refused = await admin.post('/api/assignments', assign).expect(409);
+    expect(refused.body.code).toBe('module_archived');
+
+    const back = (await admin.post(`/api/authoring/modules/${moduleIds[0]}/unarchive`).expect(200))
+      .body as LibraryModule;
+    expect(back.status).toBe('published');
+    await admin.post('/api/assignments', assign).expect(201);
+  });
+
+  it('exports a version as a download and imports it into another organisation as a draft', async () => {
+    const { admin, moduleIds } = await setUp();
+    const res = await admin.get(`/api/authoring/modules/${moduleIds[0]}/versions/1/export`).expect(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[a-z0-9-]+-v1\.json"$/);
+    const document = res.body as ModuleExportDocument;
+    expect(document).toMatchObject({ format: 'countersign.module', formatVersion: 1 });
+    expect(document.content).toEqual((await versionRow(moduleIds[0]!, 1)).content);
+
+    const schema = (await admin.get('/api/authoring/module-schema.json').expect(200)).body as {
+      type: string;
+      properties: Record<string, unknown>;
+    };
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual(['content', 'format', 'formatVersion', 'module']);
+
+    const other = await setUp();
+    const imported = (await other.admin.post('/api/authoring/modules/import', document).expect(201))
+      .body as AuthoringModuleDetail;
+    expect(imported.module).toMatchObject({ title: document.module.title, builtIn: false });
+    expect(imported.draft).toMatchObject({ version: 1, content: document.content });
+    expect(imported.published).toBeNull();
+    expect(imported.issues).toEqual([]);
+    const [row] = await ctx.dataSource.query<{ organisation_id: string }[]>(
+      `SELECT organisation_id FROM training_module WHERE id = $1`,
+      [imported.module.id],
+    );
+    expect(row!.organisation_id).toBe(other.org.id);
+    // The source organisation does not see it.
+    await admin.get(`/api/authoring/modules/${imported.module.id}`).expect(404);
+  });
+
+  it('refuses an import that is not a module document, naming the JSON path at fault', async () => {
+    const { admin, moduleIds } = await setUp();
+    const document = (await admin.get(`/api/authoring/modules/${moduleIds[0]}/versions/1/export`).expect(200))
+      .body as ModuleExportDocument;
+    const before = (await ctx.moduleIds(admin.user.organisationId)).length;
+
+    const badLink = clone(document.content);
+    badLink.scenario.steps[3]!.choices[0]!.next = 'Not An Id';
+    const res = await admin
+      .post('/api/authoring/modules/import', { ...document, content: badLink })
+      .expect(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.details).toEqual([
+      expect.objectContaining({ field: 'content.scenario.steps[3].choices[0].next' }),
+    ]);
+    expect(res.body.message).toContain('content.scenario.steps[3].choices[0].next');
+
+    const wrongFormat = await admin
+      .post('/api/authoring/modules/import', { ...document, format: 'something-else', formatVersion: 2 })
+      .expect(400);
+    expect((wrongFormat.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual([
+      'format',
+      'formatVersion',
+    ]);
+    await admin.post('/api/authoring/modules/import', { content: document.content }).expect(400);
+    expect((await ctx.moduleIds(admin.user.organisationId)).length).toBe(before);
+  });
+
+  it("answers 404 for another organisation's module on every route, and changes nothing", async () => {
+    const mine = await setUp();
+    const theirs = await setUp();
+    const { module, draft } = await createModule(theirs.admin);
+    const id = module.id;
+    const calls = [
+      mine.admin.get(`/api/authoring/modules/${id}`),
+      mine.admin.post(`/api/authoring/modules/${id}/duplicate`),
+      mine.admin.post(`/api/authoring/modules/${id}/archive`),
+      mine.admin.post(`/api/authoring/modules/${id}/unarchive`),
+      mine.admin.put(`/api/authoring/modules/${id}/draft`, { content: draft!.content, baseRevision: 0 }),
+      mine.admin.post(`/api/authoring/modules/${id}/publish`),
+      mine.admin.get(`/api/authoring/modules/${id}/versions`),
+      mine.admin.get(`/api/authoring/modules/${id}/diff?from=1&to=1`),
+      mine.admin.get(`/api/authoring/modules/${id}/versions/1/export`),
+    ];
+    for (const res of await Promise.all(calls)) {
+      expect({ status: res.status, code: (res.body as { code: string }).code }).toEqual({
+        status: 404,
+        code: 'not_found',
+      });
+    }
+    const after = (await theirs.admin.get(`/api/authoring/modules/${id}`).expect(200))
+      .body as AuthoringModuleDetail;
+    expect(after.draft).toMatchObject({ revision: 0 });
+    expect(after.module.archived).toBe(false);
+    expect(after.published).toBeNull();
+    const library = (await mine.admin.get('/api/authoring/modules').expect(200)).body as LibraryModule[];
+    expect(library.map((m) => m.id)).not.toContain(id);
+  });
+
+  it('keeps a learner who started on v1 on v1 after v2 is published, while a new attempt uses v2', async () => {
+    const { admin, moduleIds, employee, org, department } = await setUp();
+    const moduleId = moduleIds[0]!;
+    const colleague = await ctx.newUser({ organisationId: org.id, departmentId: department.id });
+    const first = await ctx.login(employee);
+    const second = await ctx.login(colleague);
+    const firstAssignment = await ctx.assign(employee, moduleId);
+    const secondAssignment = await ctx.assign(colleague, moduleId);
+
+    const started = (await first.post(`/api/me/assignments/${firstAssignment}/attempts`).expect(200))
+      .body as AttemptState;
+    const v1 = await versionRow(moduleId, 1);
+    const content = clone(v1.content);
+    content.scenario.steps.find((s) => s.id === content.scenario.start)!.title = 'Version two opening';
+    await saveDraft(admin, moduleId, content, null).expect(200);
+    await admin.post(`/api/authoring/modules/${moduleId}/publish`).expect(200);
+    const v2 = await versionRow(moduleId, 2);
+
+    const attemptVersion = async (attemptId: string) =>
+      (
+        await ctx.dataSource.query<{ module_version_id: string }[]>(
+          `SELECT module_version_id FROM attempt WHERE id = $1`,
+          [attemptId],
+        )
+      )[0]!.module_version_id;
+
+    const resumed = (await first.post(`/api/me/assignments/${firstAssignment}/attempts`).expect(200))
+      .body as AttemptState;
+    expect(resumed.attemptId).toBe(started.attemptId);
+    expect(resumed.step.title).toBe(started.step.title);
+    expect(resumed.step.title).not.toBe('Version two opening');
+    await first
+      .post(`/api/me/attempts/${started.attemptId}/choices`, {
+        seq: 0,
+        choiceId: started.step.choices[0]!.id,
+      })
+      .expect(200);
+    expect(await attemptVersion(started.attemptId)).toBe(v1.id);
+
+    const fresh = (await second.post(`/api/me/assignments/${secondAssignment}/attempts`).expect(200))
+      .body as AttemptState;
+    expect(fresh.step.title).toBe('Version two opening');
+    expect(await attemptVersion(fresh.attemptId)).toBe(v2.id);
+  });
+});

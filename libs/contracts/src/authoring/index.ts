@@ -1,0 +1,125 @@
+import {
+  moduleContentSchema,
+  type ModuleContent,
+  type ModuleDiff,
+  type ValidationIssue,
+} from '@countersign/scenario-engine';
+import { z } from 'zod';
+
+/** Module authoring: the library, drafts, versions, publishing, import and export. */
+
+export type LibraryStatus = 'draft' | 'published' | 'archived';
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** One row of the admin's module library. */
+export interface LibraryModule {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  estimatedMinutes: number;
+  builtIn: boolean;
+  /** `archived` when the module is archived, else the status of its newest version. */
+  status: LibraryStatus;
+  /** Newest published version number, or null. */
+  publishedVersion: number | null;
+  /** Version number of the open draft, or null. */
+  draftVersion: number | null;
+  lastEditedBy: PersonRef | null;
+  lastEditedAt: string | null;
+  /** People with an assignment of this module. */
+  assignees: number;
+}
+
+export const moduleMetaSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  summary: z.string().trim().max(2000).default(''),
+  estimatedMinutes: z.number().int().min(1).max(600).default(15),
+});
+export const createModuleSchema = moduleMetaSchema;
+export type CreateModuleRequest = z.input<typeof createModuleSchema>;
+
+/**
+ * Autosave of the draft. `content` is checked against the module content schema by the server
+ * (400 naming the path); graph problems don't block saving and come back as `issues`.
+ */
+export const saveDraftSchema = z.object({
+  content: z.unknown(),
+  /** The draft revision the editor started from; null when no draft existed (editing a published version). */
+  baseRevision: z.number().int().min(0).nullable(),
+});
+export type SaveDraftRequest = z.input<typeof saveDraftSchema>;
+
+export interface DraftView {
+  id: string;
+  version: number;
+  revision: number;
+  content: ModuleContent;
+  createdAt: string;
+  lastEditedBy: PersonRef | null;
+  lastEditedAt: string | null;
+}
+
+export interface PublishedView {
+  id: string;
+  version: number;
+  content: ModuleContent;
+  publishedAt: string;
+  publishedBy: PersonRef | null;
+}
+
+export interface AuthoringModuleDetail {
+  module: {
+    id: string;
+    slug: string;
+    title: string;
+    summary: string;
+    estimatedMinutes: number;
+    builtIn: boolean;
+    archived: boolean;
+  };
+  draft: DraftView | null;
+  /** The newest published version. */
+  published: PublishedView | null;
+  /** Validation of the draft (empty when there is no draft or it is valid). */
+  issues: ValidationIssue[];
+}
+
+export interface SaveDraftResponse {
+  draft: DraftView;
+  issues: ValidationIssue[];
+}
+
+export interface VersionHistoryEntry {
+  id: string;
+  version: number;
+  status: 'draft' | 'published' | 'archived';
+  createdAt: string;
+  publishedAt: string | null;
+  publishedBy: PersonRef | null;
+}
+
+export const diffQuerySchema = z.object({
+  from: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1),
+});
+export type DiffQuery = z.infer<typeof diffQuerySchema>;
+
+export interface VersionDiffResponse {
+  from: number;
+  to: number;
+  diff: ModuleDiff;
+}
+
+/** The portable form of one module version: what export writes and import reads. */
+export const moduleExportDocumentSchema = z.object({
+  format: z.literal('countersign.module'),
+  formatVersion: z.literal(1),
+  module: moduleMetaSchema,
+  content: moduleContentSchema,
+});
+export type ModuleExportDocument = z.output<typeof moduleExportDocumentSchema>;
