@@ -1,6 +1,7 @@
 import { hasPermission, type Permission, type Role } from '@countersign/contracts/permissions';
 import {
   IconAdjustments,
+  IconBooks,
   IconChartBar,
   IconInbox,
   IconListDetails,
@@ -39,6 +40,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   },
   { to: '/officer/people', label: 'People', permission: 'progress:read', icon: IconUsers },
   { to: '/triage', label: 'Approach reports', permission: 'approaches:triage', icon: IconInbox },
+  { to: '/admin/modules', label: 'Module library', permission: 'modules:author', icon: IconBooks },
   { to: '/admin/assign', label: 'Assign training', permission: 'assignments:manage', icon: IconSend },
   {
     to: '/admin/checker-rules',

@@ -147,6 +147,25 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              {
+                element: <RequirePermission permission="modules:author" />,
+                children: [
+                  {
+                    path: 'admin/modules',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/authoring/routes/module-library-page')).ModuleLibraryPage,
+                    },
+                  },
+                  {
+                    path: 'admin/modules/:moduleId/edit',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/authoring/routes/module-editor-page')).ModuleEditorPage,
+                    },
+                  },
+                ],
+              },
               { path: '*', Component: NotFoundPage },
             ],
           },

@@ -1,0 +1,177 @@
+import '@xyflow/react/dist/style.css';
+import type { ModuleContent } from '@countersign/scenario-engine';
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { snippet } from '../../../lib/format';
+import { autoLayout } from '../editor/content-ops';
+import type { Selection } from '../editor/selection';
+import classes from './scenario-canvas.module.css';
+import { StepNode, type StepNodeType } from './step-node';
+
+const nodeTypes = { step: StepNode };
+
+interface ScenarioCanvasProps {
+  content: ModuleContent;
+  selection: Selection;
+  stepsWithErrors: ReadonlySet<string>;
+  onSelect: (selection: Selection) => void;
+  onMoveStep: (stepId: string, position: { x: number; y: number }) => void;
+  onConnect: (fromStepId: string, toStepId: string) => void;
+  onDelete: (stepIds: string[], choices: { stepId: string; choiceId: string }[]) => void;
+  /** Changes when the view should be refitted to show every step (after an auto-layout or an added step). */
+  fitKey: number;
+}
+
+function FitView({ fitKey }: { fitKey: number }) {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (fitKey === 0) return;
+    // Wait a frame so new nodes are measured first.
+    const frame = requestAnimationFrame(() => void fitView({ duration: 200, minZoom: 0.35, maxZoom: 1 }));
+    return () => cancelAnimationFrame(frame);
+  }, [fitKey, fitView]);
+  return null;
+}
+
+export const edgeId = (stepId: string, choiceId: string) => `${stepId}::${choiceId}`;
+
+function parseEdgeId(id: string): { stepId: string; choiceId: string } {
+  const [stepId, choiceId] = id.split('::');
+  return { stepId, choiceId };
+}
+
+/** The scenario as a graph: steps are nodes, choices are edges. */
+export function ScenarioCanvas({
+  content,
+  selection,
+  stepsWithErrors,
+  onSelect,
+  onMoveStep,
+  onConnect,
+  onDelete,
+  fitKey,
+}: ScenarioCanvasProps) {
+  const [nodes, setNodes] = useState<StepNodeType[]>([]);
+
+  // Steps without a saved position (content written by hand) are placed by the auto-layout.
+  const fallback = useMemo(
+    () => new Map(autoLayout(content).scenario.steps.map((step) => [step.id, step.position])),
+    [content],
+  );
+
+  // Nodes follow the content; what xyflow measured is kept so nodes don't flicker.
+  useEffect(() => {
+    setNodes((previous) => {
+      const byId = new Map(previous.map((node) => [node.id, node]));
+      return content.scenario.steps.map((step) => {
+        const old = byId.get(step.id);
+        return {
+          id: step.id,
+          type: 'step',
+          position: step.position ?? fallback.get(step.id) ?? { x: 0, y: 0 },
+          measured: old?.measured,
+          selected: selection?.kind === 'step' && selection.stepId === step.id,
+          ariaLabel: `Step: ${step.title}`,
+          data: {
+            title: step.title,
+            isStart: step.id === content.scenario.start,
+            outcome: step.ending?.outcome ?? null,
+            hasErrors: stepsWithErrors.has(step.id),
+          },
+        };
+      });
+    });
+  }, [content, selection, stepsWithErrors, fallback]);
+
+  const edges = useMemo<Edge[]>(
+    () =>
+      content.scenario.steps.flatMap((step) =>
+        step.choices.map((choice) => ({
+          id: edgeId(step.id, choice.id),
+          source: step.id,
+          target: choice.next,
+          label: snippet(choice.label, 28),
+          selected:
+            selection?.kind === 'choice' && selection.stepId === step.id && selection.choiceId === choice.id,
+          markerEnd: { type: MarkerType.ArrowClosed },
+          ariaLabel: `Choice: ${choice.label}`,
+        })),
+      ),
+    [content, selection],
+  );
+
+  const handleNodesChange = useCallback(
+    (changes: NodeChange<StepNodeType>[]) => {
+      for (const change of changes) {
+        if (change.type === 'select' && change.selected) onSelect({ kind: 'step', stepId: change.id });
+        if (change.type === 'position' && change.dragging === false && change.position) {
+          onMoveStep(change.id, change.position);
+        }
+      }
+      // Removal goes through onDelete, which edits the content the nodes follow.
+      setNodes((current) =>
+        applyNodeChanges(
+          changes.filter((c) => c.type !== 'remove' && c.type !== 'select'),
+          current,
+        ),
+      );
+    },
+    [onSelect, onMoveStep],
+  );
+
+  const handleEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      for (const change of changes) {
+        if (change.type === 'select' && change.selected)
+          onSelect({ kind: 'choice', ...parseEdgeId(change.id) });
+      }
+    },
+    [onSelect],
+  );
+
+  const handleConnect = useCallback(
+    (connection: Connection) => {
+      if (connection.source && connection.target) onConnect(connection.source, connection.target);
+    },
+    [onConnect],
+  );
+
+  return (
+    <div className={classes.canvas} data-testid="scenario-canvas">
+      <ReactFlow<StepNodeType>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={handleNodesChange}
+        onEdgesChange={handleEdgesChange}
+        onConnect={handleConnect}
+        onDelete={({ nodes: gone, edges: goneEdges }) =>
+          onDelete(
+            gone.map((n) => n.id),
+            goneEdges.map((e) => parseEdgeId(e.id)),
+          )
+        }
+        onPaneClick={() => onSelect(null)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        fitView
+        fitViewOptions={{ minZoom: 0.35, maxZoom: 1 }}
+        minZoom={0.2}
+      >
+        <Background gap={20} />
+        <Controls showInteractive={false} />
+        <FitView fitKey={fitKey} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,484 @@
+import type { AuthoringModuleDetail } from '@countersign/contracts/authoring';
+import type { ValidationIssue } from '@countersign/scenario-engine';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlertCircle,
+  IconArrowBackUp,
+  IconArrowForwardUp,
+  IconLayoutDistributeVertical,
+  IconPlus,
+  IconRefresh,
+  IconRocket,
+  IconTrash,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useBlocker, useParams } from 'react-router';
+import { ErrorState } from '../../../components/ui/error-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { SectionCard } from '../../../components/ui/section-card';
+import { isApiError } from '../../../lib/api-client';
+import { moduleDetailQueryOptions, useModuleDetail, usePublishModule } from '../api/module';
+import { useRedFlags } from '../api/red-flags';
+import { QuizEditor } from '../components/quiz-editor';
+import { SaveStatus } from '../components/save-status';
+import { ScenarioCanvas } from '../components/scenario-canvas';
+import { StepEditor } from '../components/step-editor';
+import { StepsList } from '../components/steps-list';
+import { ValidationPanel } from '../components/validation-panel';
+import {
+  addChoice,
+  addStep,
+  autoLayout,
+  removeElements,
+  stepOfIssue,
+  updateStep,
+} from '../editor/content-ops';
+import type { Selection } from '../editor/selection';
+import { useDraftEditor, type DraftEditor } from '../editor/use-draft-editor';
+
+/** The route: loads the module, then hands it to the editor. */
+export function ModuleEditorPage() {
+  const { moduleId = '' } = useParams();
+  const detail = useModuleDetail(moduleId);
+
+  if (detail.isPending) return <PageLoader label="Loading the module" />;
+  if (detail.isError) {
+    return (
+      <>
+        <PageHeader title="Edit module" />
+        <ErrorState
+          error={detail.error}
+          title={
+            isApiError(detail.error) && detail.error.isNotFound
+              ? 'Module not found'
+              : 'Could not load the module'
+          }
+          onRetry={() => void detail.refetch()}
+        />
+      </>
+    );
+  }
+  return <ModuleEditor key={moduleId} moduleId={moduleId} detail={detail.data} />;
+}
+
+function UnsavedChangesGuard({ editor }: { editor: DraftEditor }) {
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => editor.dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (!editor.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [editor.dirty]);
+
+  return (
+    <Modal
+      opened={blocker.state === 'blocked'}
+      onClose={() => blocker.reset?.()}
+      title="Leave with unsaved changes?"
+      centered
+    >
+      <Stack gap="md">
+        <Text size="sm">Your latest changes have not been saved yet. If you leave now they are lost.</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => blocker.reset?.()}>
+            Stay
+          </Button>
+          <Button color="red" onClick={() => blocker.proceed?.()}>
+            Leave anyway
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function PublishButton({
+  moduleId,
+  editor,
+  onPublished,
+}: {
+  moduleId: string;
+  editor: DraftEditor;
+  onPublished: (detail: AuthoringModuleDetail) => void;
+}) {
+  const [opened, setOpened] = useState(false);
+  const publish = usePublishModule(moduleId);
+  const blocked = editor.issues.length > 0 || editor.dirty || editor.status !== 'saved' || !editor.hasDraft;
+  const reason =
+    editor.issues.length > 0
+      ? 'Fix the problems first'
+      : editor.dirty || editor.status !== 'saved'
+        ? 'Wait for the draft to be saved'
+        : !editor.hasDraft
+          ? 'No changes since the last published version'
+          : undefined;
+
+  const confirm = () =>
+    publish.mutate(undefined, {
+      onSuccess: (detail) => {
+        setOpened(false);
+        onPublished(detail);
+        notifications.show({
+          color: 'green',
+          title: `Published version ${detail.published?.version ?? ''}`.trim(),
+          message: 'New assignments use this version.',
+        });
+      },
+      onError: (error) => {
+        if (isApiError(error, 422) && Array.isArray(error.details)) {
+          editor.showIssues(error.details as ValidationIssue[]);
+          setOpened(false);
+        }
+      },
+    });
+
+  return (
+    <>
+      <Button
+        leftSection={<IconRocket size={16} aria-hidden />}
+        onClick={() => {
+          publish.reset();
+          setOpened(true);
+        }}
+        disabled={blocked}
+        title={reason}
+        data-testid="publish"
+      >
+        Publish
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title="Publish this draft?" centered>
+        <Stack gap="md">
+          <Text size="sm">
+            Publishing freezes this draft as a new version. People assigned the module from now on play it;
+            later edits start a new draft.
+          </Text>
+          {publish.isError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert" p="sm">
+              {publish.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpened(false)} disabled={publish.isPending}>
+              Cancel
+            </Button>
+            <Button onClick={confirm} loading={publish.isPending}>
+              Publish
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: AuthoringModuleDetail }) {
+  const editor = useDraftEditor(moduleId, detail);
+  const { content, update } = editor;
+  const queryClient = useQueryClient();
+  const redFlags = useRedFlags();
+  const [selection, setSelection] = useState<Selection>(null);
+  const [tab, setTab] = useState<string | null>('scenario');
+  const [reloading, setReloading] = useState(false);
+  const [fitKey, setFitKey] = useState(0);
+  const refit = () => setFitKey((key) => key + 1);
+
+  useHotkeys([
+    ['mod+Z', editor.undo],
+    ['mod+shift+Z', editor.redo],
+  ]);
+
+  const stepsWithErrors = useMemo(
+    () =>
+      new Set(
+        editor.issues
+          .map((issue) => stepOfIssue(content, issue))
+          .filter((id): id is string => id !== undefined),
+      ),
+    [editor.issues, content],
+  );
+
+  const selectedStep =
+    selection && content.scenario.steps.find((step) => step.id === selection.stepId)
+      ? content.scenario.steps.find((step) => step.id === selection.stepId)
+      : undefined;
+
+  const selectStep = useCallback((stepId: string) => {
+    setTab('scenario');
+    setSelection({ kind: 'step', stepId });
+  }, []);
+
+  const moveStep = useCallback(
+    (stepId: string, position: { x: number; y: number }) =>
+      update((c) => updateStep(c, stepId, (s) => ({ ...s, position })), `move.${stepId}`),
+    [update],
+  );
+  const connect = useCallback((from: string, to: string) => update((c) => addChoice(c, from, to)), [update]);
+  const remove = useCallback(
+    (stepIds: string[], choices: { stepId: string; choiceId: string }[]) => {
+      update((c) => removeElements(c, stepIds, choices));
+      setSelection(null);
+    },
+    [update],
+  );
+
+  const add = (kind: 'step' | 'ending') => {
+    const steps = content.scenario.steps;
+    const anchor = selectedStep?.position;
+    const position = anchor
+      ? { x: anchor.x + 300, y: anchor.y + 40 }
+      : { x: 0, y: Math.max(0, ...steps.map((s) => (s.position?.y ?? 0) + 170)) };
+    const result = addStep(content, kind, position);
+    update(() => result.content);
+    setSelection({ kind: 'step', stepId: result.stepId });
+    refit();
+  };
+
+  const deleteSelection = () => {
+    if (!selection) return;
+    if (selection.kind === 'step') remove([selection.stepId], []);
+    else remove([], [{ stepId: selection.stepId, choiceId: selection.choiceId }]);
+  };
+
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const fresh = await queryClient.fetchQuery({ ...moduleDetailQueryOptions(moduleId), staleTime: 0 });
+      editor.reset(fresh);
+      setSelection(null);
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: 'Could not reload the draft',
+        message: error instanceof Error ? error.message : 'Try again.',
+      });
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const { module } = detail;
+  const versionNote = editor.hasDraft
+    ? `Draft of version ${detail.draft?.version ?? (detail.published?.version ?? 0) + 1}`
+    : `Published version ${detail.published?.version ?? '—'}; editing starts a new draft`;
+
+  return (
+    <>
+      <UnsavedChangesGuard editor={editor} />
+      <Anchor component={Link} to="/admin/modules" size="sm">
+        ← Module library
+      </Anchor>
+      <PageHeader
+        title={`Edit: ${module.title}`}
+        description={
+          <>
+            {versionNote}
+            {module.archived && (
+              <Badge ml="xs" color="gray" size="sm">
+                Archived
+              </Badge>
+            )}
+          </>
+        }
+        actions={
+          <Group gap="sm">
+            <SaveStatus editor={editor} />
+            <Button
+              variant="default"
+              leftSection={<IconArrowBackUp size={16} aria-hidden />}
+              onClick={editor.undo}
+              disabled={!editor.canUndo}
+              title="Undo (Ctrl+Z)"
+            >
+              Undo
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconArrowForwardUp size={16} aria-hidden />}
+              onClick={editor.redo}
+              disabled={!editor.canRedo}
+              title="Redo (Shift+Ctrl+Z)"
+            >
+              Redo
+            </Button>
+            <PublishButton moduleId={moduleId} editor={editor} onPublished={editor.reset} />
+          </Group>
+        }
+      />
+
+      {editor.status === 'conflict' && (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertCircle aria-hidden />}
+          title="The draft was changed elsewhere"
+          role="alert"
+          mb="md"
+        >
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">
+              Someone saved this draft since you opened it, so your latest changes were not saved. Reload to
+              continue from their version.
+            </Text>
+            <Button
+              size="xs"
+              color="red"
+              leftSection={<IconRefresh size={14} aria-hidden />}
+              onClick={() => void reload()}
+              loading={reloading}
+            >
+              Reload
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {editor.status === 'error' && editor.errorMessage && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert" mb="md" p="sm">
+          Not saved: {editor.errorMessage}
+        </Alert>
+      )}
+      {redFlags.isError && (
+        <Alert color="orange" variant="light" mb="md" p="sm">
+          The red-flag catalogue could not be loaded, so red flags can’t be picked right now.
+        </Alert>
+      )}
+
+      <SectionCard title="Problems" mb="lg">
+        <ValidationPanel
+          content={content}
+          issues={editor.issues}
+          onSelectStep={selectStep}
+          onSelectQuiz={() => setTab('quiz')}
+        />
+      </SectionCard>
+
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="scenario">Scenario</Tabs.Tab>
+          <Tabs.Tab value="quiz">Quiz ({content.quiz.questions.length})</Tabs.Tab>
+        </Tabs.List>
+
+        <Tabs.Panel value="scenario">
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 2 }}>
+              <StepsList
+                content={content}
+                selectedStepId={selectedStep?.id ?? null}
+                stepsWithErrors={stepsWithErrors}
+                onSelect={selectStep}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
+              <Stack gap="sm">
+                <VisuallyHidden component="h2">Scenario canvas</VisuallyHidden>
+                <Group gap="xs">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    onClick={() => add('step')}
+                  >
+                    Add step
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    onClick={() => add('ending')}
+                  >
+                    Add ending
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconLayoutDistributeVertical size={14} aria-hidden />}
+                    onClick={() => {
+                      update(autoLayout);
+                      refit();
+                    }}
+                  >
+                    Auto-layout
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="red"
+                    leftSection={<IconTrash size={14} aria-hidden />}
+                    onClick={deleteSelection}
+                    disabled={!selection || (selection.kind === 'step' && content.scenario.steps.length <= 1)}
+                  >
+                    {selection?.kind === 'choice' ? 'Delete choice' : 'Delete step'}
+                  </Button>
+                </Group>
+                <ScenarioCanvas
+                  content={content}
+                  selection={selection}
+                  stepsWithErrors={stepsWithErrors}
+                  onSelect={setSelection}
+                  onMoveStep={moveStep}
+                  onConnect={connect}
+                  onDelete={remove}
+                  fitKey={fitKey}
+                />
+                <Text size="xs" c="dimmed">
+                  Drag from a step’s right handle to another step to add a choice. Select a step or choice and
+                  press Delete to remove it.
+                </Text>
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <Paper withBorder radius="lg" p="md" component="section" aria-label="Selected step">
+                {selectedStep ? (
+                  <StepEditor
+                    key={selectedStep.id}
+                    content={content}
+                    step={selectedStep}
+                    redFlags={redFlags.data ?? []}
+                    update={update}
+                    onDelete={() => remove([selectedStep.id], [])}
+                    focusedChoiceId={selection?.kind === 'choice' ? selection.choiceId : undefined}
+                  />
+                ) : (
+                  <Stack gap="xs">
+                    <Title order={2} fz="h4">
+                      Step
+                    </Title>
+                    <Text size="sm" c="dimmed">
+                      Select a step in the list or on the canvas to edit it.
+                    </Text>
+                  </Stack>
+                )}
+              </Paper>
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="quiz">
+          <Title order={2} fz="h4" mb="md">
+            Quiz
+          </Title>
+          <QuizEditor quiz={content.quiz} redFlags={redFlags.data ?? []} update={update} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
