@@ -1,10 +1,8 @@
-import { Anchor, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { ErrorState } from '../../../components/ui/error-state';
 import { SectionCard } from '../../../components/ui/section-card';
-import { isApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { useMyReport } from '../api/my-reports';
 import { AttachmentGallery } from '../components/attachment-gallery';
@@ -12,6 +10,7 @@ import { FlagList } from '../components/flag-list';
 import { OutcomePanel } from '../components/outcome-panel';
 import { RatingBadge, ReportStatusBadge } from '../components/report-badges';
 import { ReportFacts } from '../components/report-facts';
+import { ReportLoadState } from '../components/report-load-state';
 import { StatusTimeline } from '../components/status-timeline';
 
 const STATUS_HINT = {
@@ -36,22 +35,7 @@ export function MyReportPage() {
           My reports
         </Group>
       </Anchor>
-      {report.isPending && (
-        <Stack gap="lg" role="status" aria-label="Loading the report">
-          <Skeleton h={120} radius="lg" />
-          <Skeleton h={260} radius="lg" />
-        </Stack>
-      )}
-      {report.isError &&
-        (isApiError(report.error) && report.error.isNotFound ? (
-          <ErrorState error={report.error} title="Report not found" />
-        ) : (
-          <ErrorState
-            error={report.error}
-            title="This report could not be loaded"
-            onRetry={() => report.refetch()}
-          />
-        ))}
+      <ReportLoadState query={report} />
       {data && (
         <>
           <Paper withBorder radius="lg" p="lg">

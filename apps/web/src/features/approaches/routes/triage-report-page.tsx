@@ -1,11 +1,9 @@
 import type { TriageReportView } from '@countersign/contracts/approaches';
-import { Anchor, Box, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft, IconDownload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { ErrorState } from '../../../components/ui/error-state';
 import { SectionCard } from '../../../components/ui/section-card';
-import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useExportReport, useTriageReport } from '../api/triage-report';
 import { AssigneeSelect } from '../components/assignee-select';
@@ -18,6 +16,7 @@ import { OutcomePanel } from '../components/outcome-panel';
 import { RatingBadge, ReportStatusBadge } from '../components/report-badges';
 import { ReportFacts } from '../components/report-facts';
 import { StatusControl } from '../components/status-control';
+import { ReportLoadState } from '../components/report-load-state';
 import { StatusTimeline } from '../components/status-timeline';
 
 function ExportButton({ report }: { report: TriageReportView }) {
@@ -91,22 +90,7 @@ export function TriageReportPage() {
           Approach reports
         </Group>
       </Anchor>
-      {report.isPending && (
-        <Stack gap="lg" role="status" aria-label="Loading the report">
-          <Skeleton h={140} radius="lg" />
-          <Skeleton h={320} radius="lg" />
-        </Stack>
-      )}
-      {report.isError &&
-        (isApiError(report.error) && report.error.isNotFound ? (
-          <ErrorState error={report.error} title="Report not found" />
-        ) : (
-          <ErrorState
-            error={report.error}
-            title="This report could not be loaded"
-            onRetry={() => report.refetch()}
-          />
-        ))}
+      <ReportLoadState query={report} />
       {data && (
         <>
           <ReportHeader report={data} />
