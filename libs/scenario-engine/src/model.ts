@@ -17,13 +17,30 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** Where an uploaded image is served: `/api/media/<uuid>`. */
+export const MEDIA_URL_PREFIX = '/api/media/';
+export const mediaUrlPattern = /^\/api\/media\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Images may only be assets uploaded to this installation. An external address would let a third
+ * party see every learner who opens the step (IP address, time) and is blocked by the CSP anyway.
+ */
+const mediaUrl = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    mediaUrlPattern,
+    'must be an uploaded image (/api/media/<id>); upload the picture instead of linking to it',
+  );
+
 export const profileCardArtefactSchema = z.object({
   kind: z.literal('profile'),
   name: text(120),
   headline: text(200),
   company: text(120).optional(),
   location: text(120).optional(),
-  photoUrl: z.string().max(500).optional(),
+  photoUrl: mediaUrl.optional(),
   connections: z.number().int().min(0).max(100_000),
   accountAgeMonths: z.number().int().min(0).max(600).optional(),
   about: z.string().max(2000).optional(),
