@@ -19,8 +19,8 @@ import {
   Title,
 } from '@mantine/core';
 import { IconInfoCircle, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
-import { ArtefactView } from '../../learning/components/artefacts/artefact-view';
 import { addChoice, updateChoice, updateStep } from '../editor/content-ops';
+import { ArtefactList } from './artefacts/artefact-list';
 import type { DraftEditor } from '../editor/use-draft-editor';
 
 interface StepEditorProps {
@@ -33,7 +33,7 @@ interface StepEditorProps {
   focusedChoiceId?: string;
 }
 
-/** The side panel for one step: its text, ending, and choices. */
+/** The side panel for one step: its text, ending, choices and artefacts. */
 export function StepEditor({ content, step, redFlags, update, onDelete, focusedChoiceId }: StepEditorProps) {
   const isStart = content.scenario.start === step.id;
   const change = (patch: Partial<Step>, key: string) =>
@@ -246,17 +246,7 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
         </Stack>
       )}
 
-      <Stack gap="sm">
-        <Title order={3} fz="h5">
-          Artefacts ({step.artefacts.length})
-        </Title>
-        <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />} p="xs">
-          Artefact editors are coming. The step’s artefacts are shown as learners see them.
-        </Alert>
-        {step.artefacts.map((artefact, index) => (
-          <ArtefactView key={index} artefact={artefact} />
-        ))}
-      </Stack>
+      <ArtefactList step={step} update={update} />
     </Stack>
   );
 }
