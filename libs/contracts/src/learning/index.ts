@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Ending, QuestionView, StepView } from '@countersign/scenario-engine';
 import type { RedFlagView } from '../training/index.js';
 
+export * from './attempt-state.js';
+
 export type AssignmentStatus = 'not-started' | 'in-progress' | 'completed';
 
 /** One row of "My training". */

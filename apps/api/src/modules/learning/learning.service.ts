@@ -1,37 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  AttemptState,
-  ChoiceFeedback,
-  ChoiceRequest,
-  MyAssignment,
-  QuizResultView,
-  QuizSubmission,
-} from '@countersign/contracts/learning';
 import {
-  applyChoice,
-  findStep,
-  PlayError,
-  presentQuiz,
-  QuizError,
-  scoreQuiz,
-  toStepView,
-  type ModuleContent,
-  type QuizResult,
-  type Scenario,
-} from '@countersign/scenario-engine';
+  advanceByChoice,
+  advanceByQuiz,
+  buildAttemptState,
+  progressPercentOf,
+  startPosition,
+  type AttemptPosition,
+  type AttemptState,
+  type ChoiceRequest,
+  type MyAssignment,
+  type QuizSubmission,
+} from '@countersign/contracts/learning';
+import { PlayError, QuizError, type ModuleContent } from '@countersign/scenario-engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { Assignment } from '../assignments/assignment.entity.js';
-import type { ModuleVersion } from '../training/module-version.entity.js';
 import { TrainingService } from '../training/training.service.js';
 import { Attempt } from './attempt.entity.js';
 import { AttemptEvent, type AttemptEventType } from './attempt-event.entity.js';
 import { Completion } from './completion.entity.js';
-
-/** Share of the progress bar given to the scenario; the quiz takes the rest. */
-const SCENARIO_SHARE = 70;
 
 interface ChoicePayload {
   index: number;
@@ -51,6 +40,8 @@ interface QuizPayload {
  * replays them against the published version, decides feedback, score, pass and completion,
  * and records every step in the append-only attempt_event log. Each write locks the attempt
  * row, and every request carries the position it answers, so a retried request is harmless.
+ * How a choice or a quiz round moves the attempt on, and the state the player sees, come from
+ * contracts' attempt-state (shared with the editor's preview).
  */
 @Injectable()
 export class LearningService {
@@ -134,6 +125,7 @@ export class LearningService {
         'This module has no published version yet. Ask your administrator.',
       );
     }
+    const position = startPosition(version.content);
     try {
       const attempt = await this.dataSource.transaction(async (tx) => {
         const created = await tx.save(
@@ -142,13 +134,9 @@ export class LearningService {
             assignmentId,
             userId: auth.userId,
             moduleVersionId: version.id,
-            status: 'in-progress',
-            currentStepId: version.content.scenario.start,
-            choicesMade: 0,
-            scenarioOutcome: null,
-            quizRound: 0,
+            ...position,
             lastScore: null,
-            progressPercent: 0,
+            progressPercent: progressPercentOf(version.content, position),
             startedAt: new Date(),
             finishedAt: null,
           }),
@@ -157,6 +145,13 @@ export class LearningService {
           moduleVersionId: version.id,
           version: version.version,
         });
+        if (position.scenarioOutcome) {
+          // A scenario that opens on its ending goes straight to the quiz.
+          await this.appendEvent(tx, created, 'scenario-ended', {
+            outcome: position.scenarioOutcome,
+            stepId: position.currentStepId,
+          });
+        }
         await tx.update(Assignment, { id: assignmentId, status: 'not-started' }, { status: 'in-progress' });
         return created;
       });
@@ -196,24 +191,21 @@ export class LearningService {
         throw conflict('scenario_finished', 'The scenario is finished; continue with the quiz.');
       }
 
-      const outcome = this.playChoice(version.content.scenario, current.currentStepId, request.choiceId);
+      const { position, outcome } = this.playChoice(version.content, current, request.choiceId);
       await this.appendEvent(tx, current, 'choice', {
         index: request.seq,
         stepId: outcome.from.id,
         choiceId: outcome.choice.id,
         next: outcome.to.id,
       } satisfies ChoicePayload);
-      current.currentStepId = outcome.to.id;
-      current.choicesMade += 1;
-      if (outcome.ended && outcome.to.ending) {
-        current.scenarioOutcome = outcome.to.ending.outcome;
-        current.quizRound = 1;
+      Object.assign(current, position);
+      if (position.scenarioOutcome) {
         await this.appendEvent(tx, current, 'scenario-ended', {
-          outcome: outcome.to.ending.outcome,
-          stepId: outcome.to.id,
+          outcome: position.scenarioOutcome,
+          stepId: position.currentStepId,
         });
       }
-      current.progressPercent = progressOf(version.content, current);
+      current.progressPercent = progressPercentOf(version.content, current);
       await tx.save(current);
       return current;
     });
@@ -239,16 +231,16 @@ export class LearningService {
       }
 
       const version = await this.training.getVersion(auth.organisationId, current.moduleVersionId);
-      const result = this.scoreAnswers(version, answers);
+      const { position, result } = this.scoreAnswers(version.content, current, answers);
       await this.appendEvent(tx, current, 'quiz-submitted', {
         round: submission.round,
         answers,
         scorePercent: result.scorePercent,
         passed: result.passed,
       } satisfies QuizPayload);
+      Object.assign(current, position);
       current.lastScore = result.scorePercent;
       if (result.passed) {
-        current.status = 'passed';
         current.finishedAt = new Date();
         await this.appendEvent(tx, current, 'passed', {
           scorePercent: result.scorePercent,
@@ -277,10 +269,8 @@ export class LearningService {
           .set({ status: 'completed', completedAt: current.finishedAt })
           .where("id = :id AND status <> 'completed'", { id: current.assignmentId })
           .execute();
-      } else {
-        current.quizRound = submission.round + 1;
       }
-      current.progressPercent = progressOf(version.content, current);
+      current.progressPercent = progressPercentOf(version.content, current);
       await tx.save(current);
       return current;
     });
@@ -291,86 +281,27 @@ export class LearningService {
   private async state(attempt: Attempt): Promise<AttemptState> {
     const version = await this.training.getVersion(attempt.organisationId, attempt.moduleVersionId);
     const module = await this.training.getModule(attempt.organisationId, version.moduleId);
-    const { scenario, quiz } = version.content;
     const events = await this.dataSource.manager.find(AttemptEvent, {
       where: { attemptId: attempt.id, organisationId: attempt.organisationId },
       order: { seq: 'ASC' },
     });
-
-    const history: ChoiceFeedback[] = events
-      .filter((e) => e.type === 'choice')
-      .map((e) => {
-        const p = e.payload as unknown as ChoicePayload;
-        const step = findStep(scenario, p.stepId);
-        const choice = step.choices.find((c) => c.id === p.choiceId)!;
-        return {
-          stepId: step.id,
-          stepTitle: step.title,
-          choiceId: choice.id,
-          choiceLabel: choice.label,
-          feedback: choice.feedback,
-          redFlags: this.training.redFlagViews(choice.redFlags),
-        };
-      });
-
-    const step = findStep(scenario, attempt.currentStepId);
-    const quizEvents = events
-      .filter((e) => e.type === 'quiz-submitted')
-      .map((e) => e.payload as unknown as QuizPayload);
-    const last = quizEvents.at(-1);
-    const phase = attempt.status === 'passed' ? 'passed' : attempt.scenarioOutcome ? 'quiz' : 'scenario';
-
-    return {
+    return buildAttemptState({
       attemptId: attempt.id,
       assignmentId: attempt.assignmentId,
       module: { id: module.id, title: module.title, version: version.version },
-      phase,
-      choicesMade: attempt.choicesMade,
-      step: toStepView(step),
-      history,
-      ending: step.ending
-        ? {
-            ...step.ending,
-            redFlags: this.training.redFlagViews(history.flatMap((h) => h.redFlags.map((f) => f.key))),
-          }
-        : null,
-      quiz:
-        phase === 'quiz'
-          ? {
-              round: attempt.quizRound,
-              passMark: version.passMark,
-              questions: presentQuiz(quiz, `${attempt.id}:${attempt.quizRound}`),
-            }
-          : null,
-      lastResult: last ? this.resultView(version, last) : null,
-      progressPercent: attempt.progressPercent,
-    };
+      content: version.content,
+      position: attempt,
+      choices: events.filter((e) => e.type === 'choice').map((e) => e.payload as unknown as ChoicePayload),
+      quizRounds: events
+        .filter((e) => e.type === 'quiz-submitted')
+        .map((e) => e.payload as unknown as QuizPayload),
+      redFlagViews: (keys) => this.training.redFlagViews(keys),
+    });
   }
 
-  private resultView(version: ModuleVersion, payload: QuizPayload): QuizResultView {
-    const result = scoreQuiz(version.content.quiz, payload.answers);
-    const prompts = new Map(version.content.quiz.questions.map((q) => [q.id, q.prompt]));
-    return {
-      round: payload.round,
-      scorePercent: result.scorePercent,
-      passMark: version.passMark,
-      passed: result.passed,
-      correctCount: result.correctCount,
-      total: result.total,
-      questions: result.questions.map((q) => ({
-        questionId: q.questionId,
-        prompt: prompts.get(q.questionId) ?? '',
-        correct: q.correct,
-        selected: q.selected,
-        correctOptionIds: q.correctOptionIds,
-        explanation: q.explanation,
-      })),
-    };
-  }
-
-  private playChoice(scenario: Scenario, stepId: string, choiceId: string) {
+  private playChoice(content: ModuleContent, position: AttemptPosition, choiceId: string) {
     try {
-      return applyChoice(scenario, stepId, choiceId);
+      return advanceByChoice(content, position, choiceId);
     } catch (error) {
       if (error instanceof PlayError) {
         throw unprocessable('invalid_choice', error.message, [{ field: 'choiceId', message: error.message }]);
@@ -379,9 +310,9 @@ export class LearningService {
     }
   }
 
-  private scoreAnswers(version: ModuleVersion, answers: Record<string, string[]>): QuizResult {
+  private scoreAnswers(content: ModuleContent, position: AttemptPosition, answers: Record<string, string[]>) {
     try {
-      return scoreQuiz(version.content.quiz, answers);
+      return advanceByQuiz(content, position, answers);
     } catch (error) {
       if (error instanceof QuizError) {
         const field = error.questionId ? `answers.${error.questionId}` : 'answers';
@@ -434,35 +365,6 @@ export class LearningService {
       [attempt.organisationId, attempt.id, type, JSON.stringify(payload)],
     );
   }
-}
-
-/** Scenario share by choices made over the shortest way left to an ending; the quiz completes it. */
-function progressOf(content: ModuleContent, attempt: Attempt): number {
-  if (attempt.status === 'passed') return 100;
-  if (attempt.scenarioOutcome) return SCENARIO_SHARE;
-  const remaining = stepsToEnding(content.scenario, attempt.currentStepId);
-  const done = attempt.choicesMade;
-  return Math.min(SCENARIO_SHARE - 1, Math.round((SCENARIO_SHARE * done) / Math.max(1, done + remaining)));
-}
-
-function stepsToEnding(scenario: Scenario, from: string): number {
-  const byId = new Map(scenario.steps.map((s) => [s.id, s]));
-  const seen = new Set([from]);
-  let frontier = [from];
-  for (let distance = 0; frontier.length; distance++) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      const step = byId.get(id);
-      if (!step || step.ending) return distance;
-      for (const c of step.choices) {
-        if (seen.has(c.next)) continue;
-        seen.add(c.next);
-        next.push(c.next);
-      }
-    }
-    frontier = next;
-  }
-  return 1;
 }
 
 function normaliseAnswers(answers: Record<string, string[]>): Record<string, string[]> {

@@ -1,0 +1,274 @@
+import {
+  moduleContentSchema,
+  PlayError,
+  presentQuiz,
+  QuizError,
+  type ModuleContent,
+} from '@countersign/scenario-engine';
+import {
+  advanceByChoice,
+  advanceByQuiz,
+  buildAttemptState,
+  progressPercentOf,
+  redFlagLookup,
+  SCENARIO_SHARE,
+  startPosition,
+  type AttemptPosition,
+  type RecordedChoice,
+  type RecordedQuizRound,
+} from '../learning/index.js';
+import type { RedFlagView } from '../training/index.js';
+
+const flag = (key: string): RedFlagView => ({
+  key,
+  title: `Title of ${key}`,
+  explanation: `Explanation of ${key}.`,
+  advice: `Advice on ${key}.`,
+});
+const catalogue = [flag('flattery'), flag('move-off-platform'), flag('travel-abroad')];
+
+const choice = (id: string, next: string, redFlags: string[] = []) => ({
+  id,
+  label: `Label of ${id}`,
+  next,
+  feedback: `Feedback for ${id}.`,
+  redFlags,
+});
+
+/** request → (reply → whatsapp → compromised | report → safe) | ignore → safe */
+const content: ModuleContent = moduleContentSchema.parse({
+  scenario: {
+    start: 'request',
+    steps: [
+      {
+        id: 'request',
+        title: 'A request',
+        narrative: 'Someone flattering writes.',
+        choices: [choice('reply', 'reply', ['flattery', 'not-in-catalogue']), choice('ignore', 'safe')],
+      },
+      {
+        id: 'reply',
+        title: 'A reply',
+        narrative: 'They want to move to WhatsApp.',
+        choices: [
+          choice('whatsapp', 'compromised', ['move-off-platform', 'flattery']),
+          choice('report', 'safe'),
+        ],
+      },
+      {
+        id: 'safe',
+        title: 'Safe',
+        narrative: 'You stayed safe.',
+        ending: { outcome: 'safe', debrief: 'Well done.' },
+      },
+      {
+        id: 'compromised',
+        title: 'Compromised',
+        narrative: 'It went wrong.',
+        ending: { outcome: 'compromised', debrief: 'Here is why.' },
+      },
+    ],
+  },
+  quiz: {
+    passMark: 50,
+    shuffle: true,
+    questions: ['q1', 'q2', 'q3', 'q4'].map((id) => ({
+      id,
+      kind: 'single',
+      prompt: `Prompt of ${id}?`,
+      options: [
+        { id: 'right', label: 'Right', correct: true },
+        { id: 'wrong', label: 'Wrong', correct: false },
+        { id: 'other', label: 'Other', correct: false },
+      ],
+      explanation: `Explanation of ${id}.`,
+    })),
+  },
+});
+
+const answersWith = (right: number) =>
+  Object.fromEntries(content.quiz.questions.map((q, i) => [q.id, [i < right ? 'right' : 'wrong']]));
+
+/** Plays choices and quiz rounds from the start, as the API and the preview both do. */
+function play(choiceIds: string[], rounds: Record<string, string[]>[] = []) {
+  let position: AttemptPosition = startPosition(content);
+  const choices: RecordedChoice[] = [];
+  const quizRounds: RecordedQuizRound[] = [];
+  for (const choiceId of choiceIds) {
+    choices.push({ stepId: position.currentStepId, choiceId });
+    position = advanceByChoice(content, position, choiceId).position;
+  }
+  for (const answers of rounds) {
+    quizRounds.push({ round: position.quizRound, answers });
+    position = advanceByQuiz(content, position, answers).position;
+  }
+  const state = buildAttemptState({
+    attemptId: 'attempt-1',
+    assignmentId: 'assignment-1',
+    module: { id: 'module-1', title: 'Module', version: 3 },
+    content,
+    position,
+    choices,
+    quizRounds,
+    redFlagViews: redFlagLookup(catalogue),
+  });
+  return { position, state };
+}
+
+describe('attempt state', () => {
+  it('starts at the start step with nothing done', () => {
+    const { state } = play([]);
+    expect(state).toMatchObject({
+      attemptId: 'attempt-1',
+      assignmentId: 'assignment-1',
+      module: { id: 'module-1', title: 'Module', version: 3 },
+      phase: 'scenario',
+      choicesMade: 0,
+      history: [],
+      ending: null,
+      quiz: null,
+      lastResult: null,
+      progressPercent: 0,
+    });
+    expect(state.step).toEqual({
+      id: 'request',
+      title: 'A request',
+      narrative: 'Someone flattering writes.',
+      artefacts: [],
+      choices: [
+        { id: 'reply', label: 'Label of reply' },
+        { id: 'ignore', label: 'Label of ignore' },
+      ],
+    });
+  });
+
+  it('never lets feedback, next steps, points or answers into the step or the quiz', () => {
+    const { state } = play(['reply', 'whatsapp']);
+    const visible = JSON.stringify({ step: state.step, quiz: state.quiz });
+    expect(visible).not.toMatch(/"feedback"|"points"|"next"|"correct"|"explanation"/);
+  });
+
+  it('gives each choice its feedback with red-flag views from the catalogue', () => {
+    const { state } = play(['reply']);
+    expect(state.history).toEqual([
+      {
+        stepId: 'request',
+        stepTitle: 'A request',
+        choiceId: 'reply',
+        choiceLabel: 'Label of reply',
+        feedback: 'Feedback for reply.',
+        redFlags: [flag('flattery')],
+      },
+    ]);
+    expect(state.step.id).toBe('reply');
+    expect(state.choicesMade).toBe(1);
+    // One choice made, one left to the nearest ending.
+    expect(state.progressPercent).toBe(35);
+  });
+
+  it('ends with the outcome, the debrief and each red flag of the path once, then opens the quiz', () => {
+    const { state, position } = play(['reply', 'whatsapp']);
+    expect(position).toEqual({
+      status: 'in-progress',
+      currentStepId: 'compromised',
+      choicesMade: 2,
+      scenarioOutcome: 'compromised',
+      quizRound: 1,
+    });
+    expect(state.phase).toBe('quiz');
+    expect(state.ending).toEqual({
+      outcome: 'compromised',
+      debrief: 'Here is why.',
+      redFlags: [flag('flattery'), flag('move-off-platform')],
+    });
+    expect(state.progressPercent).toBe(SCENARIO_SHARE);
+    expect(state.quiz).toEqual({
+      round: 1,
+      passMark: 50,
+      questions: presentQuiz(content.quiz, 'attempt-1:1'),
+    });
+  });
+
+  it('shuffles each quiz round from the attempt and round, so a reload shows the same order', () => {
+    const first = play(['ignore']).state.quiz!.questions;
+    expect(play(['ignore']).state.quiz!.questions).toEqual(first);
+    const second = play(['ignore'], [answersWith(0)]).state.quiz!;
+    expect(second.round).toBe(2);
+    expect(second.questions).toEqual(presentQuiz(content.quiz, 'attempt-1:2'));
+    expect(second.questions.map((q) => q.id).sort()).toEqual(['q1', 'q2', 'q3', 'q4']);
+  });
+
+  it('keeps the quiz open with the result after a failed round', () => {
+    const { state, position } = play(['ignore'], [answersWith(1)]);
+    expect(position).toMatchObject({ status: 'in-progress', quizRound: 2 });
+    expect(state.phase).toBe('quiz');
+    expect(state.progressPercent).toBe(SCENARIO_SHARE);
+    expect(state.lastResult).toMatchObject({
+      round: 1,
+      scorePercent: 25,
+      passMark: 50,
+      passed: false,
+      correctCount: 1,
+      total: 4,
+    });
+    expect(state.lastResult!.questions[0]).toEqual({
+      questionId: 'q1',
+      prompt: 'Prompt of q1?',
+      correct: true,
+      selected: ['right'],
+      correctOptionIds: ['right'],
+      explanation: 'Explanation of q1.',
+    });
+  });
+
+  it('completes on a pass: no quiz left, the passing result kept, progress full', () => {
+    const { state, position } = play(['ignore'], [answersWith(0), answersWith(2)]);
+    expect(position.status).toBe('passed');
+    expect(state).toMatchObject({
+      phase: 'passed',
+      quiz: null,
+      progressPercent: 100,
+      lastResult: { round: 2, scorePercent: 50, passed: true },
+    });
+    expect(state.step.id).toBe('safe');
+    expect(state.ending?.outcome).toBe('safe');
+  });
+
+  it('can start from any step; starting on an ending opens the quiz', () => {
+    expect(startPosition(content, 'reply')).toEqual({
+      status: 'in-progress',
+      currentStepId: 'reply',
+      choicesMade: 0,
+      scenarioOutcome: null,
+      quizRound: 0,
+    });
+    expect(startPosition(content, 'safe')).toMatchObject({ scenarioOutcome: 'safe', quizRound: 1 });
+    expect(() => startPosition(content, 'nowhere')).toThrow(PlayError);
+  });
+
+  it('refuses moves that are not allowed', () => {
+    expect(() => play(['whatsapp'])).toThrow(PlayError);
+    expect(() => play(['ignore', 'reply'])).toThrow(PlayError);
+    expect(() => play(['ignore'], [{ q1: ['right'] }])).toThrow(QuizError);
+  });
+
+  it('measures progress by the shortest way left to an ending', () => {
+    const at = (currentStepId: string, choicesMade: number) =>
+      progressPercentOf(content, { ...startPosition(content), currentStepId, choicesMade });
+    expect(at('request', 0)).toBe(0);
+    expect(at('reply', 1)).toBe(35);
+    // A long detour never fills the scenario's share before an ending.
+    expect(at('reply', 500)).toBe(SCENARIO_SHARE - 1);
+  });
+});
+
+describe('redFlagLookup', () => {
+  it('returns each known flag once, in the order given', () => {
+    const views = redFlagLookup(catalogue);
+    expect(views(['travel-abroad', 'unknown', 'flattery', 'travel-abroad']).map((f) => f.key)).toEqual([
+      'travel-abroad',
+      'flattery',
+    ]);
+    expect(views([])).toEqual([]);
+  });
+});
