@@ -1,6 +1,7 @@
 import type { AttemptState, ChoiceRequest, QuizSubmission } from '@countersign/contracts/learning';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiClient, isApiError } from '../../../lib/api-client';
+import type { PlayerDriver } from '../components/player';
 import { myAssignmentsQueryOptions } from './my-assignments';
 
 const attemptKey = (assignmentId: string) => ['learning', 'attempt', assignmentId] as const;
@@ -59,4 +60,18 @@ export function useSubmitQuiz(state: AttemptState) {
     onSuccess: (next) => storeState(queryClient, next),
     onError: (error) => resync(queryClient, error, state.attemptId),
   });
+}
+
+/** Plays the learner's attempt on the server, which decides every step, score and pass. */
+export function useAttemptDriver(state: AttemptState): PlayerDriver {
+  const choose = useChoose(state);
+  const submitQuiz = useSubmitQuiz(state);
+  return {
+    state,
+    choose: (choiceId, onDone) => choose.mutate(choiceId, { onSuccess: onDone }),
+    submitQuiz: (submission, onDone) => submitQuiz.mutate(submission, { onSuccess: onDone }),
+    pendingChoiceId: choose.isPending ? (choose.variables ?? null) : null,
+    submitting: submitQuiz.isPending,
+    error: choose.error ?? submitQuiz.error,
+  };
 }

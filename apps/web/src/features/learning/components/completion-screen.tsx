@@ -1,13 +1,20 @@
 import type { AttemptState } from '@countersign/contracts/learning';
 import { Button, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconArrowLeft, IconTrophy } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PathReview } from './path-review';
 import { QuizResult } from './quiz-result';
 import { ScreenHeading } from './screen-heading';
 
+interface CompletionScreenProps {
+  state: AttemptState;
+  /** The way out; by default back to "My training". */
+  finishAction?: ReactNode;
+}
+
 /** The module is passed: say so, then show the result and the path for review. */
-export function CompletionScreen({ state }: { state: AttemptState }) {
+export function CompletionScreen({ state, finishAction }: CompletionScreenProps) {
   const result = state.lastResult;
   return (
     <Stack gap="xl" data-testid="completion">
@@ -24,9 +31,11 @@ export function CompletionScreen({ state }: { state: AttemptState }) {
               Your security team can see that it is done.
             </Text>
             <Group mt="xs">
-              <Button component={Link} to="/training" leftSection={<IconArrowLeft size={16} aria-hidden />}>
-                Back to my training
-              </Button>
+              {finishAction ?? (
+                <Button component={Link} to="/training" leftSection={<IconArrowLeft size={16} aria-hidden />}>
+                  Back to my training
+                </Button>
+              )}
             </Group>
           </Stack>
         </Group>

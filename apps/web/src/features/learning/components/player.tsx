@@ -1,8 +1,7 @@
-import type { AttemptState } from '@countersign/contracts/learning';
+import type { AttemptState, QuizSubmission } from '@countersign/contracts/learning';
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
-import { useState } from 'react';
-import { useChoose, useSubmitQuiz } from '../api/attempt';
+import { useState, type ReactNode } from 'react';
 import { CompletionScreen } from './completion-screen';
 import { EndingScreen } from './ending-screen';
 import { FeedbackScreen } from './feedback-screen';
@@ -10,6 +9,29 @@ import { QuizForm } from './quiz-form';
 import { QuizResult } from './quiz-result';
 import { ScreenHeading } from './screen-heading';
 import { StepScreen } from './step-screen';
+
+/**
+ * What plays an attempt: the learner's attempt on the server (`useAttemptDriver`), or the
+ * editor's preview of a draft in the browser. Both hand the player the same `AttemptState`.
+ */
+export interface PlayerDriver {
+  state: AttemptState;
+  /** Makes a choice at the current step; `onDone` runs once the new state is in. */
+  choose: (choiceId: string, onDone: () => void) => void;
+  /** Sends the open quiz round; `onDone` runs once the new state is in. */
+  submitQuiz: (submission: QuizSubmission, onDone: () => void) => void;
+  /** The choice on its way, shown busy while the others are disabled; null when none is. */
+  pendingChoiceId: string | null;
+  submitting: boolean;
+  /** Why the last choice or submission did not go through; null when it did. */
+  error: Error | null;
+}
+
+interface PlayerProps {
+  driver: PlayerDriver;
+  /** The way out on the completion screen; by default back to "My training". */
+  finishAction?: ReactNode;
+}
 
 /**
  * What the learner asked to see next. The server's state decides everything else:
@@ -25,11 +47,10 @@ function screenOf(state: AttemptState, intent: Intent) {
   return state.lastResult ? 'result' : 'ending';
 }
 
-export function Player({ state }: { state: AttemptState }) {
+export function Player({ driver, finishAction }: PlayerProps) {
+  const { state } = driver;
   const [intent, setIntent] = useState<Intent>('auto');
-  const choose = useChoose(state);
-  const submitQuiz = useSubmitQuiz(state);
-  const actionError = choose.error ?? submitQuiz.error;
+  const actionError = driver.error;
   const screen = screenOf(state, intent);
 
   return (
@@ -50,8 +71,8 @@ export function Player({ state }: { state: AttemptState }) {
         <StepScreen
           key={state.step.id}
           step={state.step}
-          pendingChoiceId={choose.isPending ? (choose.variables ?? null) : null}
-          onChoose={(choiceId) => choose.mutate(choiceId, { onSuccess: () => setIntent('feedback') })}
+          pendingChoiceId={driver.pendingChoiceId}
+          onChoose={(choiceId) => driver.choose(choiceId, () => setIntent('feedback'))}
         />
       )}
 
@@ -70,8 +91,8 @@ export function Player({ state }: { state: AttemptState }) {
         <QuizForm
           key={state.quiz.round}
           quiz={state.quiz}
-          submitting={submitQuiz.isPending}
-          onSubmit={(submission) => submitQuiz.mutate(submission, { onSuccess: () => setIntent('auto') })}
+          submitting={driver.submitting}
+          onSubmit={(submission) => driver.submitQuiz(submission, () => setIntent('auto'))}
         />
       )}
 
@@ -91,7 +112,7 @@ export function Player({ state }: { state: AttemptState }) {
         </Stack>
       )}
 
-      {screen === 'passed' && <CompletionScreen state={state} />}
+      {screen === 'passed' && <CompletionScreen state={state} finishAction={finishAction} />}
     </Stack>
   );
 }

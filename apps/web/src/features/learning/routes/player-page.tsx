@@ -1,11 +1,13 @@
-import { Anchor, Group, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { AttemptState } from '@countersign/contracts/learning';
+import { Anchor, Group, Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { isApiError } from '../../../lib/api-client';
-import { useAttempt } from '../api/attempt';
+import { useAttempt, useAttemptDriver } from '../api/attempt';
 import { Player } from '../components/player';
+import { PlayerHeader } from '../components/player-header';
 
 function PlayerSkeleton() {
   return (
@@ -18,6 +20,11 @@ function PlayerSkeleton() {
       <Skeleton h={56} />
     </Stack>
   );
+}
+
+/** The learner's attempt, played on the server. */
+function AttemptPlayer({ state }: { state: AttemptState }) {
+  return <Player driver={useAttemptDriver(state)} />;
 }
 
 /** Starts (or resumes) the attempt of an assignment and plays it. */
@@ -36,25 +43,7 @@ export function PlayerPage() {
         </Group>
       </Anchor>
 
-      {state && (
-        <Stack gap="xs">
-          <Title order={1} fz="h2">
-            {state.module.title}
-          </Title>
-          <Group gap="sm" wrap="nowrap">
-            <Progress
-              value={state.progressPercent}
-              size="lg"
-              radius="xl"
-              aria-label="Module progress"
-              style={{ flex: 1 }}
-            />
-            <Text size="sm" fw={600} miw={90} ta="right">
-              {Math.round(state.progressPercent)}% done
-            </Text>
-          </Group>
-        </Stack>
-      )}
+      {state && <PlayerHeader state={state} />}
 
       {attempt.isPending && <PlayerSkeleton />}
       {attempt.isError &&
@@ -67,7 +56,7 @@ export function PlayerPage() {
             onRetry={() => attempt.refetch()}
           />
         ))}
-      {state && <Player key={state.attemptId} state={state} />}
+      {state && <AttemptPlayer key={state.attemptId} state={state} />}
     </Stack>
   );
 }
