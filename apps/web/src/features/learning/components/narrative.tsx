@@ -1,15 +1,9 @@
-import { Stack, Text, type TextProps } from '@mantine/core';
-import { paragraphs } from '../../../lib/format';
+import { Markdown, type MarkdownTextProps } from '../../../components/ui/markdown';
 
-/** Authored text as plain paragraphs (React escapes it; it is never parsed as HTML). */
-export function Narrative({ text, ...textProps }: { text: string } & TextProps) {
-  return (
-    <Stack gap="sm">
-      {paragraphs(text).map((paragraph, index) => (
-        <Text key={index} {...textProps}>
-          {paragraph}
-        </Text>
-      ))}
-    </Stack>
-  );
+/**
+ * Authored text (narrative, feedback, debriefs, artefact bodies) as the safe Markdown subset:
+ * never parsed as HTML, links only to http(s) and mailto, a single newline is a line break.
+ */
+export function Narrative({ text, ...textProps }: { text: string } & MarkdownTextProps) {
+  return <Markdown text={text} {...textProps} />;
 }
