@@ -5,6 +5,7 @@ import {
   type ValidationIssue,
 } from '@countersign/scenario-engine';
 import { z } from 'zod';
+import { exportedMediaSchema } from '../media/index.js';
 
 /** Module authoring: the library, drafts, versions, publishing, import and export. */
 
@@ -115,11 +116,17 @@ export interface VersionDiffResponse {
   diff: ModuleDiff;
 }
 
-/** The portable form of one module version: what export writes and import reads. */
+/**
+ * The portable form of one module version: what export writes and import reads. `media` carries
+ * the images the content's photoUrls refer to (`/api/media/<id>`, by `id`); import re-creates them
+ * in the importing organisation (checked and re-encoded like an upload) and rewrites the photoUrls.
+ * Entries no photoUrl refers to are ignored. Documents written before images existed have no `media`.
+ */
 export const moduleExportDocumentSchema = z.object({
   format: z.literal('countersign.module'),
   formatVersion: z.literal(1),
   module: moduleMetaSchema,
   content: moduleContentSchema,
+  media: z.array(exportedMediaSchema).max(200).default([]),
 });
 export type ModuleExportDocument = z.output<typeof moduleExportDocumentSchema>;

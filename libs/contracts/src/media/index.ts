@@ -1,5 +1,6 @@
 import { MEDIA_URL_PREFIX, mediaUrlPattern } from '@countersign/scenario-engine';
 import { z } from 'zod';
+import { uuidSchema } from '../common/index.js';
 
 /**
  * Images uploaded by authors (recruiter profile photos, artefact pictures).
@@ -36,6 +37,8 @@ export const MEDIA_ERROR_CODES = {
   fileTooLarge: 'file_too_large',
   unsupportedImageType: 'unsupported_image_type',
   invalidImage: 'invalid_image',
+  /** Saving, publishing or importing a module whose photoUrl names no image of the organisation (422). */
+  unknownMedia: 'unknown_media',
 } as const;
 
 export interface MediaAsset {
@@ -63,7 +66,7 @@ export function mediaUrl(id: string): string {
  * the image (same checks and re-encoding as an upload) and rewrites those photoUrls.
  */
 export const exportedMediaSchema = z.object({
-  id: z.uuid({ message: 'must be a UUID' }).transform((v) => v.toLowerCase()),
+  id: uuidSchema,
   contentType: z.enum(MEDIA_TYPES),
   /** The image bytes, base64. */
   data: z
