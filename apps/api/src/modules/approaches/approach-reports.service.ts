@@ -14,6 +14,7 @@ import { hasPermission, ROLES } from '@countersign/contracts/permissions';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
+import type { UploadedFile } from '../../common/file-upload.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import {
@@ -43,12 +44,7 @@ import {
 export type CreateReportInput = z.output<typeof createReportSchema>;
 
 /** What multer hands over for the `file` field (memory storage: the bytes, never a path on disk). */
-export interface UploadedFile {
-  originalname: string;
-  mimetype: string;
-  size: number;
-  buffer: Buffer;
-}
+export type { UploadedFile };
 
 /** Roles whose holders triage reports: they are notified of high-rated ones and may be assigned. */
 export const TRIAGE_ROLES = ROLES.filter((role) => hasPermission(role, 'approaches:triage'));
