@@ -35,6 +35,23 @@ export function useDuplicateModule() {
   });
 }
 
+/**
+ * Imports an exported module document (parsed from the chosen file, otherwise untouched) as a
+ * new module with a draft. A document the API refuses comes back as an ApiError whose details
+ * name each JSON path at fault.
+ */
+export function useImportModule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (document: unknown) =>
+      apiClient.post<AuthoringModuleDetail>('/authoring/modules/import', document),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: libraryKey }),
+  });
+}
+
+/** Where the JSON Schema of the module document is published, for people generating modules. */
+export const MODULE_SCHEMA_HREF = '/api/authoring/module-schema.json';
+
 export function useSetArchived() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -18,6 +18,8 @@ import {
   IconAlertCircle,
   IconArchive,
   IconCopy,
+  IconFileImport,
+  IconHistory,
   IconPencil,
   IconPlus,
   IconRestore,
@@ -30,6 +32,7 @@ import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
 import { formatDateTime, plural } from '../../../lib/format';
 import { useDuplicateModule, useLibrary, useSetArchived } from '../api/library';
 import { LibraryStatusBadge } from '../components/library-badges';
+import { ImportModuleModal } from '../components/import-module-modal';
 import { NewModuleModal } from '../components/new-module-modal';
 
 function ArchiveModal({ module, onClose }: { module: LibraryModule | null; onClose: () => void }) {
@@ -106,7 +109,7 @@ function LibraryTable({
     });
 
   return (
-    <ScrollTable label="Modules" minWidth={1080} data-testid="module-library">
+    <ScrollTable label="Modules" minWidth={1180} data-testid="module-library">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Module</Table.Th>
@@ -175,6 +178,16 @@ function LibraryTable({
                 <Button
                   size="xs"
                   variant="default"
+                  component={Link}
+                  to={`/admin/modules/${module.id}/history`}
+                  leftSection={<IconHistory size={14} aria-hidden />}
+                  aria-label={`History of ${module.title}`}
+                >
+                  History
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
                   leftSection={<IconCopy size={14} aria-hidden />}
                   onClick={() => copy(module)}
                   loading={duplicate.isPending && duplicate.variables === module.id}
@@ -211,6 +224,7 @@ function LibraryTable({
 export function ModuleLibraryPage() {
   const library = useLibrary();
   const [newOpened, newModal] = useDisclosure(false);
+  const [importOpened, importModal] = useDisclosure(false);
   const [archiveTarget, setArchiveTarget] = useState<LibraryModule | null>(null);
 
   return (
@@ -219,9 +233,18 @@ export function ModuleLibraryPage() {
         title="Module library"
         description="Write, duplicate and publish the training modules of your organisation."
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={newModal.open}>
-            New module
-          </Button>
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              onClick={importModal.open}
+            >
+              Import module
+            </Button>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={newModal.open}>
+              New module
+            </Button>
+          </Group>
         }
       />
       {library.isPending && (
@@ -240,13 +263,14 @@ export function ModuleLibraryPage() {
       )}
       {library.data && library.data.length === 0 && (
         <Alert color="gray" variant="light" title="No modules yet">
-          Create your first module with “New module”.
+          Create your first module with “New module”, or bring one in with “Import module”.
         </Alert>
       )}
       {library.data && library.data.length > 0 && (
         <LibraryTable modules={library.data} onArchive={setArchiveTarget} />
       )}
       <NewModuleModal opened={newOpened} onClose={newModal.close} />
+      <ImportModuleModal opened={importOpened} onClose={importModal.close} />
       <ArchiveModal module={archiveTarget} onClose={() => setArchiveTarget(null)} />
     </>
   );
