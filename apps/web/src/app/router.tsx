@@ -164,6 +164,13 @@ export const router = createBrowserRouter([
                         (await import('../features/authoring/routes/module-editor-page')).ModuleEditorPage,
                     },
                   },
+                  {
+                    path: 'admin/modules/:moduleId/history',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/authoring/routes/module-history-page')).ModuleHistoryPage,
+                    },
+                  },
                 ],
               },
               { path: '*', Component: NotFoundPage },
