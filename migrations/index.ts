@@ -5,6 +5,7 @@ import { CreateNotifications1795818630870 } from './1795818630870-CreateNotifica
 import { CreateApproachReports1795818632597 } from './1795818632597-CreateApproachReports.js';
 import { AddOutboxDelivery1795820521946 } from './1795820521946-AddOutboxDelivery.js';
 import { AddDraftRevisions1795820667722 } from './1795820667722-AddDraftRevisions.js';
+import { CreateMediaAssets1795823543804 } from './1795823543804-CreateMediaAssets.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateApproachReports1795818632597,
   AddOutboxDelivery1795820521946,
   AddDraftRevisions1795820667722,
+  CreateMediaAssets1795823543804,
 ];

@@ -12,6 +12,15 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { DomainError } from './common/domain-error.js';
 import { ATTACHMENT_UPLOAD_PATH } from './modules/approaches/attachment-upload.interceptor.js';
+import { MODULE_IMPORT_PATH } from './modules/authoring/authoring-input.js';
+import { MEDIA_UPLOAD_PATH } from './modules/media/media-upload.interceptor.js';
+
+/** The routes that take a multipart body (one file each); every other body must be JSON. */
+const MULTIPART_UPLOAD_PATHS = [ATTACHMENT_UPLOAD_PATH, MEDIA_UPLOAD_PATH];
+
+const JSON_LIMIT = '256kb';
+/** A module document carries its images (base64), so its import may be larger. */
+const MODULE_IMPORT_JSON_LIMIT = '40mb';
 
 /**
  * Builds the HTTP application: used by main.ts and by the integration tests, so tests exercise
@@ -38,20 +47,30 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }),
   );
   app.use(cookieParser());
-  const json = express.json({ limit: '256kb' });
-  app.use('/api', (req: Request, res: Response, next: NextFunction) =>
-    json(req, res, (error?: unknown) => next(error ? bodyError(error) : undefined)),
-  );
+  const json = express.json({ limit: JSON_LIMIT });
+  const importJson = express.json({ limit: MODULE_IMPORT_JSON_LIMIT });
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    const isImport = req.method === 'POST' && MODULE_IMPORT_PATH.test(req.path);
+    const parse = isImport ? importJson : json;
+    parse(req, res, (error?: unknown) =>
+      next(error ? bodyError(error, isImport ? MODULE_IMPORT_JSON_LIMIT : JSON_LIMIT) : undefined),
+    );
+  });
   app.use('/api', (req: Request, _res: Response, next: NextFunction) => {
-    // Bodies must be JSON: a form post from another site cannot smuggle a request in. The one
-    // exception is the screenshot upload, which takes multipart and, like every state-changing
-    // route, still needs the X-CSRF-Token header that a form on another site cannot send.
+    // Bodies must be JSON: a form post from another site cannot smuggle a request in. The
+    // exceptions are the file uploads (screenshots, authored images), which take multipart and,
+    // like every state-changing route, still need the X-CSRF-Token header that a form on another
+    // site cannot send.
     if (
       ['POST', 'PUT', 'PATCH'].includes(req.method) &&
       req.headers['content-length'] !== '0' &&
       req.body === undefined &&
       req.headers['content-type'] &&
-      !(req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(req.path) && req.is('multipart/form-data'))
+      !(
+        req.method === 'POST' &&
+        MULTIPART_UPLOAD_PATHS.some((pattern) => pattern.test(req.path)) &&
+        req.is('multipart/form-data')
+      )
     ) {
       return next(
         new DomainError(
@@ -89,10 +108,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 }
 
 /** Body-parser failures become clear 4xx errors instead of leaking parser messages. */
-function bodyError(error: unknown): DomainError {
+function bodyError(error: unknown, limit: string): DomainError {
   const e = error as { type?: string; status?: number };
   if (e.type === 'entity.too.large')
-    return new DomainError(413, 'payload_too_large', 'The request body is larger than 256 kB.');
+    return new DomainError(413, 'payload_too_large', `The request body is larger than ${readable(limit)}.`);
   if (e.type === 'entity.parse.failed')
     return new DomainError(400, 'invalid_json', 'The request body is not valid JSON.');
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
@@ -102,6 +121,14 @@ function bodyError(error: unknown): DomainError {
     e.status && e.status < 500 ? e.status : 400,
     'bad_request',
     'The request body could not be read.',
+  );
+}
+
+/** `256kb` → `256 kB`, `40mb` → `40 MB`. */
+function readable(limit: string): string {
+  return limit.replace(
+    /^(\d+)(kb|mb)$/,
+    (_m, n: string, unit: string) => `${n} ${unit === 'kb' ? 'kB' : 'MB'}`,
   );
 }
 

@@ -14,6 +14,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { AuthoringModule } from './modules/authoring/authoring.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LearningModule } from './modules/learning/learning.module.js';
+import { MediaModule } from './modules/media/media.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         OrganisationsModule,
         UsersModule,
         TrainingFeatureModule,
+        MediaModule,
         AuthoringModule,
         AssignmentsModule,
         LearningModule,

@@ -12,6 +12,7 @@ import { Session } from '../modules/auth/session.entity.js';
 import { Attempt } from '../modules/learning/attempt.entity.js';
 import { AttemptEvent } from '../modules/learning/attempt-event.entity.js';
 import { Completion } from '../modules/learning/completion.entity.js';
+import { MediaAsset, MediaAssetContent } from '../modules/media/media-asset.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { OutboundEmail } from '../modules/notifications/outbound-email.entity.js';
 import { Department } from '../modules/organisations/department.entity.js';
@@ -40,4 +41,6 @@ export const ENTITIES = [
   ApproachReportNote,
   ApproachAttachment,
   ApproachAttachmentContent,
+  MediaAsset,
+  MediaAssetContent,
 ];

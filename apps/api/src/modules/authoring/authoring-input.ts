@@ -34,3 +34,6 @@ export function jsonPath(prefix: string, segments: readonly PropertyKey[]): stri
   }
   return out;
 }
+
+/** The import route takes a larger JSON body than the others (its document carries images). */
+export const MODULE_IMPORT_PATH = /^\/authoring\/modules\/import\/?$/;

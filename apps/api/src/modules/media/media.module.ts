@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MediaController } from './media.controller.js';
+import { MediaService } from './media.service.js';
+
+/** Images for authored modules. Authoring depends on this module, never the other way round. */
+@Module({
+  controllers: [MediaController],
+  providers: [MediaService],
+  exports: [MediaService],
+})
+export class MediaModule {}
