@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type {
   AuthoringModuleDetail,
   LibraryModule,
@@ -7,7 +8,9 @@ import type {
   VersionHistoryEntry,
 } from '@countersign/contracts/authoring';
 import type { AttemptState } from '@countersign/contracts/learning';
+import type { MediaAsset } from '@countersign/contracts/media';
 import type { ModuleContent, ValidationIssue } from '@countersign/scenario-engine';
+import sharp from 'sharp';
 import { type Client, TestContext } from './test-app.js';
 
 describe('authoring: library, drafts, publishing, versions, import and export', () => {
@@ -288,7 +291,7 @@ describe('authoring: library, drafts, publishing, versions, import and export', 
     const res = await admin.get(`/api/authoring/modules/${moduleIds[0]}/versions/1/export`).expect(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[a-z0-9-]+-v1\.json"$/);
     const document = res.body as ModuleExportDocument;
-    expect(document).toMatchObject({ format: 'countersign.module', formatVersion: 1 });
+    expect(document).toMatchObject({ format: 'countersign.module', formatVersion: 1, media: [] });
     expect(document.content).toEqual((await versionRow(moduleIds[0]!, 1)).content);
 
     const schema = (await admin.get('/api/authoring/module-schema.json').expect(200)).body as {
@@ -296,7 +299,13 @@ describe('authoring: library, drafts, publishing, versions, import and export', 
       properties: Record<string, unknown>;
     };
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties).sort()).toEqual(['content', 'format', 'formatVersion', 'module']);
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'content',
+      'format',
+      'formatVersion',
+      'media',
+      'module',
+    ]);
 
     const other = await setUp();
     const imported = (await other.admin.post('/api/authoring/modules/import', document).expect(201))
@@ -416,5 +425,206 @@ describe('authoring: library, drafts, publishing, versions, import and export', 
       .body as AttemptState;
     expect(fresh.step.title).toBe('Version two opening');
     expect(await attemptVersion(fresh.attemptId)).toBe(v2.id);
+  });
+
+  describe('images in modules', () => {
+    const png = () =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+        .png()
+        .toBuffer();
+
+    async function uploadImage(admin: Client, data: Buffer) {
+      const res = await admin
+        .post('/api/authoring/media')
+        .attach('file', data, { filename: 'face.png', contentType: 'image/png' })
+        .expect(201);
+      return res.body as MediaAsset;
+    }
+
+    /** The module's content with a profile card (showing `photoUrl`) on its first step. */
+    function withPhoto(content: ModuleContent, photoUrl: string): ModuleContent {
+      const next = clone(content);
+      next.scenario.steps[0]!.artefacts = [
+        {
+          kind: 'thread',
+          platform: 'Email',
+          participants: ['A'],
+          messages: [{ from: 'A', at: 'now', body: 'Hi' }],
+        },
+        {
+          kind: 'profile',
+          name: 'Dr Alex Recruiter',
+          headline: 'Talent partner',
+          photoUrl,
+          connections: 12,
+          history: [],
+          activity: [],
+        },
+      ] as unknown as ModuleContent['scenario']['steps'][number]['artefacts'];
+      return next;
+    }
+
+    const PHOTO_PATH = 'content.scenario.steps[0].artefacts[1].photoUrl';
+
+    it('accepts only /api/media/<id> photoUrls of an image of the organisation, on save and on publish', async () => {
+      const { admin } = await setUp();
+      const other = await setUp();
+      const { module, draft } = await createModule(admin);
+      const mine = await uploadImage(admin, await png());
+      const theirs = await uploadImage(other.admin, await png());
+
+      for (const url of [
+        'https://images.example.com/face.jpg',
+        '//images.example.com/face.jpg',
+        'data:image/png;base64,iVBORw0KGgo=',
+        'javascript:alert(1)',
+        `/api/media/${mine.id}/../../auth/session`,
+      ]) {
+        const res = await saveDraft(admin, module.id, withPhoto(draft!.content, url), 0).expect(400);
+        expect(res.body.code).toBe('validation_failed');
+        expect(res.body.details).toEqual([expect.objectContaining({ field: PHOTO_PATH })]);
+      }
+      for (const url of [theirs.url, '/api/media/00000000-0000-4000-8000-000000000000']) {
+        const res = await saveDraft(admin, module.id, withPhoto(draft!.content, url), 0).expect(422);
+        expect(res.body).toMatchObject({
+          code: 'unknown_media',
+          details: [{ field: PHOTO_PATH, message: expect.any(String) }],
+        });
+        expect(res.body.message).toContain(PHOTO_PATH);
+      }
+      expect((await versionRow(module.id, 1)).content.scenario.steps[0]!.artefacts).toEqual([]);
+
+      const saved = // Upper-case hex digits are the same id.
+        (await saveDraft(admin, module.id, withPhoto(draft!.content, mine.url.toUpperCase()), 0).expect(200))
+          .body as SaveDraftResponse;
+      expect(saved.draft.content.scenario.steps[0]!.artefacts[1]).toMatchObject({ photoUrl: mine.url });
+
+      // A draft that names a missing image (written behind the API's back) cannot be published.
+      const broken = withPhoto(draft!.content, '/api/media/00000000-0000-4000-8000-000000000001');
+      await ctx.dataSource.query(
+        `UPDATE module_version SET content = $2::jsonb WHERE module_id = $1 AND status = 'draft'`,
+        [module.id, JSON.stringify(broken)],
+      );
+      const refused = await admin.post(`/api/authoring/modules/${module.id}/publish`).expect(422);
+      expect(refused.body).toMatchObject({ code: 'unknown_media', details: [{ field: PHOTO_PATH }] });
+
+      const fixed = (await admin.get(`/api/authoring/modules/${module.id}`).expect(200))
+        .body as AuthoringModuleDetail;
+      await saveDraft(admin, module.id, withPhoto(draft!.content, mine.url), fixed.draft!.revision).expect(
+        200,
+      );
+      await admin.post(`/api/authoring/modules/${module.id}/publish`).expect(200);
+    });
+
+    it('exports a version with its images and imports it into another organisation with new copies of them', async () => {
+      const source = await setUp();
+      const target = await setUp();
+      const { module, draft } = await createModule(source.admin);
+      // Noise does not compress: the document is larger than the 256 kB of an ordinary request.
+      const noise = await sharp(randomBytes(320 * 320 * 3), { raw: { width: 320, height: 320, channels: 3 } })
+        .png()
+        .toBuffer();
+      const photo = await uploadImage(source.admin, noise);
+      const content = withPhoto(draft!.content, photo.url);
+      // The same image twice travels once.
+      content.scenario.steps[1]!.artefacts = [content.scenario.steps[0]!.artefacts[1]!];
+      await saveDraft(source.admin, module.id, content, 0).expect(200);
+      await source.admin.post(`/api/authoring/modules/${module.id}/publish`).expect(200);
+
+      const document = (
+        await source.admin.get(`/api/authoring/modules/${module.id}/versions/1/export`).expect(200)
+      ).body as ModuleExportDocument;
+      const [stored] = await ctx.dataSource.query<{ data: Buffer }[]>(
+        `SELECT data FROM media_asset_content WHERE asset_id = $1`,
+        [photo.id],
+      );
+      expect(document.media).toEqual([
+        { id: photo.id, contentType: 'image/png', data: stored!.data.toString('base64') },
+      ]);
+      expect(JSON.stringify(document).length).toBeGreaterThan(256 * 1024);
+
+      const imported = (await target.admin.post('/api/authoring/modules/import', document).expect(201))
+        .body as AuthoringModuleDetail;
+      expect(imported.issues).toEqual([]);
+      const steps = imported.draft!.content.scenario.steps;
+      const newUrl = (steps[0]!.artefacts[1] as { photoUrl: string }).photoUrl;
+      expect(newUrl).toMatch(/^\/api\/media\/[0-9a-f-]{36}$/);
+      expect(newUrl).not.toBe(photo.url);
+      expect((steps[1]!.artefacts[0] as { photoUrl: string }).photoUrl).toBe(newUrl);
+      const [copy] = await ctx.dataSource.query<{ organisation_id: string; created_by: string }[]>(
+        `SELECT organisation_id, created_by FROM media_asset WHERE id = $1`,
+        [newUrl.split('/').pop()],
+      );
+      expect(copy).toEqual({ organisation_id: target.org.id, created_by: target.admin.user.id });
+
+      // The target's learners see the copy; neither organisation sees the other's image.
+      const learner = await ctx.login(target.employee);
+      const image = await learner.get(newUrl).expect(200);
+      expect(image.headers['content-type']).toBe('image/png');
+      await learner.get(photo.url).expect(404);
+      await source.admin.get(newUrl).expect(404);
+      // Publishable as imported.
+      await target.admin.post(`/api/authoring/modules/${imported.module.id}/publish`).expect(200);
+    });
+
+    it('refuses an import whose images are missing, broken or mislabelled, naming the path, and creates nothing', async () => {
+      const source = await setUp();
+      const target = await setUp();
+      const { module, draft } = await createModule(source.admin);
+      const photo = await uploadImage(source.admin, await png());
+      await saveDraft(source.admin, module.id, withPhoto(draft!.content, photo.url), 0).expect(200);
+      const document = (
+        await source.admin.get(`/api/authoring/modules/${module.id}/versions/1/export`).expect(200)
+      ).body as ModuleExportDocument;
+      const gif = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } })
+        .gif()
+        .toBuffer();
+      const jpeg = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } })
+        .jpeg()
+        .toBuffer();
+      const entry = document.media[0]!;
+      const cases: { media: unknown[]; status: number; code: string; field: string }[] = [
+        { media: [], status: 422, code: 'unknown_media', field: PHOTO_PATH },
+        {
+          media: [{ ...entry, data: gif.toString('base64') }],
+          status: 422,
+          code: 'unsupported_image_type',
+          field: 'media[0].data',
+        },
+        {
+          media: [{ ...entry, data: Buffer.from('not an image at all').toString('base64') }],
+          status: 422,
+          code: 'unsupported_image_type',
+          field: 'media[0].data',
+        },
+        {
+          media: [{ ...entry, data: jpeg.toString('base64') }],
+          status: 422,
+          code: 'invalid_image',
+          field: 'media[0].contentType',
+        },
+        {
+          media: [{ ...entry, data: '%%%' }],
+          status: 400,
+          code: 'validation_failed',
+          field: 'media[0].data',
+        },
+        { media: [{ ...entry, id: 'x' }], status: 400, code: 'validation_failed', field: 'media[0].id' },
+      ];
+      const modulesBefore = (await ctx.moduleIds(target.org.id)).length;
+      for (const c of cases) {
+        const res = await target.admin.post('/api/authoring/modules/import', { ...document, media: c.media });
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: c.status, code: c.code });
+        const details = res.body.details as { field: string }[] | { field: string };
+        const fields = Array.isArray(details) ? details.map((d) => d.field) : [details.field];
+        expect(fields).toContain(c.field);
+      }
+      expect((await ctx.moduleIds(target.org.id)).length).toBe(modulesBefore);
+      const [{ n }] = await ctx.dataSource.query<[{ n: number }]>(
+        `SELECT count(*)::int AS n FROM media_asset WHERE organisation_id = $1`,
+        [target.org.id],
+      );
+      expect(n).toBe(0);
+    });
   });
 });

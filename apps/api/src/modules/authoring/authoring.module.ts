@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module.js';
 import { AuthoringController } from './authoring.controller.js';
 import { AuthoringService } from './authoring.service.js';
 
 @Module({
+  imports: [MediaModule],
   controllers: [AuthoringController],
   providers: [AuthoringService],
 })

@@ -23,11 +23,16 @@ import {
   type ValidationIssue,
 } from '@countersign/scenario-engine';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { FieldIssue } from '@countersign/contracts/common';
+import { MEDIA_ERROR_CODES, type ExportedMedia } from '@countersign/contracts/media';
 import type { AuthContext } from '../../common/auth-context.js';
-import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
+import { conflict, DomainError, notFound, unprocessable } from '../../common/domain-error.js';
+import { reencodeImage, type ReencodedImage } from '../media/image-reencoder.js';
+import { MediaService } from '../media/media.service.js';
 import { ModuleVersion } from '../training/module-version.entity.js';
 import { TrainingModule } from '../training/training-module.entity.js';
 import { parseAuthored } from './authoring-input.js';
+import { mediaReferences, rewriteMediaReferences } from './media-references.js';
 import { starterContent } from './starter-content.js';
 
 export interface ModuleMeta {
@@ -65,7 +70,10 @@ interface LibraryRow {
  */
 @Injectable()
 export class AuthoringService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly media: MediaService,
+  ) {}
 
   async library(organisationId: string, moduleId?: string): Promise<LibraryModule[]> {
     const rows = await this.dataSource.query<LibraryRow[]>(
@@ -175,6 +183,7 @@ export class AuthoringService {
     const content = parseAuthored(moduleContentSchema, input.content, 'content', 'module content');
     const saved = await this.dataSource.transaction(async (tx) => {
       await this.findModule(tx, auth.organisationId, moduleId);
+      await this.assertMediaExist(tx, auth.organisationId, content, 'content.');
       const draft = await tx.findOneBy(ModuleVersion, {
         organisationId: auth.organisationId,
         moduleId,
@@ -224,6 +233,7 @@ export class AuthoringService {
         status: 'draft',
       });
       if (!draft) throw conflict('no_draft', 'There is no draft to publish: edit the module first.');
+      await this.assertMediaExist(tx, auth.organisationId, draft.content, 'content.');
       const result = validateModule(draft.content, { redFlagKeys: RED_FLAG_KEYS });
       if (!result.ok) {
         throw unprocessable(
@@ -293,6 +303,10 @@ export class AuthoringService {
   ): Promise<{ slug: string; document: ModuleExportDocument }> {
     const module = await this.findModule(this.dataSource.manager, auth.organisationId, moduleId);
     const v = await this.findVersion(auth.organisationId, moduleId, version);
+    const media = await this.media.forExport(
+      auth.organisationId,
+      mediaReferences(v.content, '').map((r) => r.mediaId),
+    );
     return {
       slug: module.slug,
       document: {
@@ -300,15 +314,85 @@ export class AuthoringService {
         formatVersion: 1,
         module: { title: module.title, summary: module.summary, estimatedMinutes: module.estimatedMinutes },
         content: v.content,
+        media,
       },
     };
   }
 
-  /** Imports an exported document as a new module whose version 1 is a draft, never published. */
+  /**
+   * Imports an exported document as a new module whose version 1 is a draft, never published.
+   * The images the content refers to are re-created in the caller's organisation from the
+   * document's `media` (checked and re-encoded like an upload) and the photoUrls rewritten to
+   * them; a photoUrl without an image in `media` must name an image of the organisation already.
+   */
   async import(auth: AuthContext, body: unknown): Promise<AuthoringModuleDetail> {
     const document = parseAuthored(moduleExportDocumentSchema, body, '', 'module document');
-    const moduleId = await this.createWithDraft(auth, document.module, document.content);
+    const images = await this.importedImages(document.content, document.media);
+    const moduleId = await this.dataSource.transaction(async (tx) => {
+      const mapping = new Map<string, string>();
+      for (const [oldId, image] of images) mapping.set(oldId, (await this.media.store(tx, auth, image)).id);
+      const content = rewriteMediaReferences(document.content, mapping);
+      await this.assertMediaExist(tx, auth.organisationId, content, 'content.');
+      return this.insertModule(tx, auth, document.module, content);
+    });
     return this.detail(auth, moduleId);
+  }
+
+  /** Re-encodes each image of the document that the content refers to, by its old id. */
+  private async importedImages(
+    content: ModuleContent,
+    media: readonly ExportedMedia[],
+  ): Promise<Map<string, ReencodedImage>> {
+    const referenced = new Set(mediaReferences(content, '').map((r) => r.mediaId));
+    const images = new Map<string, ReencodedImage>();
+    for (const [index, entry] of media.entries()) {
+      if (!referenced.has(entry.id) || images.has(entry.id)) continue;
+      const path = `media[${index}]`;
+      let image: ReencodedImage;
+      try {
+        image = await reencodeImage(Buffer.from(entry.data, 'base64'), `${path}.data`);
+      } catch (error) {
+        // Inside a JSON document every image problem is a 422 naming the entry, whatever the upload status.
+        if (error instanceof DomainError)
+          throw new DomainError(422, error.code, `${path}: ${error.message}`, error.details);
+        throw error;
+      }
+      if (image.contentType !== entry.contentType) {
+        throw unprocessable(
+          MEDIA_ERROR_CODES.invalidImage,
+          `${path}: the data is ${image.contentType}, but contentType says ${entry.contentType}.`,
+          [{ field: `${path}.contentType`, message: `must be ${image.contentType}, the type of the data` }],
+        );
+      }
+      images.set(entry.id, image);
+    }
+    return images;
+  }
+
+  /** Each photoUrl must name an image of the organisation: 422 naming every path that doesn't. */
+  private async assertMediaExist(
+    manager: EntityManager,
+    organisationId: string,
+    content: ModuleContent,
+    prefix: string,
+  ): Promise<void> {
+    const references = mediaReferences(content, prefix);
+    if (references.length === 0) return;
+    const found = await this.media.existing(
+      manager,
+      organisationId,
+      references.map((r) => r.mediaId),
+    );
+    const details: FieldIssue[] = references
+      .filter((r) => !found.has(r.mediaId))
+      .map((r) => ({ field: r.path, message: 'is not an image uploaded to your organisation' }));
+    if (details.length === 0) return;
+    throw unprocessable(
+      MEDIA_ERROR_CODES.unknownMedia,
+      `${details[0]!.field} is not an image uploaded to your organisation: upload the picture again.` +
+        (details.length > 1 ? ` (and ${details.length - 1} more)` : ''),
+      details,
+    );
   }
 
   private async createWithDraft(
@@ -316,22 +400,29 @@ export class AuthoringService {
     meta: ModuleMeta,
     content: ModuleContent,
   ): Promise<string> {
-    return this.dataSource.transaction(async (tx) => {
-      const module = await tx.save(
-        tx.create(TrainingModule, {
-          organisationId: auth.organisationId,
-          slug: slugFor(meta.title),
-          title: meta.title,
-          summary: meta.summary,
-          estimatedMinutes: meta.estimatedMinutes,
-          builtIn: false,
-          sortOrder: 1000,
-          archivedAt: null,
-        }),
-      );
-      await this.insertDraft(tx, auth, module.id, content);
-      return module.id;
-    });
+    return this.dataSource.transaction((tx) => this.insertModule(tx, auth, meta, content));
+  }
+
+  private async insertModule(
+    tx: EntityManager,
+    auth: AuthContext,
+    meta: ModuleMeta,
+    content: ModuleContent,
+  ): Promise<string> {
+    const module = await tx.save(
+      tx.create(TrainingModule, {
+        organisationId: auth.organisationId,
+        slug: slugFor(meta.title),
+        title: meta.title,
+        summary: meta.summary,
+        estimatedMinutes: meta.estimatedMinutes,
+        builtIn: false,
+        sortOrder: 1000,
+        archivedAt: null,
+      }),
+    );
+    await this.insertDraft(tx, auth, module.id, content);
+    return module.id;
   }
 
   private async insertDraft(
