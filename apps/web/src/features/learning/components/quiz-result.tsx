@@ -2,6 +2,7 @@ import type { QuizResultView } from '@countersign/contracts/learning';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { PlainList } from '../../../components/ui/plain-list';
+import { Narrative } from './narrative';
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -56,7 +57,7 @@ export function QuizResult({ result }: { result: QuizResultView }) {
                   <Text fw={600}>
                     {index + 1}. {question.prompt}
                   </Text>
-                  <Text size="sm">{question.explanation}</Text>
+                  <Narrative text={question.explanation} size="sm" />
                 </Stack>
               </Group>
             </Paper>
