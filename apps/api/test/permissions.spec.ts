@@ -45,6 +45,8 @@ interface Fixture {
   authored: { draftModuleId: string; publishModuleId: string };
   /** Content of version 1 of `moduleId`, for draft saves and imports. */
   moduleContent: ModuleContent;
+  /** An image uploaded by the admin. */
+  mediaId: string;
 }
 
 /** A real 1×1 PNG. */
@@ -330,6 +332,20 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     params: (fx) => ({ moduleId: fx.moduleId, version: '1' }),
   },
+  {
+    method: 'POST',
+    path: '/api/authoring/media',
+    permission: 'modules:author',
+    ok: 201,
+    upload: { filename: 'photo.png', contentType: 'image/png', data: PNG },
+  },
+  {
+    method: 'GET',
+    path: '/api/media/{mediaId}',
+    permission: 'modules:read',
+    ok: 200,
+    params: (fx) => ({ mediaId: fx.mediaId }),
+  },
 ];
 
 const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/session'];
@@ -477,6 +493,10 @@ describe('permissions', () => {
       draftModuleId: await authorModule('Table draft'),
       publishModuleId: await authorModule('Table publish'),
     };
+    const media = await clients.admin
+      .post('/api/authoring/media')
+      .attach('file', PNG, { filename: 'fixture.png', contentType: 'image/png' })
+      .expect(201);
     const [v1] = await ctx.dataSource.query<{ content: ModuleContent }[]>(
       `SELECT content FROM module_version WHERE module_id = $1 AND version = 1`,
       [moduleIds[0]],
@@ -491,6 +511,7 @@ describe('permissions', () => {
       notifications,
       authored,
       moduleContent: v1!.content,
+      mediaId: (media.body as { id: string }).id,
     };
   });
   afterAll(() => ctx.close());
@@ -592,6 +613,7 @@ describe('permissions', () => {
         'GET /api/health → public',
         'GET /api/me/assignments → training:play',
         'GET /api/me/attempts/{attemptId} → training:play',
+        'GET /api/media/{mediaId} → modules:read',
         'GET /api/modules → modules:read',
         'GET /api/notifications → account:self',
         'GET /api/progress → progress:read',
@@ -608,6 +630,7 @@ describe('permissions', () => {
         'POST /api/assignments → assignments:manage',
         'POST /api/auth/login → public',
         'POST /api/auth/logout → account:self',
+        'POST /api/authoring/media → modules:author',
         'POST /api/authoring/modules → modules:author',
         'POST /api/authoring/modules/import → modules:author',
         'POST /api/authoring/modules/{moduleId}/archive → modules:author',
