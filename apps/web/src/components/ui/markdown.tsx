@@ -52,11 +52,32 @@ export function safeLinkUrl(url: string): string {
   return linkProtocol.test(safe) ? safe : '';
 }
 
-/** mdast nodes as far as `hardLineBreaks` needs them. */
+/** mdast nodes as far as the plugins below need them. */
 interface MdNode {
   type: string;
   value?: string;
   children?: MdNode[];
+}
+
+const blockContainers = new Set(['root', 'blockquote', 'listItem']);
+
+/**
+ * Raw HTML becomes the literal text the author typed: inline HTML stays in its sentence, an HTML
+ * block becomes a paragraph of its own (so it is styled like the text around it). Nothing is ever
+ * parsed as HTML; react-markdown would already turn leftovers into text, this only keeps layout.
+ */
+function htmlAsText() {
+  const visit = (node: MdNode) => {
+    node.children = node.children?.map((child) => {
+      if (child.type !== 'html') {
+        visit(child);
+        return child;
+      }
+      const text: MdNode = { type: 'text', value: child.value ?? '' };
+      return blockContainers.has(node.type) ? { type: 'paragraph', children: [text] } : text;
+    });
+  };
+  return (tree: MdNode) => visit(tree);
 }
 
 /**
@@ -79,9 +100,6 @@ function hardLineBreaks() {
   };
   return (tree: MdNode) => visit(tree);
 }
-
-/** Text props for every block; `size` is a theme size so that lists can match the paragraphs. */
-export type MarkdownTextProps = Omit<TextProps, 'size'> & { size?: MantineSize };
 
 function markdownComponents(textProps: MarkdownTextProps): Components {
   const heading = ({ children }: { children?: ReactNode }) => (
@@ -117,7 +135,7 @@ function markdownComponents(textProps: MarkdownTextProps): Components {
     ),
     li: ({ children }) => <List.Item>{children}</List.Item>,
     blockquote: ({ children }) => (
-      <Blockquote color="gray" p="sm" pl="md" m={0}>
+      <Blockquote color="gray" py="xs" px="md" m={0}>
         <Stack gap="xs">{children}</Stack>
       </Blockquote>
     ),
@@ -138,8 +156,8 @@ function markdownComponents(textProps: MarkdownTextProps): Components {
 /**
  * Authored text (narrative, feedback, debriefs, profile "about"…) as a safe Markdown subset:
  * paragraphs, line breaks, bold, italic, lists, block quotes and http(s)/mailto links; headings
- * show as bold text. Raw HTML is never interpreted: react-markdown turns it into literal text,
- * so an author who pastes `<b>` sees exactly what they typed instead of losing it silently.
+ * show as bold text. Raw HTML is never interpreted but shown as literal text, so an author who
+ * pastes `<b>` sees exactly what they typed instead of losing it silently. No rehype-raw, ever.
  */
 export function Markdown({ text, ...textProps }: { text: string } & MarkdownTextProps) {
   return (
@@ -148,7 +166,7 @@ export function Markdown({ text, ...textProps }: { text: string } & MarkdownText
         allowedElements={allowedElements}
         unwrapDisallowed
         skipHtml={false}
-        remarkPlugins={[hardLineBreaks]}
+        remarkPlugins={[htmlAsText, hardLineBreaks]}
         urlTransform={safeLinkUrl}
         components={markdownComponents(textProps)}
       >

@@ -93,9 +93,19 @@ describe('Markdown', () => {
   });
 
   it('shows raw HTML as literal text, never as elements', () => {
-    const html = render('<b>bold?</b> <script>alert(1)</script>');
-    expect(html).toContain('&lt;b&gt;bold?&lt;/b&gt;');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const html = render('Is <b>this</b> bold? <script>alert(1)</script>');
+    expect(html).toMatch(
+      /<p\b[^>]*>Is &lt;b&gt;this&lt;\/b&gt; bold\? &lt;script&gt;alert\(1\)&lt;\/script&gt;<\/p>/,
+    );
+    expectInert(html);
+  });
+
+  it('shows an HTML block as a paragraph of literal text, styled like the text around it', () => {
+    const html = render('Before\n\n<div onclick="x()">\n<script>alert(1)</script>\n</div>\n\nAfter');
+    expect(html).toMatch(
+      /<p\b[^>]*>&lt;div onclick=&quot;x\(\)&quot;&gt;<br\/>\s*&lt;script&gt;alert\(1\)&lt;\/script&gt;<br\/>\s*&lt;\/div&gt;<\/p>/,
+    );
+    expect(html.match(/<p\b/g)).toHaveLength(3);
     expectInert(html);
   });
 
