@@ -101,6 +101,9 @@ function hardLineBreaks() {
   return (tree: MdNode) => visit(tree);
 }
 
+/** Text props for every block; `size` is a theme size so that lists can match the paragraphs. */
+export type MarkdownTextProps = Omit<TextProps, 'size'> & { size?: MantineSize };
+
 function markdownComponents(textProps: MarkdownTextProps): Components {
   const heading = ({ children }: { children?: ReactNode }) => (
     <Text {...textProps} fw={700}>
