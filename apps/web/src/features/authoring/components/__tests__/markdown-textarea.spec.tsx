@@ -1,8 +1,9 @@
 import { MantineProvider } from '@mantine/core';
+import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MarkdownTextarea } from '../markdown-textarea';
 
-function render(element: React.ReactElement): string {
+function render(element: ReactElement): string {
   return renderToStaticMarkup(
     <MantineProvider withCssVariables={false} withGlobalClasses={false}>
       {element}
