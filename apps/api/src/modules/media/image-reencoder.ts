@@ -63,8 +63,8 @@ export async function reencodeImage(input: Buffer, field = 'file'): Promise<Reen
   let meta: Metadata;
   try {
     meta = await sharp(input, options).metadata();
-  } catch {
-    throw invalidImage('it is damaged or not really an image', field);
+  } catch (error) {
+    throw decodeError(error, field);
   }
   if (meta.format !== SHARP_FORMAT[accepted]) throw unsupportedImageType(type, field);
   if (!meta.width || !meta.height) throw invalidImage('it has no size', field);
@@ -102,7 +102,12 @@ async function encode(
   try {
     return await pipeline.toBuffer({ resolveWithObject: true });
   } catch (error) {
-    if (/pixel limit/i.test((error as Error).message ?? '')) throw tooManyPixels(field);
-    throw invalidImage('it is damaged or not really an image', field);
+    throw decodeError(error, field);
   }
+}
+
+function decodeError(error: unknown, field: string) {
+  return /pixel limit/i.test((error as Error).message ?? '')
+    ? tooManyPixels(field)
+    : invalidImage('it is damaged or not really an image', field);
 }
