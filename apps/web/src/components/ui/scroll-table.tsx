@@ -11,7 +11,8 @@ interface ScrollTableProps extends TableProps {
 /** A data table that scrolls sideways on narrow screens; the scroll region is keyboard reachable. */
 export function ScrollTable({ label, minWidth = 720, children, ...tableProps }: ScrollTableProps) {
   return (
-    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+    // position: relative keeps absolutely positioned content (VisuallyHidden headers) inside the scroll box.
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto', position: 'relative' }}>
       <Table miw={minWidth} verticalSpacing="sm" highlightOnHover aria-label={label} {...tableProps}>
         {children}
       </Table>

@@ -205,7 +205,13 @@ export function ImportModuleModal({ opened, onClose }: { opened: boolean; onClos
           {importModule.isError && <ImportError error={importModule.error} />}
           <Text size="xs" c="dimmed">
             Generating modules with other tools? Write them to the{' '}
-            <Anchor href={MODULE_SCHEMA_HREF} target="_blank" rel="noopener noreferrer" size="xs">
+            <Anchor
+              href={MODULE_SCHEMA_HREF}
+              target="_blank"
+              rel="noopener noreferrer"
+              size="xs"
+              underline="always"
+            >
               module JSON Schema
             </Anchor>
             .

@@ -241,7 +241,9 @@ function overview(diff: ModuleDiff): string {
     questions > 0 && plural(questions, 'quiz question'),
     settings > 0 && plural(settings, 'setting'),
   ].filter((p): p is string => typeof p === 'string');
-  return `${parts.join(', ')} differ.`;
+  const list =
+    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  return `${list} added, removed or changed.`;
 }
 
 /** The readable difference between two versions, grouped as Steps, Quiz questions and Settings. */

@@ -16,6 +16,8 @@ interface VersionHistoryTableProps {
   onCompare: (from: number, to: number) => void;
 }
 
+const NO_TRUNCATE = { root: { flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+
 /** Every version of a module: its status, who published it when, and what can be done with it. */
 export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: VersionHistoryTableProps) {
   const exportVersion = useExportVersion(moduleId, slug);
@@ -37,7 +39,6 @@ export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: Ver
         <Table.Tr>
           <Table.Th scope="col">Version</Table.Th>
           <Table.Th scope="col">Status</Table.Th>
-          <Table.Th scope="col">Published by</Table.Th>
           <Table.Th scope="col">Published</Table.Th>
           <Table.Th scope="col">Started</Table.Th>
           <Table.Th scope="col">
@@ -54,7 +55,7 @@ export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: Ver
                 <Group gap="xs" wrap="nowrap">
                   <span>v{entry.version}</span>
                   {entry.version === latestPublished && (
-                    <Badge size="sm" variant="outline" color="blue" styles={{ root: { flexShrink: 0 } }}>
+                    <Badge size="sm" variant="outline" color="blue" styles={NO_TRUNCATE}>
                       Latest published
                     </Badge>
                   )}
@@ -64,17 +65,15 @@ export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: Ver
                 <LibraryStatusBadge status={entry.status} />
               </Table.Td>
               <Table.Td>
-                {entry.publishedBy ? (
-                  <Text size="sm">{entry.publishedBy.name}</Text>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {entry.publishedAt ? 'Unknown' : '—'}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td style={noWrap}>
                 {entry.publishedAt ? (
-                  formatDateTime(entry.publishedAt)
+                  <>
+                    <Text size="sm" style={noWrap}>
+                      {formatDateTime(entry.publishedAt)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {entry.publishedBy ? `by ${entry.publishedBy.name}` : 'Publisher not recorded'}
+                    </Text>
+                  </>
                 ) : (
                   <Text size="sm" c="dimmed">
                     Not yet
@@ -94,7 +93,7 @@ export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: Ver
                       variant="default"
                       leftSection={<IconArrowsDiff size={14} aria-hidden />}
                       onClick={() => onCompare(previous.version, entry.version)}
-                      aria-label={`Compare version ${entry.version} with version ${previous.version}`}
+                      aria-label={`Compare with v${previous.version}: what changed in v${entry.version}`}
                     >
                       Compare with v{previous.version}
                     </Button>
@@ -105,7 +104,7 @@ export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: Ver
                     leftSection={<IconDownload size={14} aria-hidden />}
                     onClick={() => download(entry.version)}
                     loading={exportVersion.isPending && exportVersion.variables === entry.version}
-                    aria-label={`Export version ${entry.version} as JSON`}
+                    aria-label={`Export JSON of version ${entry.version}`}
                   >
                     Export JSON
                   </Button>

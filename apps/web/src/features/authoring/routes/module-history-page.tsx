@@ -50,6 +50,7 @@ export function ModuleHistoryPage() {
   const compareRef = useRef<HTMLDivElement>(null);
 
   const title = module.data ? `History: ${module.data.title}` : 'Module history';
+  const notFound = isApiError(versions.error) && versions.error.isNotFound;
   const pair = versions.data ? comparedPair(versions.data, params) : null;
 
   const compare = (from: number, to: number, reveal = false) => {
@@ -69,14 +70,16 @@ export function ModuleHistoryPage() {
         title={title}
         description="Every version of this module: who published it and when. Export any version as JSON, or compare two to see what changed."
         actions={
-          <Button
-            variant="light"
-            component={Link}
-            to={`/admin/modules/${moduleId}/edit`}
-            leftSection={<IconPencil size={16} aria-hidden />}
-          >
-            Edit module
-          </Button>
+          !notFound && (
+            <Button
+              variant="light"
+              component={Link}
+              to={`/admin/modules/${moduleId}/edit`}
+              leftSection={<IconPencil size={16} aria-hidden />}
+            >
+              Edit module
+            </Button>
+          )
         }
       />
 
@@ -84,12 +87,8 @@ export function ModuleHistoryPage() {
       {versions.isError && (
         <ErrorState
           error={versions.error}
-          title={
-            isApiError(versions.error) && versions.error.isNotFound
-              ? 'Module not found'
-              : 'Could not load the version history'
-          }
-          onRetry={() => void versions.refetch()}
+          title={notFound ? 'Module not found' : 'Could not load the version history'}
+          onRetry={notFound ? undefined : () => void versions.refetch()}
         />
       )}
       {versions.data && (

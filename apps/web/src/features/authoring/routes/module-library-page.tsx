@@ -1,10 +1,12 @@
 import type { LibraryModule } from '@countersign/contracts/authoring';
 import {
+  ActionIcon,
   Alert,
   Anchor,
   Badge,
   Button,
   Group,
+  Menu,
   Modal,
   Skeleton,
   Stack,
@@ -18,6 +20,7 @@ import {
   IconAlertCircle,
   IconArchive,
   IconCopy,
+  IconDots,
   IconFileImport,
   IconHistory,
   IconPencil,
@@ -109,7 +112,7 @@ function LibraryTable({
     });
 
   return (
-    <ScrollTable label="Modules" minWidth={1180} data-testid="module-library">
+    <ScrollTable label="Modules" minWidth={960} data-testid="module-library">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Module</Table.Th>
@@ -185,32 +188,36 @@ function LibraryTable({
                 >
                   History
                 </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  leftSection={<IconCopy size={14} aria-hidden />}
-                  onClick={() => copy(module)}
-                  loading={duplicate.isPending && duplicate.variables === module.id}
-                  aria-label={`Duplicate ${module.title}`}
-                >
-                  Duplicate
-                </Button>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color={module.status === 'archived' ? undefined : 'red'}
-                  leftSection={
-                    module.status === 'archived' ? (
-                      <IconRestore size={14} aria-hidden />
-                    ) : (
-                      <IconArchive size={14} aria-hidden />
-                    )
-                  }
-                  onClick={() => onArchive(module)}
-                  aria-label={`${module.status === 'archived' ? 'Unarchive' : 'Archive'} ${module.title}`}
-                >
-                  {module.status === 'archived' ? 'Unarchive' : 'Archive'}
-                </Button>
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <ActionIcon
+                      variant="default"
+                      size={30}
+                      aria-label={`More actions for ${module.title}`}
+                      loading={duplicate.isPending && duplicate.variables === module.id}
+                    >
+                      <IconDots size={16} aria-hidden />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} onClick={() => copy(module)}>
+                      Duplicate
+                    </Menu.Item>
+                    <Menu.Item
+                      color={module.status === 'archived' ? undefined : 'red'}
+                      leftSection={
+                        module.status === 'archived' ? (
+                          <IconRestore size={14} aria-hidden />
+                        ) : (
+                          <IconArchive size={14} aria-hidden />
+                        )
+                      }
+                      onClick={() => onArchive(module)}
+                    >
+                      {module.status === 'archived' ? 'Unarchive…' : 'Archive…'}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
               </Group>
             </Table.Td>
           </Table.Tr>
