@@ -120,33 +120,123 @@ export function newQuestion(taken: readonly QuizQuestion[]): QuizQuestion {
   };
 }
 
-/** Layered left-to-right layout: column = breadth-first depth from the start; unreachable steps last. */
+/** Layout spacing: a node is 200 px wide; the gap between columns leaves room for choice labels. */
+const COLUMN_WIDTH = 320;
+const ROW_HEIGHT = 140;
+
+/**
+ * A layered left-to-right layout (a small Sugiyama): the story reads from left to right, loops
+ * aside. Steps go in columns by their longest path from the start, ignoring the choices that
+ * loop back; each column is ordered by the average row of the steps leading into it (a few
+ * sweeps down and up to untangle crossings); then each step is moved as near as the spacing
+ * allows to the steps leading into it. Steps the start cannot reach go in a last column.
+ */
 export function autoLayout(content: ModuleContent): ModuleContent {
   const steps = content.scenario.steps;
-  const byId = new Map(steps.map((s) => [s.id, s]));
-  const depth = new Map<string, number>();
-  const queue: string[] = [];
-  if (byId.has(content.scenario.start)) {
-    depth.set(content.scenario.start, 0);
-    queue.push(content.scenario.start);
-  }
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
-    for (const choice of byId.get(id)?.choices ?? []) {
-      if (byId.has(choice.next) && !depth.has(choice.next)) {
-        depth.set(choice.next, (depth.get(id) ?? 0) + 1);
-        queue.push(choice.next);
+  const ids = [...new Set(steps.map((s) => s.id))];
+  const known = new Set(ids);
+  const next = new Map(
+    ids.map((id) => [
+      id,
+      [
+        ...new Set(
+          steps
+            .find((s) => s.id === id)!
+            .choices.map((c) => c.next)
+            .filter((to) => known.has(to)),
+        ),
+      ],
+    ]),
+  );
+
+  // Depth-first from the start: a choice leading back to a step still on the path closes a loop.
+  const forward = new Map<string, string[]>(ids.map((id) => [id, []]));
+  const order: string[] = []; // reverse post-order: a topological order of the forward choices
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (root: string) => {
+    const stack: { id: string; i: number }[] = [{ id: root, i: 0 }];
+    state.set(root, 'open');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const targets = next.get(top.id)!;
+      if (top.i < targets.length) {
+        const to = targets[top.i++]!;
+        if (state.get(to) === 'open') continue; // a loop back
+        forward.get(top.id)!.push(to);
+        if (!state.has(to)) {
+          state.set(to, 'open');
+          stack.push({ id: to, i: 0 });
+        }
+      } else {
+        state.set(top.id, 'done');
+        order.push(top.id);
+        stack.pop();
       }
     }
+  };
+  if (known.has(content.scenario.start)) visit(content.scenario.start);
+  const reachable = new Set(order);
+  order.reverse();
+
+  const column = new Map<string, number>(order.map((id) => [id, 0]));
+  for (const id of order) {
+    for (const to of forward.get(id)!) column.set(to, Math.max(column.get(to)!, column.get(id)! + 1));
   }
-  const lastColumn = Math.max(-1, ...depth.values()) + 1;
-  const rows = new Map<number, number>();
-  const positioned = steps.map((step) => {
-    const column = depth.get(step.id) ?? lastColumn;
-    const row = rows.get(column) ?? 0;
-    rows.set(column, row + 1);
-    return { ...step, position: { x: column * 300, y: row * 170 } };
-  });
+  const lastColumn = order.length > 0 ? Math.max(...column.values()) + 1 : 0;
+  for (const id of ids) if (!reachable.has(id)) column.set(id, lastColumn);
+
+  const columns: string[][] = [];
+  for (const id of ids) (columns[column.get(id)!] ??= []).push(id);
+  for (let c = 0; c < columns.length; c++) columns[c] ??= [];
+
+  const incoming = new Map<string, string[]>(ids.map((id) => [id, []]));
+  const outgoing = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const [from, targets] of forward) {
+    for (const to of targets) {
+      incoming.get(to)!.push(from);
+      outgoing.get(from)!.push(to);
+    }
+  }
+
+  // Order within columns by the average row of the neighbours, sweeping down then up.
+  const rowOf = new Map<string, number>();
+  const number = () => columns.forEach((col) => col.forEach((id, row) => rowOf.set(id, row)));
+  number();
+  const sortBy = (col: string[], neighbours: Map<string, string[]>) => {
+    const key = new Map(
+      col.map((id, row) => {
+        const rows = neighbours.get(id)!.map((n) => rowOf.get(n)!);
+        return [id, rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : row];
+      }),
+    );
+    col.sort((a, b) => key.get(a)! - key.get(b)!);
+    col.forEach((id, row) => rowOf.set(id, row));
+  };
+  for (let sweep = 0; sweep < 4; sweep++) {
+    for (let c = 1; c < columns.length; c++) sortBy(columns[c]!, incoming);
+    for (let c = columns.length - 2; c >= 0; c--) sortBy(columns[c]!, outgoing);
+  }
+
+  // Rows: each step as near as spacing allows to the steps leading into it.
+  const y = new Map<string, number>();
+  for (const col of columns) {
+    const wanted = col.map((id, row) => {
+      const from = incoming.get(id)!.filter((n) => y.has(n));
+      return from.length ? from.reduce((sum, n) => sum + y.get(n)!, 0) / from.length : row * ROW_HEIGHT;
+    });
+    const down = [...wanted];
+    for (let i = 1; i < down.length; i++) down[i] = Math.max(down[i]!, down[i - 1]! + ROW_HEIGHT);
+    const up = [...wanted];
+    for (let i = up.length - 2; i >= 0; i--) up[i] = Math.min(up[i]!, up[i + 1]! - ROW_HEIGHT);
+    // Both keep the spacing, and so does their average; it balances pushing down and up.
+    col.forEach((id, i) => y.set(id, Math.round((down[i]! + up[i]!) / 2)));
+  }
+  const top = Math.min(0, ...y.values());
+
+  const positioned = steps.map((step) => ({
+    ...step,
+    position: { x: column.get(step.id)! * COLUMN_WIDTH, y: y.get(step.id)! - top },
+  }));
   return { ...content, scenario: { ...content.scenario, steps: positioned } };
 }
 
