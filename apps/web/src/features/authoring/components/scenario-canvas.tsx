@@ -4,15 +4,19 @@ import {
   applyNodeChanges,
   Background,
   Controls,
+  getNodesBounds,
   MarkerType,
+  MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Edge,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { snippet } from '../../../lib/format';
 import { autoLayout } from '../editor/content-ops';
 import type { Selection } from '../editor/selection';
@@ -31,16 +35,77 @@ interface ScenarioCanvasProps {
   onDelete: (stepIds: string[], choices: { stepId: string; choiceId: string }[]) => void;
   /** Changes when the view should be refitted to show every step (after an auto-layout or an added step). */
   fitKey: number;
+  /** A step to bring into view, e.g. one picked in the steps list; `key` changes on each request. */
+  reveal: { stepId: string; key: number } | null;
+}
+
+/** Below this zoom step titles are too small to read. */
+const READABLE_ZOOM = 0.6;
+
+/**
+ * Shows the whole scenario when it fits at a readable zoom; otherwise its left part (where the
+ * start is) at that zoom, so the author starts reading instead of squinting at a thumbnail.
+ * The controls' "fit view" button still shows everything.
+ */
+function useShowScenario() {
+  const { getNodes, setViewport } = useReactFlow();
+  const store = useStoreApi();
+  return useCallback(
+    (duration: number) => {
+      const nodes = getNodes();
+      if (nodes.length === 0) return;
+      const { width, height } = store.getState();
+      const bounds = getNodesBounds(nodes);
+      const pad = 40;
+      const fit = Math.min((width - 2 * pad) / bounds.width, (height - 2 * pad) / bounds.height);
+      const zoom = Math.min(1, Math.max(READABLE_ZOOM, fit));
+      const place = (size: number, start: number, room: number) =>
+        size * zoom <= room - 2 * pad ? (room - size * zoom) / 2 - start * zoom : pad - start * zoom;
+      void setViewport(
+        { x: place(bounds.width, bounds.x, width), y: place(bounds.height, bounds.y, height), zoom },
+        { duration },
+      );
+    },
+    [getNodes, setViewport, store],
+  );
 }
 
 function FitView({ fitKey }: { fitKey: number }) {
-  const { fitView } = useReactFlow();
+  const show = useShowScenario();
+  const initialised = useNodesInitialized();
+  const shown = useRef(false);
+  useEffect(() => {
+    if (!initialised || shown.current) return;
+    shown.current = true;
+    show(0);
+  }, [initialised, show]);
   useEffect(() => {
     if (fitKey === 0) return;
     // Wait a frame so new nodes are measured first.
-    const frame = requestAnimationFrame(() => void fitView({ duration: 200, minZoom: 0.35, maxZoom: 1 }));
+    const frame = requestAnimationFrame(() => show(200));
     return () => cancelAnimationFrame(frame);
-  }, [fitKey, fitView]);
+  }, [fitKey, show]);
+  return null;
+}
+
+/** Pans (at the current zoom) so the step is in the middle of the canvas. */
+function Reveal({ reveal }: { reveal: ScenarioCanvasProps['reveal'] }) {
+  const { getNode, getZoom, setCenter } = useReactFlow();
+  useEffect(() => {
+    if (!reveal) return;
+    // Wait for the canvas to settle: opening the step panel narrows it.
+    const timer = setTimeout(() => {
+      const node = getNode(reveal.stepId);
+      if (!node) return;
+      const width = node.measured?.width ?? 200;
+      const height = node.measured?.height ?? 60;
+      void setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+        zoom: Math.max(getZoom(), READABLE_ZOOM),
+        duration: 250,
+      });
+    }, 80);
+    return () => clearTimeout(timer);
+  }, [reveal, getNode, getZoom, setCenter]);
   return null;
 }
 
@@ -61,6 +126,7 @@ export function ScenarioCanvas({
   onConnect,
   onDelete,
   fitKey,
+  reveal,
 }: ScenarioCanvasProps) {
   const [nodes, setNodes] = useState<StepNodeType[]>([]);
 
@@ -164,13 +230,29 @@ export function ScenarioCanvas({
         }
         onPaneClick={() => onSelect(null)}
         deleteKeyCode={['Delete', 'Backspace']}
-        fitView
-        fitViewOptions={{ minZoom: 0.35, maxZoom: 1 }}
+        fitViewOptions={{ minZoom: 0.2, maxZoom: 1 }}
         minZoom={0.2}
       >
         <Background gap={20} />
         <Controls showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Overview of the scenario"
+          nodeColor={(node: StepNodeType) =>
+            node.data.outcome === 'safe'
+              ? 'var(--mantine-color-green-4)'
+              : node.data.outcome === 'compromised'
+                ? 'var(--mantine-color-red-4)'
+                : node.data.isStart
+                  ? 'var(--mantine-color-blue-4)'
+                  : 'var(--mantine-color-gray-4)'
+          }
+          nodeStrokeWidth={0}
+          style={{ width: 160, height: 100 }}
+        />
         <FitView fitKey={fitKey} />
+        <Reveal reveal={reveal} />
       </ReactFlow>
     </div>
   );

@@ -4,11 +4,13 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
-  Grid,
+  CloseButton,
   Group,
   Modal,
   Paper,
+  ScrollArea,
   Stack,
   Tabs,
   Text,
@@ -21,6 +23,9 @@ import {
   IconAlertCircle,
   IconArrowBackUp,
   IconArrowForwardUp,
+  IconCircleCheck,
+  IconEye,
+  IconHistory,
   IconLayoutDistributeVertical,
   IconPlus,
   IconRefresh,
@@ -28,15 +33,16 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoader } from '../../../components/ui/page-loader';
-import { SectionCard } from '../../../components/ui/section-card';
 import { isApiError } from '../../../lib/api-client';
 import { moduleDetailQueryOptions, useModuleDetail, usePublishModule } from '../api/module';
 import { useRedFlags } from '../api/red-flags';
+import { EditorWorkspace } from '../components/editor-workspace';
+import { PreviewModal, type PreviewRequest } from '../components/preview-modal';
 import { QuizEditor } from '../components/quiz-editor';
 import { SaveStatus } from '../components/save-status';
 import { ScenarioCanvas } from '../components/scenario-canvas';
@@ -201,6 +207,10 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
   const [reloading, setReloading] = useState(false);
   const [fitKey, setFitKey] = useState(0);
   const refit = () => setFitKey((key) => key + 1);
+  const [reveal, setReveal] = useState<{ stepId: string; key: number } | null>(null);
+  const [preview, setPreview] = useState<PreviewRequest | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const openPreview = (fromStepId: string) => setPreview({ content, fromStepId });
 
   useHotkeys([
     ['mod+Z', editor.undo],
@@ -222,9 +232,13 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
       ? content.scenario.steps.find((step) => step.id === selection.stepId)
       : undefined;
 
-  const selectStep = useCallback((stepId: string) => {
+  /** Opens a step in the panel; from the list or the problems, also shows it on the canvas and moves focus to the panel. */
+  const selectStep = useCallback((stepId: string, fromOutside = false) => {
     setTab('scenario');
     setSelection({ kind: 'step', stepId });
+    if (!fromOutside) return;
+    setReveal((previous) => ({ stepId, key: (previous?.key ?? 0) + 1 }));
+    requestAnimationFrame(() => panelRef.current?.focus({ preventScroll: true }));
   }, []);
 
   const moveStep = useCallback(
@@ -292,6 +306,12 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
         description={
           <>
             {versionNote}
+            {editor.issues.length === 0 && (
+              <Text span size="sm" c="green.9" ml="sm" data-testid="validation-ok">
+                <IconCircleCheck size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
+                No problems found: it can be published.
+              </Text>
+            )}
             {module.archived && (
               <Badge ml="xs" color="gray" size="sm">
                 Archived
@@ -319,6 +339,23 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
               title="Redo (Shift+Ctrl+Z)"
             >
               Redo
+            </Button>
+            <Button
+              component={Link}
+              to={`/admin/modules/${encodeURIComponent(moduleId)}/history`}
+              variant="default"
+              leftSection={<IconHistory size={16} aria-hidden />}
+            >
+              History
+            </Button>
+            <Button
+              variant="light"
+              leftSection={<IconEye size={16} aria-hidden />}
+              onClick={() => openPreview(content.scenario.start)}
+              title="Play the draft as a learner would; nothing is recorded"
+              data-testid="preview-open"
+            >
+              Preview
             </Button>
             <PublishButton moduleId={moduleId} editor={editor} onPublished={editor.reset} />
           </Group>
@@ -362,114 +399,138 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
         </Alert>
       )}
 
-      <SectionCard title="Problems" mb="lg">
-        <ValidationPanel
-          content={content}
-          issues={editor.issues}
-          onSelectStep={selectStep}
-          onSelectQuiz={() => setTab('quiz')}
-        />
-      </SectionCard>
+      {editor.issues.length > 0 && (
+        <Paper withBorder radius="lg" p="sm" px="md" mb="md" component="section" aria-labelledby="problems">
+          <Group gap="md" align="flex-start" wrap="nowrap">
+            <Title order={2} fz="h5" id="problems" style={{ flexShrink: 0 }}>
+              Problems
+            </Title>
+            <ScrollArea.Autosize mah={132} type="auto" style={{ flex: 1 }}>
+              <ValidationPanel
+                content={content}
+                issues={editor.issues}
+                onSelectStep={(stepId) => selectStep(stepId, true)}
+                onSelectQuiz={() => setTab('quiz')}
+              />
+            </ScrollArea.Autosize>
+          </Group>
+        </Paper>
+      )}
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
-        <Tabs.List mb="md">
+        <Tabs.List mb="sm">
           <Tabs.Tab value="scenario">Scenario</Tabs.Tab>
           <Tabs.Tab value="quiz">Quiz ({content.quiz.questions.length})</Tabs.Tab>
         </Tabs.List>
 
         <Tabs.Panel value="scenario">
-          <Grid gap="lg">
-            <Grid.Col span={{ base: 12, lg: 2 }}>
+          <VisuallyHidden component="h2">Scenario canvas</VisuallyHidden>
+          <EditorWorkspace
+            toolbar={
+              <>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} aria-hidden />}
+                  onClick={() => add('step')}
+                >
+                  Add step
+                </Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} aria-hidden />}
+                  onClick={() => add('ending')}
+                >
+                  Add ending
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconLayoutDistributeVertical size={14} aria-hidden />}
+                  onClick={() => {
+                    update(autoLayout);
+                    refit();
+                  }}
+                >
+                  Auto-layout
+                </Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="red"
+                  leftSection={<IconTrash size={14} aria-hidden />}
+                  onClick={deleteSelection}
+                  disabled={!selection || (selection.kind === 'step' && content.scenario.steps.length <= 1)}
+                >
+                  {selection?.kind === 'choice' ? 'Delete choice' : 'Delete step'}
+                </Button>
+              </>
+            }
+            steps={
               <StepsList
                 content={content}
                 selectedStepId={selectedStep?.id ?? null}
                 stepsWithErrors={stepsWithErrors}
-                onSelect={selectStep}
+                onSelect={(stepId) => selectStep(stepId, true)}
               />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Stack gap="sm">
-                <VisuallyHidden component="h2">Scenario canvas</VisuallyHidden>
-                <Group gap="xs">
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconPlus size={14} aria-hidden />}
-                    onClick={() => add('step')}
+            }
+            canvas={
+              <ScenarioCanvas
+                content={content}
+                selection={selection}
+                stepsWithErrors={stepsWithErrors}
+                onSelect={setSelection}
+                onMoveStep={moveStep}
+                onConnect={connect}
+                onDelete={remove}
+                fitKey={fitKey}
+                reveal={reveal}
+              />
+            }
+            panel={
+              selectedStep ? (
+                <section aria-label="Selected step" ref={panelRef} tabIndex={-1} style={{ outline: 'none' }}>
+                  <Group
+                    justify="space-between"
+                    gap="xs"
+                    px="md"
+                    py="xs"
+                    pos="sticky"
+                    top={0}
+                    bg="var(--mantine-color-body)"
+                    style={{ zIndex: 2, borderBottom: '1px solid var(--mantine-color-default-border)' }}
                   >
-                    Add step
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconPlus size={14} aria-hidden />}
-                    onClick={() => add('ending')}
-                  >
-                    Add ending
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    leftSection={<IconLayoutDistributeVertical size={14} aria-hidden />}
-                    onClick={() => {
-                      update(autoLayout);
-                      refit();
-                    }}
-                  >
-                    Auto-layout
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    color="red"
-                    leftSection={<IconTrash size={14} aria-hidden />}
-                    onClick={deleteSelection}
-                    disabled={!selection || (selection.kind === 'step' && content.scenario.steps.length <= 1)}
-                  >
-                    {selection?.kind === 'choice' ? 'Delete choice' : 'Delete step'}
-                  </Button>
-                </Group>
-                <ScenarioCanvas
-                  content={content}
-                  selection={selection}
-                  stepsWithErrors={stepsWithErrors}
-                  onSelect={setSelection}
-                  onMoveStep={moveStep}
-                  onConnect={connect}
-                  onDelete={remove}
-                  fitKey={fitKey}
-                />
-                <Text size="xs" c="dimmed">
-                  Drag from a step’s right handle to another step to add a choice. Select a step or choice and
-                  press Delete to remove it.
-                </Text>
-              </Stack>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 4 }}>
-              <Paper withBorder radius="lg" p="md" component="section" aria-label="Selected step">
-                {selectedStep ? (
-                  <StepEditor
-                    key={selectedStep.id}
-                    content={content}
-                    step={selectedStep}
-                    redFlags={redFlags.data ?? []}
-                    update={update}
-                    onDelete={() => remove([selectedStep.id], [])}
-                    focusedChoiceId={selection?.kind === 'choice' ? selection.choiceId : undefined}
-                  />
-                ) : (
-                  <Stack gap="xs">
-                    <Title order={2} fz="h4">
-                      Step
-                    </Title>
-                    <Text size="sm" c="dimmed">
-                      Select a step in the list or on the canvas to edit it.
-                    </Text>
-                  </Stack>
-                )}
-              </Paper>
-            </Grid.Col>
-          </Grid>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconEye size={14} aria-hidden />}
+                      onClick={() => openPreview(selectedStep.id)}
+                    >
+                      Preview from this step
+                    </Button>
+                    <CloseButton aria-label="Close the step editor" onClick={() => setSelection(null)} />
+                  </Group>
+                  <Box p="md">
+                    <StepEditor
+                      key={selectedStep.id}
+                      content={content}
+                      step={selectedStep}
+                      redFlags={redFlags.data ?? []}
+                      update={update}
+                      onDelete={() => remove([selectedStep.id], [])}
+                      focusedChoiceId={selection?.kind === 'choice' ? selection.choiceId : undefined}
+                    />
+                  </Box>
+                </section>
+              ) : null
+            }
+          />
+          <Text size="xs" c="dimmed" mt="xs">
+            Select a step in the list or on the canvas to edit it. Drag from a step’s right handle to another
+            step to add a choice; select a step or choice and press Delete to remove it. Drag the step panel’s
+            edge, or focus it and use the arrow keys, to resize it.
+          </Text>
         </Tabs.Panel>
 
         <Tabs.Panel value="quiz">
@@ -479,6 +540,20 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
           <QuizEditor quiz={content.quiz} redFlags={redFlags.data ?? []} update={update} />
         </Tabs.Panel>
       </Tabs>
+
+      {preview && (
+        <PreviewModal
+          request={preview}
+          module={{
+            id: moduleId,
+            title: module.title,
+            version: detail.draft?.version ?? (detail.published?.version ?? 0) + 1,
+          }}
+          redFlags={redFlags.data}
+          issues={editor.issues}
+          onClose={() => setPreview(null)}
+        />
+      )}
     </>
   );
 }
