@@ -21,6 +21,7 @@ import {
 import { IconInfoCircle, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
 import { addChoice, updateChoice, updateStep } from '../editor/content-ops';
 import { ArtefactList } from './artefacts/artefact-list';
+import { MarkdownTextarea } from './markdown-textarea';
 import type { DraftEditor } from '../editor/use-draft-editor';
 
 interface StepEditorProps {
@@ -84,14 +85,14 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
         onChange={(e) => change({ title: e.currentTarget.value }, 'title')}
         required
       />
-      <Textarea
+      <MarkdownTextarea
         label="Narrative"
         description="What the learner reads at this step."
         value={step.narrative}
         onChange={(e) => change({ narrative: e.currentTarget.value }, 'narrative')}
-        autosize
         minRows={4}
         maxRows={14}
+        maxLength={6000}
         required
       />
       <Switch
@@ -129,15 +130,16 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
                 }
               />
             </Stack>
-            <Textarea
+            <MarkdownTextarea
               label="Debrief"
+              description="What the learner reads when the scenario ends here."
               value={step.ending.debrief}
               onChange={(e) =>
                 step.ending &&
                 change({ ending: { ...step.ending, debrief: e.currentTarget.value } }, 'debrief')
               }
-              autosize
               minRows={3}
+              maxLength={4000}
               required
             />
           </Stack>

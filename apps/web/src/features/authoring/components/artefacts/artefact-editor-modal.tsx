@@ -46,8 +46,8 @@ export function ArtefactEditorModal({ stepId, index, artefact, update, onClose }
             <Box
               component="section"
               aria-labelledby="artefact-preview-heading"
-              pos="sticky"
-              top={72}
+              // Below the dialog's own sticky header (about 60 px) while the form scrolls.
+              style={{ position: 'sticky', top: 76 }}
               data-testid="artefact-preview"
             >
               <Title order={3} fz="sm" fw={600} c="dimmed" id="artefact-preview-heading" mb={4}>

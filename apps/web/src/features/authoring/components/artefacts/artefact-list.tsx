@@ -9,7 +9,7 @@ import {
   IconPencil,
   IconPlus,
 } from '@tabler/icons-react';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { PlainList } from '../../../../components/ui/plain-list';
 import { ArtefactView } from '../../../learning/components/artefacts/artefact-view';
 import type { DraftEditor } from '../../editor/use-draft-editor';
@@ -45,8 +45,17 @@ export function ArtefactList({ step, update }: ArtefactListProps) {
   const group = useId();
   const [editing, setEditing] = useState<number | null>(null);
   const [removing, setRemoving] = useState<number | null>(null);
+  // The menu gives its button an id of its own, so focus goes back to it by reference.
+  const addButton = useRef<HTMLButtonElement>(null);
   const { artefacts } = step;
   const full = artefacts.length >= ARTEFACT_LIMITS.perStep;
+
+  // An undo can take away the artefact being edited: close its editor for good, so that a redo
+  // does not reopen it out of the blue.
+  const editingGone = editing !== null && artefacts[editing] === undefined;
+  useEffect(() => {
+    if (editingGone) setEditing(null);
+  }, [editingGone]);
 
   const add = (kind: ArtefactKind) => {
     update((c) => addArtefact(c, step.id, kind));
@@ -60,7 +69,7 @@ export function ArtefactList({ step, update }: ArtefactListProps) {
     if (removing === null) return;
     update((c) => removeArtefact(c, step.id, removing));
     setRemoving(null);
-    focusSoon(`${group}-add`);
+    requestAnimationFrame(() => addButton.current?.focus());
   };
   const toRemove = removing === null ? undefined : artefacts[removing];
 
@@ -73,7 +82,7 @@ export function ArtefactList({ step, update }: ArtefactListProps) {
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button
-              id={`${group}-add`}
+              ref={addButton}
               size="xs"
               variant="light"
               leftSection={<IconPlus size={14} aria-hidden />}

@@ -22,6 +22,9 @@ export function requiredError(value: string, what: string): string | undefined {
   return value.trim() === '' ? `Enter ${what}.` : undefined;
 }
 
+/** For text the learner sees as Markdown (the live preview shows the result). */
+export const MARKDOWN_HINT = 'Formatting: **bold**, *italic*, - lists, [links](https://…).';
+
 /** `312 of 4,000 characters` under long text, so the limit is no surprise. */
 export function lengthHint(value: string, max: number, hint?: string): string {
   const count = `${formatCount(value.length)} of ${formatCount(max)} characters`;

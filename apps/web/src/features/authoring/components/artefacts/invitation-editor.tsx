@@ -1,7 +1,7 @@
 import type { InvitationArtefact } from '@countersign/scenario-engine';
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { ARTEFACT_LIMITS } from './artefact-ops';
-import { lengthHint, requiredError, TextListEditor, type ArtefactChange } from './form-parts';
+import { lengthHint, MARKDOWN_HINT, requiredError, TextListEditor, type ArtefactChange } from './form-parts';
 
 const LIMIT = ARTEFACT_LIMITS.invitation;
 
@@ -52,7 +52,7 @@ export function InvitationEditor({ invitation, onChange }: InvitationEditorProps
       </SimpleGrid>
       <Textarea
         label="Invitation text"
-        description={lengthHint(invitation.body, LIMIT.body)}
+        description={lengthHint(invitation.body, LIMIT.body, MARKDOWN_HINT)}
         value={invitation.body}
         onChange={(e) => set({ body: e.currentTarget.value }, 'body')}
         maxLength={LIMIT.body}

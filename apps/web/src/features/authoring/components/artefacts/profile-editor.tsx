@@ -18,6 +18,7 @@ import {
   focusSoon,
   ItemActions,
   lengthHint,
+  MARKDOWN_HINT,
   requiredError,
   TextListEditor,
   type ArtefactChange,
@@ -110,7 +111,7 @@ export function ProfileEditor({ profile, onChange }: ProfileEditorProps) {
       />
       <Textarea
         label="About"
-        description={lengthHint(profile.about ?? '', LIMIT.about, 'Optional.')}
+        description={lengthHint(profile.about ?? '', LIMIT.about, `Optional. ${MARKDOWN_HINT}`)}
         value={profile.about ?? ''}
         onChange={(e) => set({ about: optionalText(e.currentTarget.value) }, 'about')}
         maxLength={LIMIT.about}

@@ -107,7 +107,7 @@ export function ThreadEditor({ thread, onChange }: ThreadEditorProps) {
                   <Autocomplete
                     id={`${messagesGroup}-${index}-input`}
                     label="From"
-                    description="Pick a participant or type a name."
+                    description="A participant, or any name."
                     data={senders}
                     value={message.from}
                     onChange={(from) => setMessage(index, { from }, 'from')}
@@ -117,7 +117,7 @@ export function ThreadEditor({ thread, onChange }: ThreadEditorProps) {
                   />
                   <TextInput
                     label="Sent"
-                    description="As the app shows it, e.g. “Today, 09:14”."
+                    description="e.g. “Today, 09:14”."
                     value={message.at}
                     onChange={(e) => setMessage(index, { at: e.currentTarget.value }, 'at')}
                     maxLength={LIMIT.at}
