@@ -1,5 +1,3 @@
-import type { FieldIssue } from '@countersign/contracts/common';
-import type { ValidationIssue } from '@countersign/scenario-engine';
 import { Alert, Anchor, Button, Code, FileInput, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconFileCode, IconUpload } from '@tabler/icons-react';
@@ -8,66 +6,13 @@ import { useNavigate } from 'react-router';
 import { formatBytes } from '../../../lib/format';
 import { isApiError } from '../../../lib/api-client';
 import { MODULE_SCHEMA_HREF, useImportModule } from '../api/library';
+import { importProblems, readModuleDocument, type ChosenFile } from './import-document';
 
 /** Problems listed in full up to this many; beyond it the list says how many more there are. */
 const MAX_LISTED = 25;
 
-type ChosenFile =
-  | { state: 'none' }
-  | { state: 'reading'; file: File }
-  | { state: 'invalid'; file: File; message: string }
-  | { state: 'ready'; file: File; document: unknown; title: string | null };
-
-/** Reads the chosen file as JSON; the document itself is passed on to the API untouched. */
-async function readDocument(file: File): Promise<ChosenFile> {
-  let text: string;
-  try {
-    text = await file.text();
-  } catch {
-    return { state: 'invalid', file, message: 'The file could not be read. Choose it again.' };
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text) as unknown;
-  } catch (error) {
-    const detail = error instanceof SyntaxError ? ` (${error.message})` : '';
-    return {
-      state: 'invalid',
-      file,
-      message: `“${file.name}” is not valid JSON${detail}. Choose a module file exported from Countersign, or one written to the module schema.`,
-    };
-  }
-  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    return {
-      state: 'invalid',
-      file,
-      message: `“${file.name}” holds JSON, but not a module document: that is an object with “format”, “module” and “content”.`,
-    };
-  }
-  // Only for the confirmation line; the API checks the whole document.
-  const meta = (document as { module?: unknown }).module;
-  const title =
-    meta && typeof meta === 'object' && typeof (meta as { title?: unknown }).title === 'string'
-      ? (meta as { title: string }).title
-      : null;
-  return { state: 'ready', file, document, title };
-}
-
-interface Problem {
-  path: string;
-  message: string;
-}
-
-/** The problems an API refusal names: `{ field, message }` (400) or validation issues `{ path, message }` (422). */
-function problemsOf(error: unknown): Problem[] {
-  if (!isApiError(error) || !Array.isArray(error.details)) return [];
-  return (error.details as Partial<FieldIssue & ValidationIssue>[])
-    .filter((issue) => typeof issue.message === 'string')
-    .map((issue) => ({ path: issue.field ?? issue.path ?? '', message: issue.message ?? '' }));
-}
-
 function ImportError({ error }: { error: Error }) {
-  const problems = problemsOf(error);
+  const problems = importProblems(error);
   if (problems.length === 0) {
     const tooLarge = isApiError(error, 413);
     return (
@@ -144,7 +89,7 @@ export function ImportModuleModal({ opened, onClose }: { opened: boolean; onClos
       return;
     }
     setChosen({ state: 'reading', file });
-    void readDocument(file).then((result) =>
+    void readModuleDocument(file).then((result) =>
       // A later choice wins over a slower read of an earlier one.
       setChosen((current) => (current.state !== 'none' && current.file === file ? result : current)),
     );

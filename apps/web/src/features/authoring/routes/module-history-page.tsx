@@ -1,4 +1,3 @@
-import type { VersionHistoryEntry } from '@countersign/contracts/authoring';
 import { Alert, Anchor, Box, Button, Skeleton, Stack } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -12,19 +11,7 @@ import { libraryQueryOptions } from '../api/library';
 import { useVersions } from '../api/versions';
 import { CompareEmptyState, VersionCompare } from '../components/version-compare';
 import { VersionHistoryTable } from '../components/version-history-table';
-
-/** The compared pair from `?from=&to=` when both are versions of the module, else previous vs latest. */
-function comparedPair(
-  versions: readonly VersionHistoryEntry[],
-  params: URLSearchParams,
-): { from: number; to: number } | null {
-  if (versions.length < 2) return null;
-  const known = new Set(versions.map((v) => v.version));
-  const from = Number(params.get('from'));
-  const to = Number(params.get('to'));
-  if (known.has(from) && known.has(to)) return { from, to };
-  return { from: versions[1].version, to: versions[0].version };
-}
+import { comparedPair } from '../components/version-pair';
 
 function HistorySkeleton() {
   return (
