@@ -30,6 +30,7 @@ export function ArtefactEditorModal({ stepId, index, artefact, update, onClose }
       opened={opened}
       onClose={onClose}
       size="min(72rem, 96vw)"
+      returnFocus={false}
       title={
         artefact
           ? `Edit ${artefactKindLabel(artefact.kind).toLowerCase()} (artefact ${(index ?? 0) + 1})`

@@ -126,6 +126,7 @@ export function ArtefactList({ step, update }: ArtefactListProps) {
                   </Group>
                   <Group gap={2} wrap="nowrap">
                     <ActionIcon
+                      id={`${group}-${index}-edit`}
                       variant="subtle"
                       aria-label={`Edit artefact ${index + 1}`}
                       onClick={() => setEditing(index)}
@@ -155,7 +156,11 @@ export function ArtefactList({ step, update }: ArtefactListProps) {
         index={editing}
         artefact={editing === null ? undefined : artefacts[editing]}
         update={update}
-        onClose={() => setEditing(null)}
+        onClose={() => {
+          // Back to the artefact's own Edit button (the menu item that opened a new one is gone).
+          if (editing !== null) focusSoon(`${group}-${editing}-edit`);
+          setEditing(null);
+        }}
       />
 
       <Modal

@@ -17,6 +17,7 @@ export function EmailEditor({ email, onChange }: EmailEditorProps) {
     <Stack gap="sm" data-testid="email-editor">
       <TextInput
         label="From"
+        data-autofocus
         description="Name and address, e.g. “Alex Morgan <alex@example.com>”."
         value={email.from}
         onChange={(e) => set({ from: e.currentTarget.value }, 'from')}

@@ -17,6 +17,7 @@ export function InvitationEditor({ invitation, onChange }: InvitationEditorProps
     <Stack gap="sm" data-testid="invitation-editor">
       <TextInput
         label="Event"
+        data-autofocus
         value={invitation.event}
         onChange={(e) => set({ event: e.currentTarget.value }, 'event')}
         maxLength={LIMIT.event}

@@ -50,6 +50,7 @@ export function ProfileEditor({ profile, onChange }: ProfileEditorProps) {
     <Stack gap="sm" data-testid="profile-editor">
       <TextInput
         label="Name"
+        data-autofocus
         value={profile.name}
         onChange={(e) => set({ name: e.currentTarget.value }, 'name')}
         maxLength={LIMIT.name}

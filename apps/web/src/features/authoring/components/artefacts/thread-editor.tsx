@@ -54,6 +54,7 @@ export function ThreadEditor({ thread, onChange }: ThreadEditorProps) {
     <Stack gap="sm" data-testid="thread-editor">
       <TextInput
         label="Platform"
+        data-autofocus
         description="Shown in the thread’s header, e.g. “Professional network”."
         value={thread.platform}
         onChange={(e) => {
