@@ -197,6 +197,11 @@ export function ProfileEditor({ profile, onChange }: ProfileEditorProps) {
             >
               Add job
             </Button>
+            {profile.history.length >= LIMIT.history && (
+              <Text size="xs" c="dimmed">
+                That is the most allowed ({LIMIT.history}).
+              </Text>
+            )}
           </Group>
         </Stack>
       </Fieldset>
