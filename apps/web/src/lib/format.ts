@@ -27,7 +27,12 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 
 /** Two-letter initials for avatars: `Li Wei Zhang` → `LZ`. */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  // "Anna Keller <anna@example.org>" → "AK": the address only counts when there is no name.
+  const words = (name.replace(/<[^>]*>?/g, ' ').trim() || name.replace(/[<>]/g, ''))
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
   if (words.length === 0) return '?';
   const first = words[0][0];
   const last = words.length > 1 ? words[words.length - 1][0] : '';
