@@ -123,13 +123,15 @@ export function newQuestion(taken: readonly QuizQuestion[]): QuizQuestion {
 /** Layout spacing: a node is 200 px wide; the gap between columns leaves room for choice labels. */
 const COLUMN_WIDTH = 320;
 const ROW_HEIGHT = 140;
+const WAYPOINT_GAP = 70;
 
 /**
  * A layered left-to-right layout (a small Sugiyama): the story reads from left to right, loops
  * aside. Steps go in columns by their longest path from the start, ignoring the choices that
- * loop back; each column is ordered by the average row of the steps leading into it (a few
- * sweeps down and up to untangle crossings); then each step is moved as near as the spacing
- * allows to the steps leading into it. Steps the start cannot reach go in a last column.
+ * loop back; a choice spanning columns holds a waypoint in each (so steps keep off its line);
+ * each column is ordered by the average row of its neighbours (a few sweeps down and up to
+ * untangle crossings); then each step is moved as near as the spacing allows to the steps
+ * leading into it. Steps the start cannot reach go in a last column.
  */
 export function autoLayout(content: ModuleContent): ModuleContent {
   const steps = content.scenario.steps;
@@ -185,18 +187,34 @@ export function autoLayout(content: ModuleContent): ModuleContent {
   const lastColumn = order.length > 0 ? Math.max(...column.values()) + 1 : 0;
   for (const id of ids) if (!reachable.has(id)) column.set(id, lastColumn);
 
-  const columns: string[][] = [];
-  for (const id of ids) (columns[column.get(id)!] ??= []).push(id);
-  for (let c = 0; c < columns.length; c++) columns[c] ??= [];
-
+  // A choice spanning several columns gets a waypoint in each column it crosses, so the steps
+  // there make room for its line instead of sitting on it.
   const incoming = new Map<string, string[]>(ids.map((id) => [id, []]));
   const outgoing = new Map<string, string[]>(ids.map((id) => [id, []]));
+  const waypoints = new Set<string>();
+  const link = (from: string, to: string) => {
+    outgoing.get(from)!.push(to);
+    incoming.get(to)!.push(from);
+  };
   for (const [from, targets] of forward) {
     for (const to of targets) {
-      incoming.get(to)!.push(from);
-      outgoing.get(from)!.push(to);
+      let previous = from;
+      for (let c = column.get(from)! + 1; c < column.get(to)!; c++) {
+        const waypoint = ` ${from}>${to}@${c}`; // a space: cannot clash with a step id
+        waypoints.add(waypoint);
+        column.set(waypoint, c);
+        incoming.set(waypoint, []);
+        outgoing.set(waypoint, []);
+        link(previous, waypoint);
+        previous = waypoint;
+      }
+      link(previous, to);
     }
   }
+
+  const columns: string[][] = [];
+  for (const id of [...ids, ...waypoints]) (columns[column.get(id)!] ??= []).push(id);
+  for (let c = 0; c < columns.length; c++) columns[c] ??= [];
 
   // Order within columns by the average row of the neighbours, sweeping down then up.
   const rowOf = new Map<string, number>();
@@ -217,7 +235,9 @@ export function autoLayout(content: ModuleContent): ModuleContent {
     for (let c = columns.length - 2; c >= 0; c--) sortBy(columns[c]!, outgoing);
   }
 
-  // Rows: each step as near as spacing allows to the steps leading into it.
+  // Rows: each step as near as spacing allows to the steps leading into it; a waypoint needs
+  // less room than a step.
+  const gap = (a: string, b: string) => (waypoints.has(a) || waypoints.has(b) ? WAYPOINT_GAP : ROW_HEIGHT);
   const y = new Map<string, number>();
   for (const col of columns) {
     const wanted = col.map((id, row) => {
@@ -225,13 +245,14 @@ export function autoLayout(content: ModuleContent): ModuleContent {
       return from.length ? from.reduce((sum, n) => sum + y.get(n)!, 0) / from.length : row * ROW_HEIGHT;
     });
     const down = [...wanted];
-    for (let i = 1; i < down.length; i++) down[i] = Math.max(down[i]!, down[i - 1]! + ROW_HEIGHT);
+    for (let i = 1; i < down.length; i++)
+      down[i] = Math.max(down[i]!, down[i - 1]! + gap(col[i - 1]!, col[i]!));
     const up = [...wanted];
-    for (let i = up.length - 2; i >= 0; i--) up[i] = Math.min(up[i]!, up[i + 1]! - ROW_HEIGHT);
+    for (let i = up.length - 2; i >= 0; i--) up[i] = Math.min(up[i]!, up[i + 1]! - gap(col[i]!, col[i + 1]!));
     // Both keep the spacing, and so does their average; it balances pushing down and up.
     col.forEach((id, i) => y.set(id, Math.round((down[i]! + up[i]!) / 2)));
   }
-  const top = Math.min(0, ...y.values());
+  const top = Math.min(0, ...ids.map((id) => y.get(id)!));
 
   const positioned = steps.map((step) => ({
     ...step,
