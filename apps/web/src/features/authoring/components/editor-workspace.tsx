@@ -13,7 +13,8 @@ import {
 import classes from './editor-workspace.module.css';
 
 const PANEL_MIN = 440;
-const PANEL_DEFAULT = 540;
+const PANEL_DEFAULT = 500;
+const STEPS_WIDTH = 250;
 /** The canvas keeps at least this much room when the panel is widened. */
 const CANVAS_MIN = 320;
 const STEP = 40;
@@ -62,7 +63,8 @@ export function EditorWorkspace({ toolbar, steps, canvas, panel }: EditorWorkspa
     return () => window.removeEventListener('resize', measure);
   });
 
-  const maxWidth = () => Math.max(PANEL_MIN, (root.current?.clientWidth ?? 1200) - CANVAS_MIN);
+  const maxWidth = () =>
+    Math.max(PANEL_MIN, (root.current?.clientWidth ?? 1200) - CANVAS_MIN - (stepsOpen ? STEPS_WIDTH : 0));
   const clamp = (width: number) => Math.round(Math.min(maxWidth(), Math.max(PANEL_MIN, width)));
 
   const startResize = (event: PointerEvent<HTMLDivElement>) => {

@@ -53,7 +53,7 @@ function PreviewPlayer({ content, module, fromStepId, redFlags, onRestart, onClo
       <PlayerHeader state={state} />
       {stuck && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-          A learner would be stuck here: this step has no choices and is not an ending.
+          A learner would be stuck at “{state.step.title}”: it has no choices and is not an ending.
         </Alert>
       )}
       {state.quiz && state.quiz.questions.length === 0 && (

@@ -1,6 +1,7 @@
 import type { AuthoringModuleDetail } from '@countersign/contracts/authoring';
 import type { ValidationIssue } from '@countersign/scenario-engine';
 import {
+  ActionIcon,
   Alert,
   Anchor,
   Badge,
@@ -15,6 +16,7 @@ import {
   Tabs,
   Text,
   Title,
+  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
@@ -322,24 +324,28 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
         actions={
           <Group gap="sm">
             <SaveStatus editor={editor} />
-            <Button
-              variant="default"
-              leftSection={<IconArrowBackUp size={16} aria-hidden />}
-              onClick={editor.undo}
-              disabled={!editor.canUndo}
-              title="Undo (Ctrl+Z)"
-            >
-              Undo
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconArrowForwardUp size={16} aria-hidden />}
-              onClick={editor.redo}
-              disabled={!editor.canRedo}
-              title="Redo (Shift+Ctrl+Z)"
-            >
-              Redo
-            </Button>
+            <Tooltip label="Undo (Ctrl+Z)">
+              <ActionIcon
+                variant="default"
+                size={36}
+                aria-label="Undo"
+                onClick={editor.undo}
+                disabled={!editor.canUndo}
+              >
+                <IconArrowBackUp size={18} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label="Redo (Shift+Ctrl+Z)">
+              <ActionIcon
+                variant="default"
+                size={36}
+                aria-label="Redo"
+                onClick={editor.redo}
+                disabled={!editor.canRedo}
+              >
+                <IconArrowForwardUp size={18} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
             <Button
               component={Link}
               to={`/admin/modules/${encodeURIComponent(moduleId)}/history`}
