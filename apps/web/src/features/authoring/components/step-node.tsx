@@ -21,7 +21,7 @@ export function StepNode({ data, selected }: NodeProps<StepNodeType>) {
       data-errors={data.hasErrors || undefined}
       data-testid="step-node"
     >
-      <Handle type="target" position={Position.Left} aria-label="Incoming choices" />
+      <Handle type="target" position={Position.Left} title="Incoming choices" />
       <Group gap={4} mb={4} wrap="nowrap">
         {data.isStart && (
           <Badge
@@ -53,7 +53,7 @@ export function StepNode({ data, selected }: NodeProps<StepNodeType>) {
         {data.title || 'Untitled step'}
       </Text>
       {!data.outcome && (
-        <Handle type="source" position={Position.Right} aria-label="Add a choice from here" />
+        <Handle type="source" position={Position.Right} title="Drag to another step to add a choice" />
       )}
     </div>
   );
