@@ -21,7 +21,7 @@ export function starterContent(title: string): ModuleContent {
               next: 'safe-ending',
               feedback: 'Good instinct: checking first costs nothing.',
               redFlags: [],
-              points: 10,
+              points: 3,
             },
             {
               id: 'reply-at-once',

@@ -14,7 +14,6 @@ import {
   Stack,
   Switch,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -214,11 +213,11 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
                   allowDeselect={false}
                   searchable
                 />
-                <Textarea
+                <MarkdownTextarea
                   label="Feedback"
+                  description="Shown right after the learner picks this choice."
                   value={choice.feedback}
                   onChange={(e) => changeChoice(choice, { feedback: e.currentTarget.value }, 'feedback')}
-                  autosize
                   minRows={2}
                   required
                 />
