@@ -88,9 +88,13 @@ function FitView({ fitKey }: { fitKey: number }) {
   return null;
 }
 
-/** Pans (at the current zoom) so the step is in the middle of the canvas. */
+/**
+ * Brings the step into view: if it is already wholly visible nothing moves (so the author keeps
+ * the overview they arranged); otherwise it pans (at the current zoom) to the middle of the canvas.
+ */
 function Reveal({ reveal }: { reveal: ScenarioCanvasProps['reveal'] }) {
-  const { getNode, getZoom, setCenter } = useReactFlow();
+  const { getNode, getZoom, getViewport, setCenter } = useReactFlow();
+  const store = useStoreApi();
   useEffect(() => {
     if (!reveal) return;
     // Wait for the canvas to settle: opening the step panel narrows it.
@@ -99,13 +103,25 @@ function Reveal({ reveal }: { reveal: ScenarioCanvasProps['reveal'] }) {
       if (!node) return;
       const width = node.measured?.width ?? 200;
       const height = node.measured?.height ?? 60;
+      const { x, y, zoom } = getViewport();
+      const { width: canvasWidth, height: canvasHeight } = store.getState();
+      const left = node.position.x * zoom + x;
+      const top = node.position.y * zoom + y;
+      const margin = 16;
+      const visible =
+        zoom >= READABLE_ZOOM &&
+        left >= margin &&
+        top >= margin &&
+        left + width * zoom <= canvasWidth - margin &&
+        top + height * zoom <= canvasHeight - margin;
+      if (visible) return;
       void setCenter(node.position.x + width / 2, node.position.y + height / 2, {
         zoom: Math.max(getZoom(), READABLE_ZOOM),
         duration: 250,
       });
     }, 80);
     return () => clearTimeout(timer);
-  }, [reveal, getNode, getZoom, setCenter]);
+  }, [reveal, getNode, getZoom, getViewport, setCenter, store]);
   return null;
 }
 

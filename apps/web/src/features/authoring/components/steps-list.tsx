@@ -30,7 +30,7 @@ export function StepsList({ content, selectedStepId, stepsWithErrors, onSelect }
           description={
             <Group gap={4} mt={2}>
               {step.id === content.scenario.start && (
-                <Badge size="xs" color="blue">
+                <Badge size="xs" color="blue.9">
                   Start
                 </Badge>
               )}
