@@ -1,11 +1,16 @@
 import {
+  applyDecorators,
   BadRequestException,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
   PayloadTooLargeException,
   UnsupportedMediaTypeException,
+  type Type,
+  UseInterceptors,
 } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { catchError, type Observable, throwError } from 'rxjs';
 import type { DomainError } from './domain-error.js';
 
@@ -60,4 +65,23 @@ export abstract class UploadErrorsInterceptor implements NestInterceptor {
     }
     return error;
   }
+}
+
+/**
+ * A route that takes one file as the multipart form field `file`, kept in memory, at most
+ * `maxBytes`: documents the body in OpenAPI and translates multer's errors with the feature's
+ * own interceptor (which must wrap FileInterceptor, so it comes first).
+ */
+export function SingleFileUpload(errors: Type<UploadErrorsInterceptor>, maxBytes: number) {
+  return applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary' } },
+      },
+    }),
+    UseInterceptors(errors, FileInterceptor('file', singleFileMulterOptions(maxBytes))),
+  );
 }

@@ -1,16 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  Post,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import {
   createReportSchema,
   MAX_ATTACHMENT_BYTES,
@@ -21,6 +10,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
+import { SingleFileUpload } from '../../common/file-upload.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import {
@@ -28,10 +18,7 @@ import {
   type CreateReportInput,
   type UploadedFile as UploadedAttachment,
 } from './approach-reports.service.js';
-import {
-  ATTACHMENT_MULTER_OPTIONS,
-  AttachmentUploadErrorsInterceptor,
-} from './attachment-upload.interceptor.js';
+import { AttachmentUploadErrorsInterceptor } from './attachment-upload.interceptor.js';
 import { contentDisposition } from './attachment-type.js';
 
 /** The reporter's side. Registered before the triage controller: `reports/mine` must win over `reports/:id`. */
@@ -80,15 +67,7 @@ export class ApproachReportsController {
     permission: 'approaches:report',
     summary: `Attach a screenshot (PNG, JPEG or WebP, at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB) to one of the caller's reports.`,
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
-  @UseInterceptors(AttachmentUploadErrorsInterceptor, FileInterceptor('file', ATTACHMENT_MULTER_OPTIONS))
+  @SingleFileUpload(AttachmentUploadErrorsInterceptor, MAX_ATTACHMENT_BYTES)
   addAttachment(
     @CurrentUser() auth: AuthContext,
     @Param('reportId', new UuidParamPipe('reportId')) reportId: string,

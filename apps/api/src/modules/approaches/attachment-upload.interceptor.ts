@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { MAX_ATTACHMENT_BYTES } from '@countersign/contracts/approaches';
-import { singleFileMulterOptions, UploadErrorsInterceptor } from '../../common/file-upload.js';
+import { UploadErrorsInterceptor } from '../../common/file-upload.js';
 import { attachmentTooLarge, badUpload } from './approaches.errors.js';
 
 /** The screenshot upload takes a multipart body (app.factory lets it past the JSON-only rule). */
 export const ATTACHMENT_UPLOAD_PATH = /^\/approaches\/reports\/[^/]+\/attachments\/?$/;
-
-/** One screenshot in memory, at most MAX_ATTACHMENT_BYTES. */
-export const ATTACHMENT_MULTER_OPTIONS = singleFileMulterOptions(MAX_ATTACHMENT_BYTES);
 
 /** A file over the limit is `attachment_too_large`, anything else malformed a 400 naming `file`. */
 @Injectable()

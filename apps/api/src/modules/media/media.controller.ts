@@ -1,23 +1,12 @@
-import {
-  Controller,
-  Get,
-  Param,
-  Post,
-  Req,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Req, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { MAX_MEDIA_BYTES, MAX_MEDIA_DIMENSION, type MediaAsset } from '@countersign/contracts/media';
 import type { Request, Response } from 'express';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
-import type { UploadedFile as UploadedImage } from '../../common/file-upload.js';
+import { SingleFileUpload, type UploadedFile as UploadedImage } from '../../common/file-upload.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
-import { MEDIA_MULTER_OPTIONS, MediaUploadErrorsInterceptor } from './media-upload.interceptor.js';
+import { MediaUploadErrorsInterceptor } from './media-upload.interceptor.js';
 import { MediaService } from './media.service.js';
 
 @ApiTags('media')
@@ -30,15 +19,7 @@ export class MediaController {
     permission: 'modules:author',
     summary: `Uploads an image for a module (PNG, JPEG or WebP by content, at most ${MAX_MEDIA_BYTES / 1024 / 1024} MB). It is re-encoded without metadata, at most ${MAX_MEDIA_DIMENSION} px on its longest side; the same image again answers with the same asset.`,
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
-  @UseInterceptors(MediaUploadErrorsInterceptor, FileInterceptor('file', MEDIA_MULTER_OPTIONS))
+  @SingleFileUpload(MediaUploadErrorsInterceptor, MAX_MEDIA_BYTES)
   upload(
     @CurrentUser() auth: AuthContext,
     @UploadedFile() file: UploadedImage | undefined,
