@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { DEMO, expectAccessible, launchBrowser, newPage, screenshot, signIn } from './browser.js';
+import type { Browser } from 'playwright-core';
+import { asUser, DEMO, expectAccessible, launchBrowser, screenshot } from './browser.js';
 
 /**
  * From "this message feels odd" to an outcome: the employee checks a message, gets "high" and
@@ -20,25 +20,20 @@ describe('approach journey: check → report → triage → outcome', () => {
     await browser?.close();
   });
 
-  async function asUser(email: string, work: (page: Page) => Promise<void>) {
-    const { context, page } = await newPage(browser);
-    try {
-      await signIn(page, email);
-      await work(page);
-      expect((await page.pageErrors()).map(String)).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }
-
   it('the employee checks a message, gets a high rating and reports it', async () => {
-    await asUser(DEMO.employee, async (page) => {
+    await asUser(browser, DEMO.employee, async (page) => {
       const started = Date.now();
       await page.getByRole('link', { name: 'Check an approach' }).click();
       await page.getByRole('button', { name: 'Check', exact: true }).waitFor();
-      await page.getByLabel('They contacted me out of the blue (connection request or message)', { exact: true }).check();
-      await page.getByLabel('Paid work: a report, white paper, analysis, advice or consultancy', { exact: true }).check();
-      await page.getByLabel('They would pay flights, hotels, conference fees or expenses', { exact: true }).check();
+      await page
+        .getByLabel('They contacted me out of the blue (connection request or message)', { exact: true })
+        .check();
+      await page
+        .getByLabel('Paid work: a report, white paper, analysis, advice or consultancy', { exact: true })
+        .check();
+      await page
+        .getByLabel('They would pay flights, hotels, conference fees or expenses', { exact: true })
+        .check();
       await page.getByLabel('Paste the message (optional)').fill(MESSAGE);
       await expectAccessible(page, 'checker');
       await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -53,7 +48,10 @@ describe('approach journey: check → report → triage → outcome', () => {
       await expectAccessible(page, 'check result');
       await screenshot(page, 'checker', { fullPage: true });
 
-      await result.getByRole('link', { name: 'Report this approach' }).or(result.getByRole('button', { name: 'Report this approach' })).click();
+      await result
+        .getByRole('link', { name: 'Report this approach' })
+        .or(result.getByRole('button', { name: 'Report this approach' }))
+        .click();
       const form = page.getByTestId('report-form');
       await form.waitFor();
       await expect(page.getByLabel('The message').inputValue()).resolves.toBe(MESSAGE);
@@ -66,14 +64,17 @@ describe('approach journey: check → report → triage → outcome', () => {
       await screenshot(page, 'report-form', { fullPage: true });
       await page.getByRole('button', { name: 'Send report' }).click();
       await page.waitForURL(/\/approaches\/mine\/[0-9a-f-]{36}/);
-      await page.getByText(/AR-\d{4}-\d{4}/).first().waitFor();
+      await page
+        .getByText(/AR-\d{4}-\d{4}/)
+        .first()
+        .waitFor();
       // "This feels odd" to a report in under a minute, with a browser driving at human-ish speed.
       expect(Date.now() - started).toBeLessThan(60_000);
     });
   });
 
   it('a security officer is notified, triages the report and closes it with an outcome', async () => {
-    await asUser(DEMO.officer, async (page) => {
+    await asUser(browser, DEMO.officer, async (page) => {
       // The high-rated report reached the officers as an in-app notification.
       const bell = page.getByRole('button', { name: /^Notifications, [1-9]\d* unread$/ });
       await bell.click();
@@ -92,11 +93,16 @@ describe('approach journey: check → report → triage → outcome', () => {
       const detail = page.getByTestId('report-detail');
       await detail.waitFor();
       await page.getByRole('button', { name: 'Start review' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /Change to/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /Change to/ })
+        .click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Close with an outcome' }).waitFor();
 
-      await page.getByLabel('Add a note').fill('Same profile reported by two engineers last month. Passed to the platform.');
+      await page
+        .getByLabel('Add a note')
+        .fill('Same profile reported by two engineers last month. Passed to the platform.');
       await page.getByRole('button', { name: 'Add note' }).click();
       await page.getByTestId('notes').getByText('Passed to the platform.', { exact: false }).waitFor();
       await expectAccessible(page, 'report detail');
@@ -113,7 +119,7 @@ describe('approach journey: check → report → triage → outcome', () => {
   });
 
   it('the employee sees the outcome of their report, and never the officers’ notes', async () => {
-    await asUser(DEMO.employee, async (page) => {
+    await asUser(browser, DEMO.employee, async (page) => {
       await page.getByRole('link', { name: 'My reports' }).click();
       const table = page.getByTestId('my-reports-table');
       await table.waitFor();

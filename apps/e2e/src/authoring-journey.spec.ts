@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO, expectAccessible, launchBrowser, newPage, screenshot, signIn } from './browser.js';
+import { asUser as signedIn, DEMO, expectAccessible, launchBrowser, screenshot } from './browser.js';
 
 /**
  * Authoring, as an administrator who has never seen the product would do it: build a
@@ -39,18 +39,12 @@ describe('authoring journey: build → preview → publish → assign → employ
     await browser?.close();
   });
 
-  async function asUser(email: string, work: (page: Page) => Promise<void>) {
-    const { context, page } = await newPage(browser);
-    try {
-      await signIn(page, email);
+  /** Each session also checks that no authored payload ever ran. */
+  const asUser = (email: string, work: (page: Page) => Promise<void>) =>
+    signedIn(browser, email, async (page) => {
       await work(page);
-      expect((await page.pageErrors()).map(String)).toEqual([]);
-      // No authored payload ever ran.
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    } finally {
-      await context.close();
-    }
-  }
+    });
 
   it('an admin builds a three-step scenario with a quiz from scratch and publishes it', async () => {
     await asUser(DEMO.admin, async (page) => {

@@ -33,6 +33,25 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   return { context, page };
 }
 
+/**
+ * Signs in as `email` in a fresh browser context, runs `work`, and checks that no page of it
+ * threw an uncaught script error.
+ */
+export async function asUser(
+  browser: Browser,
+  email: string,
+  work: (page: Page) => Promise<void>,
+): Promise<void> {
+  const { context, page } = await newPage(browser);
+  try {
+    await signIn(page, email);
+    await work(page);
+    expect((await page.pageErrors()).map(String)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
@@ -52,6 +71,8 @@ export async function signOut(page: Page): Promise<void> {
 
 /** axe-core scan of the page as it stands: no serious or critical violations allowed. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A modal still fading in has half-transparent text: scan what the user ends up seeing.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -1,7 +1,7 @@
 import { builtInModules } from '@countersign/curriculum';
 import { moduleContentSchema } from '@countersign/scenario-engine';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO, expectAccessible, launchBrowser, newPage, screenshot, signIn } from './browser.js';
+import { asUser, DEMO, expectAccessible, launchBrowser, newPage, screenshot } from './browser.js';
 
 /**
  * The core training loop, as three people would live it: an admin assigns a module, the
@@ -18,18 +18,6 @@ describe('training journey: assign → play and pass → officer sees it', () =>
   afterAll(async () => {
     await browser?.close();
   });
-
-  async function asUser(email: string, work: (page: Page) => Promise<void>) {
-    const { context, page } = await newPage(browser);
-    try {
-      await signIn(page, email);
-      await work(page);
-      // No uncaught script error on any page of the journey.
-      expect((await page.pageErrors()).map(String)).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }
 
   it('the sign-in page is accessible and explains a wrong password', async () => {
     const { context, page } = await newPage(browser);
@@ -49,7 +37,7 @@ describe('training journey: assign → play and pass → officer sees it', () =>
   });
 
   it('an admin assigns the module to the employee', async () => {
-    await asUser(DEMO.admin, async (page) => {
+    await asUser(browser, DEMO.admin, async (page) => {
       await page.getByRole('link', { name: 'Assign training' }).click();
       await page.getByRole('heading', { name: 'Assign training' }).waitFor();
       await expectAccessible(page, 'assign');
@@ -70,7 +58,7 @@ describe('training journey: assign → play and pass → officer sees it', () =>
   });
 
   it('the employee plays the scenario, passes the quiz and completes the module', async () => {
-    await asUser(DEMO.employee, async (page) => {
+    await asUser(browser, DEMO.employee, async (page) => {
       await page.waitForURL(/\/training/);
       const card = page.getByTestId('assignment-card').filter({ hasText: MODULE.title });
       await card.waitFor();
@@ -144,7 +132,7 @@ describe('training journey: assign → play and pass → officer sees it', () =>
   });
 
   it('the security officer sees the completion in the overview and the people list', async () => {
-    await asUser(DEMO.officer, async (page) => {
+    await asUser(browser, DEMO.officer, async (page) => {
       await page.waitForURL(/\/officer/);
       await page.getByTestId('stat-cards').waitFor();
       await page.locator('.recharts-surface').first().waitFor();
