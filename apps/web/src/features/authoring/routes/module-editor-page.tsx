@@ -243,6 +243,13 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
     requestAnimationFrame(() => panelRef.current?.focus({ preventScroll: true }));
   }, []);
 
+  /** A click on the canvas: if opening the panel hides the step, bring it back into view. */
+  const selectOnCanvas = useCallback((next: Selection) => {
+    setSelection(next);
+    if (next?.kind === 'step')
+      setReveal((previous) => ({ stepId: next.stepId, key: (previous?.key ?? 0) + 1 }));
+  }, []);
+
   const moveStep = useCallback(
     (stepId: string, position: { x: number; y: number }) =>
       update((c) => updateStep(c, stepId, (s) => ({ ...s, position })), `move.${stepId}`),
@@ -486,7 +493,7 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
                 content={content}
                 selection={selection}
                 stepsWithErrors={stepsWithErrors}
-                onSelect={setSelection}
+                onSelect={selectOnCanvas}
                 onMoveStep={moveStep}
                 onConnect={connect}
                 onDelete={remove}
