@@ -4,6 +4,7 @@ import {
   parsePattern,
   PatternSyntaxError,
   type CompiledPattern,
+  type Term,
   type TokenSpan,
 } from '../text/pattern.js';
 import { tokenize, type Sentence } from '../text/tokenize.js';
@@ -47,6 +48,23 @@ describe('parsePattern', () => {
     ]);
   });
 
+  it('parses the words excluded from a gap', () => {
+    expect(parsePattern('what ~4!{Our|my|we} client <~2>!# fee ~1!fees* x').links).toEqual([
+      {
+        maxGap: 4,
+        anyOrder: false,
+        excluded: [
+          { kind: 'word', stem: 'our' },
+          { kind: 'word', stem: 'my' },
+          { kind: 'word', stem: 'we' },
+        ],
+      },
+      { maxGap: 2, anyOrder: true, excluded: [{ kind: 'number' }] },
+      { maxGap: 1, anyOrder: false, excluded: [{ kind: 'prefix', prefix: 'fees' }] },
+    ]);
+    expect(parsePattern('what ~4 client').links[0]).not.toHaveProperty('excluded');
+  });
+
   it('normalises pattern words like text words', () => {
     expect(parsePattern('Don’t').elements[0]).toEqual({ alternatives: [[{ kind: 'word', stem: 'dont' }]] });
     expect(parsePattern('Café').elements[0]).toEqual({ alternatives: [[{ kind: 'word', stem: 'cafe' }]] });
@@ -72,6 +90,15 @@ describe('parsePattern', () => {
     ['e-mail', 'unexpected character "-" at column 2'],
     ['ab* flight', 'prefix "ab*" is too short (at least 3 letters) at column 1'],
     ["'", '"\'" has no letters or digits at column 1'],
+    ['what !{our} client', '"!" must follow a gap, as in "~3!{our|my}" at column 6'],
+    ['what ~4! {our} client', 'expected a word or a {group} of words right after "!" at column 9'],
+    ['what ~4!', 'expected a word or a {group} of words right after "!" at column 6'],
+    ['what ~4!{our|my}', 'a pattern cannot end with a gap at column 6'],
+    [
+      'what ~4!{our|my own} client',
+      'the words excluded from a gap must be single words, not phrases at column 9',
+    ],
+    ['what ~4!{our ~2} client', 'gaps are not allowed inside a {group} at column 14'],
   ])('rejects %j: %s', (source, message) => {
     expect(() => parsePattern(source)).toThrow(
       new PatternSyntaxError(
@@ -137,6 +164,28 @@ describe('matchInSentence', () => {
     expect(matches('#', 'no numbers here')).toBe(false);
   });
 
+  it('rejects a gap that contains an excluded word, in either order', () => {
+    const pattern = '{who|which|what} ~4!{our|my|we} {customer|client}';
+    expect(matchedText(pattern, 'who are your main clients')).toBe('who are your main clients');
+    expect(matchedText(pattern, 'which customers does your division supply')).toBe('which customers');
+    expect(matches(pattern, 'what our clients value')).toBe(false);
+    expect(matches(pattern, 'exactly what my clients are looking for')).toBe(false);
+    expect(matches(pattern, 'that is what we offer clients')).toBe(false);
+    // Only the words between the two elements count, not those around them.
+    expect(matches(pattern, 'our question is which clients you serve')).toBe(true);
+    expect(matches(pattern, 'which clients are our competitors')).toBe(true);
+    expect(matches('cover <~3>!{my|our} hotel', 'the hotel we cover')).toBe(true);
+    expect(matches('cover <~3>!{my|our} hotel', 'the hotel our team will cover')).toBe(false);
+    expect(matches('cover <~3>!{my|our} hotel', 'cover my hotel')).toBe(false);
+  });
+
+  it('tries another placement when the nearest one crosses an excluded word', () => {
+    // "what … clients" crosses "our"; the later "which clients" does not.
+    expect(
+      matchedText('{what|which} ~6!our client', 'what our clients want and which clients you have'),
+    ).toBe('which clients');
+  });
+
   it('does not let two elements use the same words', () => {
     expect(matches('pay <~3> pay', 'we pay')).toBe(false);
     expect(matches('pay <~3> pay', 'we pay and pay')).toBe(true);
@@ -180,10 +229,15 @@ const elementArb = fc.oneof(
     .array(fc.array(termArb, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 })
     .map((alts) => `{${alts.map((alt) => alt.join(' ')).join('|')}}`),
 );
+const exclusionArb = fc.oneof(
+  fc.constant(''),
+  termArb.map((term) => `!${term}`),
+  fc.array(termArb, { minLength: 1, maxLength: 3 }).map((terms) => `!{${terms.join('|')}}`),
+);
 const linkArb = fc.oneof(
   fc.constant(' '),
-  fc.nat({ max: 3 }).map((n) => ` ~${n} `),
-  fc.nat({ max: 3 }).map((n) => ` <~${n}> `),
+  fc.tuple(fc.nat({ max: 3 }), exclusionArb).map(([n, excluded]) => ` ~${n}${excluded} `),
+  fc.tuple(fc.nat({ max: 3 }), exclusionArb).map(([n, excluded]) => ` <~${n}>${excluded} `),
 );
 const patternArb = fc
   .tuple(elementArb, fc.array(fc.tuple(linkArb, elementArb), { maxLength: 3 }))
@@ -191,18 +245,18 @@ const patternArb = fc
 
 /** Every way of placing the elements, checked link by link: the definition, without the search. */
 function bruteForce(pattern: CompiledPattern, tokens: Sentence): boolean {
+  const termAt = (term: Term, position: number) => {
+    const token = tokens[position]!;
+    if (term.kind === 'word') return token.stem === term.stem;
+    if (term.kind === 'prefix') return token.norm.startsWith(term.prefix);
+    return /^\d/.test(token.norm);
+  };
   const spansOf = (index: number): TokenSpan[] => {
     const spans: TokenSpan[] = [];
     for (let first = 0; first < tokens.length; first++) {
       for (const phrase of pattern.elements[index]!.alternatives) {
         const ok =
-          first + phrase.length <= tokens.length &&
-          phrase.every((term, k) => {
-            const token = tokens[first + k]!;
-            if (term.kind === 'word') return token.stem === term.stem;
-            if (term.kind === 'prefix') return token.norm.startsWith(term.prefix);
-            return /^\d/.test(token.norm);
-          });
+          first + phrase.length <= tokens.length && phrase.every((term, k) => termAt(term, first + k));
         if (ok) spans.push({ first, last: first + phrase.length - 1 });
       }
     }
@@ -211,11 +265,17 @@ function bruteForce(pattern: CompiledPattern, tokens: Sentence): boolean {
   const all = pattern.elements.map((_, index) => spansOf(index));
   const place = (index: number, previous: TokenSpan): boolean => {
     if (index === pattern.elements.length) return true;
-    const { maxGap, anyOrder } = pattern.links[index - 1]!;
+    const { maxGap, anyOrder, excluded = [] } = pattern.links[index - 1]!;
+    // The tokens strictly between two spans, in whichever order they come.
+    const between = (a: TokenSpan, b: TokenSpan) =>
+      tokens
+        .map((_, position) => position)
+        .filter((p) => p > Math.min(a.last, b.last) && p < Math.max(a.first, b.first));
     return all[index]!.some((span) => {
       const after = span.first > previous.last && span.first - previous.last - 1 <= maxGap;
       const before = anyOrder && span.last < previous.first && previous.first - span.last - 1 <= maxGap;
-      return (after || before) && place(index + 1, span);
+      const clear = between(previous, span).every((p) => excluded.every((term) => !termAt(term, p)));
+      return (after || before) && clear && place(index + 1, span);
     });
   };
   return all[0]!.some((span) => place(1, span));

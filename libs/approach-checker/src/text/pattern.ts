@@ -8,6 +8,9 @@ import type { Sentence, Token } from './tokenize.js';
  *   link        := white space         the next element follows immediately
  *                | "~N"                the next element follows, with at most N other words between
  *                | "<~N>"              as ~N, but the next element may also come *before* this one
+ *                | gap "!" excluded    as the gap, but none of the words in between may be an excluded term
+ *   gap         := "~N" | "<~N>"
+ *   excluded    := term | "{" term ( "|" term )* "}"   single terms only, no phrases
  *   element     := term | "{" alternative ( "|" alternative )* "}"
  *   alternative := term ( " " term )*  several terms in a row form a phrase, matched word for word
  *   term        := word                a word, compared by stem: "flights" matches flight, flying does not
@@ -24,6 +27,8 @@ import type { Sentence, Token } from './tokenize.js';
  *   "keep ~3 between {us|ourselves|you and me}"
  *   "{debt|mortgage} <~6> {help|clear|solve}"                  "help you clear those debts" and
  *                                                              "debts we could help with"
+ *   "{who|which} ~4!{our|my|we} {customer|client}"            "who are your main customers", but not
+ *                                                              "which our customers appreciate"
  *
  * Matching is a small backtracking search over the spans where each element can match; failures
  * are memoised, so the cost is polynomial in the sentence length whatever the pattern.
@@ -53,6 +58,12 @@ export interface Link {
   readonly maxGap: number;
   /** Whether the second element may also come before the first. */
   readonly anyOrder: boolean;
+  /**
+   * Terms that may not occur among the tokens between the two elements (`~4!{our|my}`), so that a
+   * gap can be wide without letting the wrong words in: "what *your* clients…" but not "what *our*
+   * clients…". Absent when the gap has no exclusions.
+   */
+  readonly excluded?: readonly Term[];
 }
 
 export interface CompiledPattern {
@@ -78,7 +89,7 @@ export class PatternSyntaxError extends Error {
 type Lexeme =
   | { type: 'word'; text: string; prefix: boolean; col: number }
   | { type: 'number'; col: number }
-  | { type: 'link'; maxGap: number; anyOrder: boolean; col: number }
+  | { type: 'link'; maxGap: number; anyOrder: boolean; exclusion: boolean; col: number }
   | { type: 'open' | 'close' | 'bar' | 'space'; col: number };
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}'’]/u;
@@ -105,7 +116,7 @@ function lex(source: string): Lexeme[] {
       out.push({ type: single, col });
       i++;
     } else if (ch === '~' || ch === '<') {
-      const link = /^(<)?~(\d+)(>)?/.exec(source.slice(i));
+      const link = /^(<)?~(\d+)(>)?(!)?/.exec(source.slice(i));
       if (!link || Boolean(link[1]) !== Boolean(link[3])) {
         throw new PatternSyntaxError('expected a gap such as "~3" or "<~3>"', col);
       }
@@ -116,8 +127,10 @@ function lex(source: string): Lexeme[] {
           col,
         );
       }
-      out.push({ type: 'link', maxGap, anyOrder: Boolean(link[1]), col });
+      out.push({ type: 'link', maxGap, anyOrder: Boolean(link[1]), exclusion: Boolean(link[4]), col });
       i += link[0].length;
+    } else if (ch === '!') {
+      throw new PatternSyntaxError('"!" must follow a gap, as in "~3!{our|my}"', col);
     } else if (WORD_CHAR.test(ch)) {
       let j = i;
       while (j < source.length && WORD_CHAR.test(source[j]!)) j++;
@@ -193,15 +206,25 @@ export function parsePattern(source: string): CompiledPattern {
       case 'space':
         i++;
         break;
-      case 'link':
+      case 'link': {
         if (elements.length === 0)
           throw new PatternSyntaxError('a pattern cannot start with a gap', lexeme.col);
         if (pendingLink) throw new PatternSyntaxError('two gaps in a row', lexeme.col);
-        if (i === lexemes.length - 1)
+        let next = i + 1;
+        let excluded: Term[] | undefined;
+        if (lexeme.exclusion) {
+          ({ excluded, next } = parseExclusion(lexemes, next, lexeme.col));
+        }
+        if (next >= lexemes.length)
           throw new PatternSyntaxError('a pattern cannot end with a gap', lexeme.col);
-        pendingLink = { maxGap: lexeme.maxGap, anyOrder: lexeme.anyOrder };
-        i++;
+        pendingLink = {
+          maxGap: lexeme.maxGap,
+          anyOrder: lexeme.anyOrder,
+          ...(excluded ? { excluded } : {}),
+        };
+        i = next;
         break;
+      }
       case 'word':
       case 'number':
         pushElement({ alternatives: [[toTerm(lexeme)]] }, lexeme.col);
@@ -220,6 +243,31 @@ export function parsePattern(source: string): CompiledPattern {
     }
   }
   return { source, elements, links };
+}
+
+/** The terms after the "!" of a gap: one term, or a {group} of single terms. */
+function parseExclusion(
+  lexemes: Lexeme[],
+  index: number,
+  linkCol: number,
+): { excluded: Term[]; next: number } {
+  const lexeme = lexemes[index];
+  if (lexeme?.type === 'word' || lexeme?.type === 'number')
+    return { excluded: [toTerm(lexeme)], next: index + 1 };
+  if (lexeme?.type !== 'open') {
+    throw new PatternSyntaxError(
+      'expected a word or a {group} of words right after "!"',
+      lexeme?.col ?? linkCol,
+    );
+  }
+  const { element, next } = parseGroup(lexemes, index);
+  if (element.alternatives.some((phrase) => phrase.length > 1)) {
+    throw new PatternSyntaxError(
+      'the words excluded from a gap must be single words, not phrases',
+      lexeme.col,
+    );
+  }
+  return { excluded: element.alternatives.map((phrase) => phrase[0]!), next };
 }
 
 function parseGroup(lexemes: Lexeme[], openIndex: number): { element: Element; next: number } {
@@ -331,10 +379,22 @@ function elementSpans(element: Element, sentence: Sentence): TokenSpan[] {
   return spans.sort((a, b) => a.first - b.first || a.last - b.last);
 }
 
-function linked(previous: TokenSpan, next: TokenSpan, link: Link): boolean {
-  if (next.first > previous.last) return next.first - previous.last - 1 <= link.maxGap;
-  if (link.anyOrder && next.last < previous.first) return previous.first - next.last - 1 <= link.maxGap;
-  return false;
+/** Whether no token strictly between `after` and `before` is one of the excluded terms. */
+function gapIsClear(sentence: Sentence, after: number, before: number, excluded: readonly Term[]): boolean {
+  for (let position = after + 1; position < before; position++) {
+    if (excluded.some((term) => termMatches(term, sentence[position]!))) return false;
+  }
+  return true;
+}
+
+function linked(previous: TokenSpan, next: TokenSpan, link: Link, sentence: Sentence): boolean {
+  let after: number;
+  let before: number;
+  if (next.first > previous.last) [after, before] = [previous.last, next.first];
+  else if (link.anyOrder && next.last < previous.first) [after, before] = [next.last, previous.first];
+  else return false;
+  if (before - after - 1 > link.maxGap) return false;
+  return !link.excluded || gapIsClear(sentence, after, before, link.excluded);
 }
 
 /**
@@ -352,7 +412,7 @@ export function matchInSentence(pattern: CompiledPattern, sentence: Sentence): T
     if (failed.has(key)) return undefined;
     const link = pattern.links[index - 1]!;
     for (const candidate of spans[index]!) {
-      if (!linked(previous, candidate, link)) continue;
+      if (!linked(previous, candidate, link, sentence)) continue;
       const found = extend(
         index + 1,
         candidate,
