@@ -52,6 +52,10 @@ const EMPLOYER =
 // than they name the app, so the app is matched only after a verb of talking (see the off-platform rules).
 const APPS =
   '{whatsapp|whats app|telegram|wechat|viber|threema|wickr|kakaotalk|imessage|snapchat|session app|wire app}';
+// How senders speak of their own side. "What our clients need" is the sender talking about their own
+// clients; "which customers does your division supply" is a question about yours. Excluded from the
+// gap between a question word and its topic (`~4!${SENDERS_OWN}`), not from the whole sentence.
+const SENDERS_OWN = '{our|my|we|weve|ours}';
 const TALK_ON_SIGNAL =
   '{talk|talked|talking|chat|chatting|message|text|add|call|continue|contact|reach|write|speak|move|switch|find|ping} ~4 {on|via|over|to} signal';
 
@@ -418,7 +422,7 @@ export const DEFAULT_RULES: RuleSet = {
         'Questions or requests about programmes, customers, suppliers, volumes, readiness, problems, access, colleagues or technical detail.',
       patterns: [
         '{which|what|whats} ~3 {programme|programmes|program|programs|project|projects|contract|contracts} ~6 {you|your|youve|youre|team|division|department|unit|group|company|employer|working|plant|site}',
-        '{who|which|what} ~4 {customer|customers|client|clients|supplier|suppliers|subcontractor|subcontractors|end user|end users}',
+        `{who|which|what} ~4!${SENDERS_OWN} {customer|customers|client|clients|supplier|suppliers|subcontractor|subcontractors|end user|end users}`,
         `{delay|delays|problem|problems|issue|issues|trouble|troubles|difficulty|difficulties|setback|setbacks|slippage|overrun|overruns|failure|failures|fault|faults|defect|defects|went wrong|gone wrong|going wrong} <~5> ${HARDWARE}`,
         '{programme|program|project|integration|trial|trials|test|tests|testing|delivery|deliveries|development|contract} ~4 {on track|on schedule|behind schedule|behind|delayed|slipping|running late|over budget}',
         'how ~1 {is|are|s} ~4 {contract|contracts|tender|bid|negotiation|negotiations|trial|trials|programme|program} ~5 going',

@@ -85,6 +85,24 @@ describe('checkApproach on text only', () => {
     expect(keys(checkApproach({ messageText }))).toContain(flag);
   });
 
+  it.each([
+    'Which customers does your division supply?',
+    'Who are your main clients on the sonar programme?',
+    'What clients is your team working with at the moment?',
+  ])('asks about your customers in %j', (messageText) => {
+    expect(keys(checkApproach({ messageText }))).toContain('sensitive-topic-drift');
+  });
+
+  it.each([
+    'Your insight is exactly what our clients need.',
+    'We know what our clients value.',
+    'It is a feature which our customers appreciate.',
+    'Your background is exactly what my clients are looking for.',
+    'That is what we offer clients across Europe.',
+  ])('does not take the sender’s own clients for questions about yours in %j', (messageText) => {
+    expect(keys(checkApproach({ messageText }))).not.toContain('sensitive-topic-drift');
+  });
+
   it('quotes the matched span as evidence, with its offsets', () => {
     const messageText =
       'Good news!\nMy client would be happy to reimburse your airfare and accommodation in Vienna.';

@@ -653,4 +653,30 @@ export const BENIGN_MESSAGES: readonly CorpusMessage[] = [
     text: 'Would you be willing to peer-review a manuscript for our journal? We offer reviewers a 20% discount on publication fees.',
     expectedFlags: [],
   },
+  {
+    id: 'b97',
+    hostile: false,
+    text: 'Thanks for presenting at the supplier day. Your insight is exactly what our clients need, and our account team will send the slides round this week.',
+    expectedFlags: ['flattery'],
+    note: '"What our clients need" is the sender talking about their own clients, not asking about yours.',
+  },
+  {
+    id: 'b98',
+    hostile: false,
+    text: 'Our annual survey is out: what our clients value most is fast, friendly support. The full results are on our website.',
+    expectedFlags: [],
+  },
+  {
+    id: 'b99',
+    hostile: false,
+    text: 'Release 4.2 of the planning tool adds a dark mode, which our customers appreciate on night shifts. Update from the app store as usual.',
+    expectedFlags: [],
+  },
+  {
+    id: 'b100',
+    hostile: false,
+    text: 'Great to meet you at the careers fair. Your portfolio is exactly what my clients are looking for, so I will pass it on to the two hiring managers I mentioned.',
+    expectedFlags: ['flattery'],
+    note: 'A recruiter’s praise in the catalogue’s "exactly what the client needs" form; "my clients" are the recruiter’s own.',
+  },
 ];

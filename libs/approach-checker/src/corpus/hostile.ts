@@ -662,4 +662,22 @@ export const HOSTILE_MESSAGES: readonly CorpusMessage[] = [
     text: 'We noticed you have not replied. It would be a pity if your colleagues learned how you paid off that loan.',
     expectedFlags: ['compromise-or-threat'],
   },
+  {
+    id: 'h97',
+    hostile: true,
+    text: 'Thanks for accepting my connection request. I advise investors who follow the naval sector. Which customers does your division supply? Even a rough list would help.',
+    expectedFlags: ['unsolicited-approach', 'sensitive-topic-drift'],
+  },
+  {
+    id: 'h98',
+    hostile: true,
+    text: 'Good to hear from you again. Who are your main clients on the sonar programme? I am putting together a market map and your view would be very useful.',
+    expectedFlags: ['sensitive-topic-drift'],
+  },
+  {
+    id: 'h99',
+    hostile: true,
+    text: 'Hope the new role is going well! Out of curiosity, what clients is your team working with at the moment? We might be able to put some interesting work your way.',
+    expectedFlags: ['sensitive-topic-drift'],
+  },
 ];
