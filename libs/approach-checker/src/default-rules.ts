@@ -53,9 +53,14 @@ const EMPLOYER =
 const APPS =
   '{whatsapp|whats app|telegram|wechat|viber|threema|wickr|kakaotalk|imessage|snapchat|session app|wire app}';
 // How senders speak of their own side. "What our clients need" is the sender talking about their own
-// clients; "which customers does your division supply" is a question about yours. Excluded from the
-// gap between a question word and its topic (`~4!${SENDERS_OWN}`), not from the whole sentence.
-const SENDERS_OWN = '{our|my|we|weve|ours}';
+// clients, "which customers does your division supply" a question about yours; "delays on our project"
+// and "I have booked my flights" are the sender's own work and travel. These words are excluded from
+// the gap of a pattern (`~4!${SENDER_WORDS}`), not from the whole sentence, so "which clients are our
+// competitors" still counts. `we` is left out of the possessives because it often sits between an
+// offer and its object in hostile text ("flights, which we will cover", "problems that we should know
+// about").
+const SENDER_POSSESSIVES = '{our|my|ours}';
+const SENDER_WORDS = '{our|my|ours|we|weve}';
 const TALK_ON_SIGNAL =
   '{talk|talked|talking|chat|chatting|message|text|add|call|continue|contact|reach|write|speak|move|switch|find|ping} ~4 {on|via|over|to} signal';
 
@@ -313,7 +318,10 @@ export const DEFAULT_RULES: RuleSet = {
       flag: 'travel-abroad',
       description: 'Flights, hotels, conference fees or trips abroad paid for you.',
       patterns: [
-        `${PAY_FOR_TRAVEL} <~6> ${TRAVEL}`,
+        // Forward with the sender's possessives excluded ("I have booked my flights" is their own trip);
+        // backward without, as "the trip, which my client would fund" is an offer.
+        `${PAY_FOR_TRAVEL} ~6!${SENDER_POSSESSIVES} ${TRAVEL}`,
+        `${TRAVEL} ~6 ${PAY_FOR_TRAVEL}`,
         `{${TRAVEL.slice(1, -1)}|days|week|weekend|nights|holiday|break} ~8 {on us|by us|at our cost|at our expense|our treat|on the house|on the organisers|on the organizers|on the hosts|on our hosts|on my client|on our client}`,
         '{every|each|all} {expense|expenses|cost|costs} ~4 {paid|covered|met|on us|taken care|handled|included}',
         '{all|fully|full} {expense|expenses|cost|costs} {paid|covered|included|met}',
@@ -421,12 +429,12 @@ export const DEFAULT_RULES: RuleSet = {
       description:
         'Questions or requests about programmes, customers, suppliers, volumes, readiness, problems, access, colleagues or technical detail.',
       patterns: [
-        '{which|what|whats} ~3 {programme|programmes|program|programs|project|projects|contract|contracts} ~6 {you|your|youve|youre|team|division|department|unit|group|company|employer|working|plant|site}',
-        `{who|which|what} ~4!${SENDERS_OWN} {customer|customers|client|clients|supplier|suppliers|subcontractor|subcontractors|end user|end users}`,
-        `{delay|delays|problem|problems|issue|issues|trouble|troubles|difficulty|difficulties|setback|setbacks|slippage|overrun|overruns|failure|failures|fault|faults|defect|defects|went wrong|gone wrong|going wrong} <~5> ${HARDWARE}`,
+        `{which|what|whats} ~3!${SENDER_WORDS} {programme|programmes|program|programs|project|projects|contract|contracts} ~6 {you|your|youve|youre|team|division|department|unit|group|company|employer|working|plant|site}`,
+        `{who|which|what} ~4!${SENDER_WORDS} {customer|customers|client|clients|supplier|suppliers|subcontractor|subcontractors|end user|end users}`,
+        `{delay|delays|problem|problems|issue|issues|trouble|troubles|difficulty|difficulties|setback|setbacks|slippage|overrun|overruns|failure|failures|fault|faults|defect|defects|went wrong|gone wrong|going wrong} <~5>!${SENDER_POSSESSIVES} ${HARDWARE}`,
         '{programme|program|project|integration|trial|trials|test|tests|testing|delivery|deliveries|development|contract} ~4 {on track|on schedule|behind schedule|behind|delayed|slipping|running late|over budget}',
-        'how ~1 {is|are|s} ~4 {contract|contracts|tender|bid|negotiation|negotiations|trial|trials|programme|program} ~5 going',
-        '{how many|how much|what volume|what quantity|what quantities|how often|what number} ~6 {unit|units|system|systems|missile|missiles|vehicle|vehicles|aircraft|ship|ships|order|orders|deliver|delivered|produce|produced|build|built|budget|test|tests|launch|launches|plant|site|your}',
+        `how ~1 {is|are|s} ~4!${SENDER_POSSESSIVES} {contract|contracts|tender|bid|negotiation|negotiations|trial|trials|programme|program} ~5 going`,
+        `{how many|how much|what volume|what quantity|what quantities|how often|what number} ~6!${SENDER_POSSESSIVES} {unit|units|system|systems|missile|missiles|vehicle|vehicles|aircraft|ship|ships|order|orders|deliver|delivered|produce|produced|build|built|budget|test|tests|launch|launches|plant|site|your}`,
         '{share|tell|send|give|what|how|know|picture|view|views|estimate|estimates|numbers|figures|detail|details|insight} <~8> {production|readiness|availability|stockpile|stockpiles|inventory|inventories|serviceability|capacity|output|fleet|order book|deployment|deployments} ~2 {rate|rates|level|levels|number|numbers|figure|figures|status|plan|plans|schedule|size|state}',
         '{your|the} ~2 {ministry|ministrys|department|departments|agency|agencys|government|governments|unit|units|employer|employers|company|companys|board|boards} ~3 {thinking|plans|position|positions|intentions|strategy|deliberations|internal|view|views} ~4 {about|on|regarding|towards}',
         '{which|what|send|share|copy|see|show|tell|give|forward|describe|access} ~6 {classified|restricted|secret|protectively marked|unreleased|export controlled}',
@@ -440,7 +448,7 @@ export const DEFAULT_RULES: RuleSet = {
         '{range|speed|altitude|accuracy|payload|endurance|yield|depth|resolution|sensitivity|performance} ~6 {achieved|reached|demonstrated|measured|got} ~4 {trial|trials|test|tests|testing|firing|firings}',
         '{insight|insights|knowledge} ~3 {on|about|into|regarding|of} ~3 {programme|programmes|program|project|projects|contract|contracts|tender|tenders|bid|bids|system|systems|capabilities|procurement|plans|process}',
         'who ~2 {lead|leads|runs|heads|manages|is responsible|works on|is in charge}',
-        '{what|which} ~3 {stage|status|phase|point|progress} ~6 {programme|program|project|integration|development|trial|trials|test|testing|contract|system|delivery|prototype}',
+        `{what|which} ~3 {stage|status|phase|point|progress} ~6!${SENDER_POSSESSIVES} {programme|program|project|integration|development|trial|trials|test|testing|contract|system|delivery|prototype}`,
         'your ~3 {upcoming|future|next|planned|forthcoming|pending} ~2 {contract|contracts|tender|tenders|bid|bids|procurement|procurements|order|orders}',
         '{how|what|which|when|send|share|see|tell|copy|detail|details|hear|more about} ~6 {test|trial|testing|firing|acceptance} {result|results|data|schedule|schedules|report|reports|findings|dates|campaign|campaigns|programme}',
       ],

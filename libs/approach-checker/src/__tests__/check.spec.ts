@@ -103,6 +103,31 @@ describe('checkApproach on text only', () => {
     expect(keys(checkApproach({ messageText }))).not.toContain('sensitive-topic-drift');
   });
 
+  it.each([
+    ['Are there delays with the new sonar system?', 'sensitive-topic-drift'],
+    ['How is the modernisation contract going?', 'sensitive-topic-drift'],
+    ['What stage is the combat system at?', 'sensitive-topic-drift'],
+    ['Your flights and hotel, which we will cover, are booked for May.', 'travel-abroad'],
+    ['The trip, which my client would fund entirely, includes Shanghai.', 'travel-abroad'],
+    ['We can arrange for my assistant to book your flights.', 'travel-abroad'],
+  ])('still finds %j, with the sender speaking of their side', (messageText, flag) => {
+    expect(keys(checkApproach({ messageText }))).toContain(flag);
+  });
+
+  it.each([
+    'We had some delays on our project last month.',
+    'Sorry, we had a problem with our booking system this morning.',
+    'Here is what our programme offers graduates joining your team.',
+    'Which of our programmes would suit your team?',
+    'How is our bid going?',
+    'How much of our budget is left for the plant visit?',
+    'What stage is our prototype at?',
+    'I have booked my flights and hotel for the conference.',
+    'Our team has arranged our hotel for the offsite.',
+  ])('does not take the sender’s own work or travel for a warning sign in %j', (messageText) => {
+    expect(keys(checkApproach({ messageText }))).toEqual([]);
+  });
+
   it('quotes the matched span as evidence, with its offsets', () => {
     const messageText =
       'Good news!\nMy client would be happy to reimburse your airfare and accommodation in Vienna.';

@@ -679,4 +679,35 @@ export const BENIGN_MESSAGES: readonly CorpusMessage[] = [
     expectedFlags: ['flattery'],
     note: 'A recruiter’s praise in the catalogue’s "exactly what the client needs" form; "my clients" are the recruiter’s own.',
   },
+  {
+    id: 'b101',
+    hostile: false,
+    text: 'Update for the steering group: we had some delays on our project last month, but the new rig is in and we are back on plan.',
+    expectedFlags: [],
+  },
+  {
+    id: 'b102',
+    hostile: false,
+    text: 'I have booked my flights and hotel for the Hamburg conference. See you at the registration desk on Monday!',
+    expectedFlags: [],
+  },
+  {
+    id: 'b103',
+    hostile: false,
+    text: 'Here is what our programme offers graduates joining your team in September: mentoring, two rotations and a training budget.',
+    expectedFlags: [],
+  },
+  {
+    id: 'b104',
+    hostile: false,
+    text: 'How is our bid going? Procurement said the evaluation panel meets on Friday, so I will keep Thursday free.',
+    expectedFlags: [],
+    note: 'A colleague asking about their own team’s bid.',
+  },
+  {
+    id: 'b105',
+    hostile: false,
+    text: 'Sorry, we had a problem with our booking system this morning. Could you re-send your order for the workshop?',
+    expectedFlags: [],
+  },
 ];
