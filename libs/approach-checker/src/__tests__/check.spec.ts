@@ -323,3 +323,28 @@ describe('the README example', () => {
     expect(result.advice).toEqual([...RATING_ADVICE.high]);
   });
 });
+
+describe('the message of the browser journey (apps/e2e/src/approach-journey.spec.ts)', () => {
+  const messageText =
+    'Your insight is exactly what our clients need. We would cover your flights and hotel for the forum in ' +
+    'Shanghai, plus an honorarium for a short paper on your current programme. ' +
+    "Let's continue on WhatsApp, and best keep this between us for now.";
+
+  it('rates high with the flags the journey looks for, and takes "our clients" for flattery, not elicitation', () => {
+    const result = checkApproach({
+      answers: { 'contact-origin': 'unsolicited', offer: ['paid-work'], 'money-travel': ['expenses-paid'] },
+      messageText,
+    });
+    expect(result.rating).toBe('high');
+    expect(keys(result)).toEqual([
+      'secrecy-request',
+      'paid-reports',
+      'travel-abroad',
+      'move-off-platform',
+      'flattery',
+      'unsolicited-approach',
+    ]);
+    const flattery = result.flags.find((flag) => flag.key === 'flattery')!;
+    expect(flattery.evidence[0]!.excerpt).toBe('exactly what our clients need');
+  });
+});
