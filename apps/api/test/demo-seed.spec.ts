@@ -1,3 +1,7 @@
+import type { Page } from '@countersign/contracts/common';
+import type { ApproachStats, TriageListItem, TriageReportView } from '@countersign/contracts/approaches';
+import request from 'supertest';
+import { DEMO_APPROACHES, HOUR, reportedAt } from '../src/demo/demo-approaches.js';
 import { DemoSeedService } from '../src/demo/demo-seed.service.js';
 import { TrainingService } from '../src/modules/training/training.service.js';
 import { TestContext } from './test-app.js';
@@ -42,6 +46,105 @@ describe('demo data', () => {
     const [again] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
     expect(again.n).toBe(1);
   }, 180_000); // plays ~50 attempts through the real learning service
+
+  it('gives the security team a lived-in triage queue, filed through the approach services', async () => {
+    await ctx.app.get(DemoSeedService).seedIfEmpty();
+    const reports = await ctx.dataSource.query<
+      {
+        id: string;
+        reference: string;
+        rating: string;
+        status: string;
+        reporter: string;
+        assignee: string | null;
+        outcome: string | null;
+        notes: number;
+        age_days: number;
+      }[]
+    >(`
+      SELECT r.id, r.reference, r.rating, r.status, u.email AS reporter, a.email AS assignee, r.outcome,
+             (SELECT count(*)::int FROM approach_report_note n WHERE n.report_id = r.id) AS notes,
+             (extract(epoch FROM now() - r.created_at) / 86400)::float8 AS age_days
+        FROM approach_report r
+        JOIN app_user u ON u.id = r.reporter_id
+        LEFT JOIN app_user a ON a.id = r.assignee_id
+       ORDER BY r.created_at`);
+    expect(reports.length).toBeGreaterThanOrEqual(8);
+    expect(reports.length).toBeLessThanOrEqual(12);
+    expect(new Set(reports.map((r) => r.rating))).toEqual(new Set(['low', 'medium', 'high']));
+    expect(new Set(reports.map((r) => r.status))).toEqual(
+      new Set(['new', 'in-review', 'escalated', 'closed']),
+    );
+    expect(reports.filter((r) => r.status === 'escalated')).toHaveLength(1);
+    expect(new Set(reports.map((r) => r.reporter)).size).toBe(reports.length);
+    expect(reports.map((r) => r.reporter)).not.toContain('employee@demo-ltd.example');
+    for (const r of reports.filter((r) => r.status === 'in-review' || r.status === 'escalated')) {
+      expect(r.assignee).toBe('officer@demo-ltd.example');
+      expect(r.notes).toBeGreaterThan(0);
+    }
+    for (const r of reports.filter((r) => r.status === 'closed')) expect(r.outcome).toBeTruthy();
+    // Spread over the last three weeks, numbered in date order, and nothing dated in the future.
+    expect(reports[0]!.age_days).toBeGreaterThan(14);
+    expect(reports.at(-1)!.age_days).toBeGreaterThan(0);
+    expect(reports.map((r) => r.reference)).toEqual(reports.map((r) => r.reference).sort());
+    const [future] = await ctx.dataSource.query(`
+      SELECT (SELECT count(*)::int FROM approach_report_status_change WHERE at > now())
+           + (SELECT count(*)::int FROM approach_report_note WHERE created_at > now())
+           + (SELECT count(*)::int FROM notification WHERE created_at > now() OR read_at > now())
+           + (SELECT count(*)::int FROM approach_report
+               WHERE greatest(created_at, updated_at, first_reviewed_at, closed_at) > now()) AS n`);
+    expect(future.n).toBe(0);
+    // The real code path: every report is in the audit trail, and high ones notified the officers.
+    const [trail] = await ctx.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'report.created'`,
+    );
+    expect(trail.n).toBe(reports.length);
+
+    const officer = await signIn('officer@demo-ltd.example');
+    const queue = (await officer.get('/api/approaches/reports?open=false&pageSize=50').expect(200))
+      .body as Page<TriageListItem>;
+    expect(queue.total).toBe(reports.length);
+    const linked = queue.items.filter((item) => item.linkedCount > 0);
+    expect(linked).toHaveLength(2);
+    const detail = (await officer.get(`/api/approaches/reports/${linked[0]!.id}`).expect(200))
+      .body as TriageReportView;
+    expect(detail.linked).toEqual([expect.objectContaining({ id: linked[1]!.id, reason: 'same-profile' })]);
+    const stats = (await officer.get('/api/approaches/stats').expect(200)).body as ApproachStats;
+    expect(stats.new).toBeGreaterThan(0);
+    expect(stats.highOpen).toBeGreaterThan(0);
+    expect(stats.medianHoursToFirstReview).toBeGreaterThan(0);
+    const bell = await officer.get('/api/notifications').expect(200);
+    expect(bell.body.unread).toBeGreaterThan(0);
+
+    // Sam Whitaker, the printed employee login, has no reports: the browser tests make his.
+    const sam = await signIn('employee@demo-ltd.example');
+    expect((await sam.get('/api/approaches/reports/mine').expect(200)).body).toEqual([]);
+
+    // Another organisation's officer sees none of them.
+    const other = await ctx.newTeam();
+    const outsider = await ctx.login(other.officer);
+    const theirs = await outsider.get('/api/approaches/reports?open=false').expect(200);
+    expect(theirs.body.total).toBe(0);
+    await outsider.get(`/api/approaches/reports/${reports[0]!.id}`).expect(404);
+    expect((await outsider.get('/api/approaches/stats').expect(200)).body).toMatchObject({ open: 0, new: 0 });
+  }, 60_000);
+
+  async function signIn(email: string) {
+    const agent = request.agent(ctx.app.getHttpServer());
+    await agent.post('/api/auth/login').send({ email, password: ctx.config.DEMO_PASSWORD }).expect(200);
+    return agent;
+  }
+});
+
+describe('demo approaches', () => {
+  it('every triage step happens before the end of the day before the seed runs', () => {
+    // So that however late in the day the seed runs, nothing is dated in the future.
+    for (const story of DEMO_APPROACHES) {
+      const at = reportedAt(story, 0);
+      for (const step of story.triage) expect(at + step.afterHours * HOUR).toBeLessThan(0);
+      expect(story.daysAgo).toBeGreaterThanOrEqual(1);
+    }
+  });
 });
 
 describe('first-run bootstrap of a real installation', () => {

@@ -8,6 +8,7 @@ import { hashPassword } from '../modules/auth/auth.service.js';
 import { LearningService } from '../modules/learning/learning.service.js';
 import { OrganisationsService } from '../modules/organisations/organisations.service.js';
 import { TrainingService } from '../modules/training/training.service.js';
+import { DemoApproachSeedService } from './demo-approach-seed.service.js';
 import { DEMO_DEPARTMENTS, DEMO_LOGINS, DEMO_ORGANISATION, demoPeople, emailFor } from './demo-people.js';
 
 export interface DemoAccounts {
@@ -19,9 +20,10 @@ type Plan = 'completed' | 'completed-after-retry' | 'in-progress' | 'not-started
 
 /**
  * Fills an empty database with "Demo Ltd": departments, about fifty people, the curriculum
- * assigned with a realistic mix of completed, in-progress, not-started and overdue work. The
- * attempts are played through LearningService itself, so demo data obeys the same rules as
- * real data.
+ * assigned with a realistic mix of completed, in-progress, not-started and overdue work, and a
+ * dozen reported approaches at every stage of triage. The attempts are played through
+ * LearningService and the reports filed through the approach services, so demo data obeys the
+ * same rules as real data.
  */
 @Injectable()
 export class DemoSeedService {
@@ -33,6 +35,7 @@ export class DemoSeedService {
     private readonly organisations: OrganisationsService,
     private readonly training: TrainingService,
     private readonly learning: LearningService,
+    private readonly approaches: DemoApproachSeedService,
   ) {}
 
   /**
@@ -80,6 +83,7 @@ export class DemoSeedService {
   }
 
   private async seed(): Promise<void> {
+    const started = performance.now();
     const org = await this.organisations.create(DEMO_ORGANISATION.name, DEMO_ORGANISATION.slug);
     const departments = new Map<string, string>();
     for (const name of DEMO_DEPARTMENTS) {
@@ -93,7 +97,7 @@ export class DemoSeedService {
     // One hash for the shared demo password: argon2id is deliberately slow.
     const passwordHash = await hashPassword(this.config.DEMO_PASSWORD);
     const managers = new Map<string, string>();
-    const people: { id: string; department: string }[] = [];
+    const people: { id: string; name: string; department: string }[] = [];
     for (const person of demoPeople()) {
       const [row] = await this.dataSource.query<{ id: string }[]>(
         `INSERT INTO app_user (organisation_id, email, name, role, department_id, manager_id, sensitivity_tier, password_hash)
@@ -110,7 +114,7 @@ export class DemoSeedService {
         ],
       );
       if (!managers.has(person.department)) managers.set(person.department, row!.id);
-      people.push({ id: row!.id, department: person.department });
+      people.push({ id: row!.id, name: person.name, department: person.department });
     }
 
     const [first, second] = await this.training.list(org.id);
@@ -170,8 +174,10 @@ export class DemoSeedService {
       const daysAgo = 2 + ((a.index * 7) % 25);
       await this.backdate(row!.id, daysAgo);
     }
+    const reports = await this.approaches.seed(org.id, new Map(people.map((p) => [p.name, p.id])));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
     this.logger.log(
-      `Demo Ltd is ready: ${people.length} people, ${firstWave.length + secondWave.length} assignments.`,
+      `Demo Ltd is ready in ${seconds} s: ${people.length} people, ${firstWave.length + secondWave.length} assignments, ${reports} approach reports.`,
     );
   }
 
