@@ -501,7 +501,7 @@ export const DEMO_APPROACHES: DemoApproach[] = [
     occurredDaysBefore: 0,
     report: {
       platform: 'Phone',
-      nameUsed: 'Caller said he was "Mr Grant from the Ministry"',
+      nameUsed: 'Mr Grant, "from the Ministry"',
       offered: 'Nothing; he wanted to confirm who works on her programme.',
       replied: true,
       messageText:
