@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addNoteSchema, changeStatusSchema, createReportSchema } from '@countersign/contracts/approaches';
 import type { Role } from '@countersign/contracts/permissions';
@@ -27,14 +26,13 @@ const OFFICERS: Record<OfficerKey, string> = { priya: 'Priya Natarajan', rhys: '
 export class DemoApproachSeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly moduleRef: ModuleRef,
+    private readonly reports: ApproachReportsService,
+    private readonly triage: ApproachTriageService,
   ) {}
 
   /** Files the demo reports for the organisation; `people` maps a demo person's name to their id. */
   async seed(organisationId: string, people: ReadonlyMap<string, string>): Promise<number> {
-    // ApproachesModule keeps its services to itself; the demo borrows the application's instances.
-    const reports = this.moduleRef.get(ApproachReportsService, { strict: false });
-    const triage = this.moduleRef.get(ApproachTriageService, { strict: false });
+    const { reports, triage } = this;
     const [{ now: started }] = await this.dataSource.query<[{ now: Date }]>(`SELECT now() AS now`);
     const as = (name: string, role: Role): AuthContext => {
       const userId = people.get(name);

@@ -19,5 +19,7 @@ import { ApproachTriageService } from './approach-triage.service.js';
     ApproachRulesController,
   ],
   providers: [ApproachRulesService, ApproachReportsService, ApproachTriageService],
+  // The demo seed files and triages reports through the same services as the HTTP API.
+  exports: [ApproachReportsService, ApproachTriageService],
 })
 export class ApproachesModule {}
