@@ -1,9 +1,13 @@
-import type { PROGRESS_STATUS_FILTERS, ProgressListQuery } from '@countersign/contracts/progress';
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import {
+  type PROGRESS_STATUS_FILTERS,
+  type ProgressListQuery,
+  progressListQuerySchema,
+} from '@countersign/contracts/progress';
+import { Select, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { FilterBar } from '../../../components/ui/filter-bar';
+import type { FiltersOf } from '../../../lib/url-filters';
+import { useDebouncedFilterInput, useUrlFilters } from '../../../lib/use-url-filters';
 import { useModules } from '../../training/api/modules';
 import { useDepartments } from '../../directory/api/departments';
 
@@ -26,45 +30,14 @@ const SORT_LABELS: Record<Sort, string> = {
 const toOptions = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-interface ProgressFilterValues {
-  status?: StatusFilter;
-  departmentId?: string;
-  moduleId?: string;
-  q?: string;
-  sort: Sort;
-  page: number;
-}
+/** The list's filters as URL params: the API's query, less the page size the page chooses. */
+export const PROGRESS_FILTERS = progressListQuerySchema.omit({ pageSize: true }).shape;
+
+type ProgressFilterValues = FiltersOf<typeof PROGRESS_FILTERS>;
 
 /** The filters live in the URL, so a filtered list can be bookmarked, shared and navigated back to. */
 export function useProgressFilters() {
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const sort = params.get('sort') ?? '';
-  const filters: ProgressFilterValues = {
-    status: status in STATUS_LABELS ? (status as StatusFilter) : undefined,
-    departmentId: params.get('departmentId') ?? undefined,
-    moduleId: params.get('moduleId') ?? undefined,
-    q: params.get('q') ?? undefined,
-    sort: sort in SORT_LABELS ? (sort as Sort) : 'dueDate',
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
-
-  /** Applies changes; any change other than the page goes back to page 1. */
-  const update = (changes: Partial<ProgressFilterValues>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === '' || (key === 'page' && value === 1)) next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: 'q' in changes },
-    );
-
-  return [filters, update] as const;
+  return useUrlFilters(PROGRESS_FILTERS, { typed: ['q'] });
 }
 
 interface ProgressFiltersProps {
@@ -75,34 +48,29 @@ interface ProgressFiltersProps {
 export function ProgressFilters({ filters, onChange }: ProgressFiltersProps) {
   const departments = useDepartments();
   const modules = useModules();
-  const [search, setSearch] = useState(filters.q ?? '');
   // Only a settled search term reaches the URL (and the API).
-  const pushSearch = useDebouncedCallback((term: string) => onChange({ q: term.trim() || undefined }), 300);
-  // The URL can also change without typing (back button, the menu link): show its term then.
-  const [shownQ, setShownQ] = useState(filters.q);
-  if (filters.q !== shownQ) {
-    setShownQ(filters.q);
-    if ((filters.q ?? '') !== search.trim()) setSearch(filters.q ?? '');
-  }
+  const search = useDebouncedFilterInput<string, string | undefined>({
+    value: filters.q,
+    parse: (term) => term.trim() || undefined,
+    format: (q) => q ?? '',
+    onSettle: (q) => onChange({ q }),
+    delayMs: 300,
+  });
 
   const filtered = Boolean(filters.status || filters.departmentId || filters.moduleId || filters.q);
   const clear = () => {
-    pushSearch.cancel();
-    setSearch('');
+    search.reset(undefined);
     onChange({ status: undefined, departmentId: undefined, moduleId: undefined, q: undefined });
   };
 
   return (
-    <Group align="flex-end" gap="md" mb="lg" role="search">
+    <FilterBar label="Filter people" filtered={filtered} onClear={clear}>
       <TextInput
         label="Search people"
         placeholder="Name or email"
         leftSection={<IconSearch size={16} aria-hidden />}
-        value={search}
-        onChange={(event) => {
-          setSearch(event.currentTarget.value);
-          pushSearch(event.currentTarget.value);
-        }}
+        value={search.input}
+        onChange={(event) => search.onChange(event.currentTarget.value)}
         w={{ base: '100%', sm: 220 }}
       />
       <Select
@@ -144,11 +112,6 @@ export function ProgressFilters({ filters, onChange }: ProgressFiltersProps) {
         allowDeselect={false}
         w={{ base: '100%', sm: 160 }}
       />
-      {filtered && (
-        <Button variant="subtle" leftSection={<IconX size={16} aria-hidden />} onClick={clear}>
-          Clear filters
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }
