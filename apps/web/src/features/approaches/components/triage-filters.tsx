@@ -2,29 +2,20 @@ import {
   REPORT_RATINGS,
   REPORT_STATUSES,
   type ReportRating,
-  type ReportStatus,
+  triageListQuerySchema,
   type TriageListQuery,
 } from '@countersign/contracts/approaches';
-import { Button, Group, NumberInput, Select } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconX } from '@tabler/icons-react';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { NumberInput, Select } from '@mantine/core';
+import { FilterBar } from '../../../components/ui/filter-bar';
+import { type FiltersOf, oneOf } from '../../../lib/url-filters';
+import { useDebouncedFilterInput, useUrlFilters } from '../../../lib/use-url-filters';
 import { useDepartments } from '../../directory/api/departments';
 import { RATING_LABELS, STATUS_LABELS } from './report-badges';
 
 /** `open` (the default queue: everything not closed), `all`, or one status. */
-type StatusFilter = 'open' | 'all' | ReportStatus;
-type AssigneeFilter = 'anyone' | 'me' | 'none';
-
-export interface TriageFilterValues {
-  status: StatusFilter;
-  rating?: ReportRating;
-  departmentId?: string;
-  olderThanDays?: number;
-  assignee: AssigneeFilter;
-  page: number;
-}
+const STATUS_FILTERS = ['open', ...REPORT_STATUSES, 'all'] as const;
+const ASSIGNEE_FILTERS = ['anyone', 'me', 'none'] as const;
+type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 const STATUS_OPTIONS = [
   { value: 'open', label: 'Open (not closed)' },
@@ -39,46 +30,25 @@ const ASSIGNEE_OPTIONS = [
 ];
 
 const isStatusFilter = (value: string): value is StatusFilter =>
-  value === 'open' || value === 'all' || (REPORT_STATUSES as readonly string[]).includes(value);
+  (STATUS_FILTERS as readonly string[]).includes(value);
+
+const api = triageListQuerySchema.shape;
+
+/** The queue's filters as URL params: the API's own fields, and `status`/`assignee` as the URL spells them. */
+export const TRIAGE_FILTERS = {
+  status: oneOf(STATUS_FILTERS, 'open'),
+  rating: api.rating,
+  departmentId: api.departmentId,
+  olderThanDays: api.olderThanDays,
+  assignee: oneOf(ASSIGNEE_FILTERS, 'anyone'),
+  page: api.page,
+};
+
+export type TriageFilterValues = FiltersOf<typeof TRIAGE_FILTERS>;
 
 /** The filters live in the URL, so a filtered queue can be bookmarked, shared and navigated back to. */
 export function useTriageFilters() {
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const rating = params.get('rating') ?? '';
-  const assignee = params.get('assignee') ?? '';
-  const olderThanDays = Number(params.get('olderThanDays'));
-  const filters: TriageFilterValues = {
-    status: isStatusFilter(status) ? status : 'open',
-    rating: (REPORT_RATINGS as readonly string[]).includes(rating) ? (rating as ReportRating) : undefined,
-    departmentId: params.get('departmentId') ?? undefined,
-    olderThanDays: Number.isInteger(olderThanDays) && olderThanDays > 0 ? olderThanDays : undefined,
-    assignee: assignee === 'me' || assignee === 'none' ? assignee : 'anyone',
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
-
-  /** Applies changes; any change other than the page goes back to page 1. Defaults leave the URL. */
-  const update = (changes: Partial<TriageFilterValues>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          const isDefault =
-            value === undefined ||
-            value === '' ||
-            (key === 'page' && value === 1) ||
-            (key === 'status' && value === 'open') ||
-            (key === 'assignee' && value === 'anyone');
-          if (isDefault) next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: 'olderThanDays' in changes },
-    );
-
-  return [filters, update] as const;
+  return useUrlFilters(TRIAGE_FILTERS, { typed: ['olderThanDays'] });
 }
 
 /** The API query for the filters. */
@@ -103,28 +73,29 @@ interface TriageFiltersProps {
   onChange: (changes: Partial<TriageFilterValues>) => void;
 }
 
+/** A positive whole number of days from the input, or nothing. */
+function toDays(value: string | number): number | undefined {
+  const days = typeof value === 'number' ? value : Number.parseInt(value, 10);
+  return Number.isInteger(days) && days > 0 ? days : undefined;
+}
+
 export function TriageFilters({ filters, onChange }: TriageFiltersProps) {
   const departments = useDepartments();
-  const [age, setAge] = useState<string | number>(filters.olderThanDays ?? '');
   // Only a settled number reaches the URL (and the API).
-  const pushAge = useDebouncedCallback((value: string | number) => {
-    const days = typeof value === 'number' ? value : Number.parseInt(value, 10);
-    onChange({ olderThanDays: Number.isInteger(days) && days > 0 ? days : undefined });
-  }, 400);
-  // The URL can also change without typing (back button, "Clear filters"): show its value then.
-  const [shownAge, setShownAge] = useState(filters.olderThanDays);
-  if (filters.olderThanDays !== shownAge) {
-    setShownAge(filters.olderThanDays);
-    setAge(filters.olderThanDays ?? '');
-  }
+  const age = useDebouncedFilterInput<string | number, number | undefined>({
+    value: filters.olderThanDays,
+    parse: toDays,
+    format: (days) => days ?? '',
+    onSettle: (days) => onChange({ olderThanDays: days }),
+    delayMs: 400,
+  });
 
   const filtered =
     filters.status !== 'open' ||
     Boolean(filters.rating || filters.departmentId || filters.olderThanDays) ||
     filters.assignee !== 'anyone';
   const clear = () => {
-    pushAge.cancel();
-    setAge('');
+    age.reset(undefined);
     onChange({
       status: 'open',
       rating: undefined,
@@ -135,7 +106,7 @@ export function TriageFilters({ filters, onChange }: TriageFiltersProps) {
   };
 
   return (
-    <Group align="flex-end" gap="md" mb="lg" role="search" aria-label="Filter the reports">
+    <FilterBar label="Filter the reports" filtered={filtered} onClear={clear}>
       <Select
         label="Status"
         data={STATUS_OPTIONS}
@@ -171,11 +142,8 @@ export function TriageFilters({ filters, onChange }: TriageFiltersProps) {
         max={3650}
         allowDecimal={false}
         allowNegative={false}
-        value={age}
-        onChange={(value) => {
-          setAge(value);
-          pushAge(value);
-        }}
+        value={age.input}
+        onChange={age.onChange}
         w={{ base: '100%', sm: 150 }}
       />
       <Select
@@ -186,11 +154,6 @@ export function TriageFilters({ filters, onChange }: TriageFiltersProps) {
         allowDeselect={false}
         w={{ base: '100%', sm: 180 }}
       />
-      {filtered && (
-        <Button variant="subtle" leftSection={<IconX size={16} aria-hidden />} onClick={clear}>
-          Clear filters
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }

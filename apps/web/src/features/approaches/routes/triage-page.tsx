@@ -1,9 +1,8 @@
-import { EmptyState, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { EmptyState, Paper, Skeleton, Stack } from '@mantine/core';
 import { IconInboxOff } from '@tabler/icons-react';
 import { ErrorState } from '../../../components/ui/error-state';
-import { LabelledPagination } from '../../../components/ui/labelled-pagination';
+import { ListPager } from '../../../components/ui/list-pager';
 import { PageHeader } from '../../../components/ui/page-header';
-import { formatCount } from '../../../lib/format';
 import { useTriageList } from '../api/triage-list';
 import { toTriageQuery, TriageFilters, useTriageFilters } from '../components/triage-filters';
 import { TriageStatCards } from '../components/triage-stat-cards';
@@ -16,8 +15,6 @@ export function TriagePage() {
   const [filters, setFilters] = useTriageFilters();
   const list = useTriageList(toTriageQuery(filters, PAGE_SIZE));
   const page = list.data;
-  const pages = page ? Math.ceil(page.total / page.pageSize) : 0;
-  const first = page ? (page.page - 1) * page.pageSize + 1 : 0;
 
   return (
     <>
@@ -55,17 +52,7 @@ export function TriagePage() {
           {page && page.total > 0 && (
             <Stack gap="md" aria-busy={list.isPlaceholderData}>
               <TriageTable rows={page.items} />
-              <Group justify="space-between">
-                <Text size="sm" c="dimmed" aria-live="polite">
-                  Showing {formatCount(first)}–{formatCount(first + page.items.length - 1)} of{' '}
-                  {formatCount(page.total)}
-                </Text>
-                <LabelledPagination
-                  page={page.page}
-                  pages={pages}
-                  onChange={(next) => setFilters({ page: next })}
-                />
-              </Group>
+              <ListPager page={page} onChange={(next) => setFilters({ page: next })} />
             </Stack>
           )}
         </Paper>
