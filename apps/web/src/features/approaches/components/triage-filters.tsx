@@ -54,10 +54,11 @@ export function useTriageFilters() {
 /** The API query for the filters. */
 export function toTriageQuery(filters: TriageFilterValues, pageSize: number): TriageListQuery {
   return {
+    // Without `status` or `open` the API lists the open queue, so "all" must say `open=false`.
     ...(filters.status === 'open'
       ? { open: 'true' }
       : filters.status === 'all'
-        ? {}
+        ? { open: 'false' }
         : { status: filters.status }),
     rating: filters.rating,
     departmentId: filters.departmentId,

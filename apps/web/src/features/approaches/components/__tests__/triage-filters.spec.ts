@@ -62,7 +62,8 @@ describe('toTriageQuery', () => {
   });
 
   it('asks for every status, or one', () => {
-    expect(toTriageQuery(parse('status=all'), 25)).not.toHaveProperty('open');
+    // The API's default is the open queue: "All statuses" has to ask for the closed ones too.
+    expect(toTriageQuery(parse('status=all'), 25)).toMatchObject({ open: 'false' });
     expect(toTriageQuery(parse('status=all'), 25)).not.toHaveProperty('status');
     expect(toTriageQuery(parse('status=closed&assignee=none'), 25)).toMatchObject({
       status: 'closed',
