@@ -1,5 +1,5 @@
 import type { Page } from '@countersign/contracts/common';
-import { Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { formatCount } from '../../lib/format';
 import { LabelledPagination } from './labelled-pagination';
 
@@ -13,6 +13,20 @@ interface ListPagerProps {
 export function ListPager({ page, onChange }: ListPagerProps) {
   const pages = Math.ceil(page.total / page.pageSize);
   const first = (page.page - 1) * page.pageSize + 1;
+  if (page.items.length === 0 && page.total > 0) {
+    // A bookmarked or hand-edited link can point past the end of a list that has since shrunk.
+    return (
+      <Group justify="space-between">
+        <Text size="sm" aria-live="polite">
+          There is no page {formatCount(page.page)}: the list has {formatCount(page.total)} rows on{' '}
+          {formatCount(pages)} {pages === 1 ? 'page' : 'pages'}.
+        </Text>
+        <Button size="xs" variant="light" onClick={() => onChange(pages)}>
+          Go to page {formatCount(pages)}
+        </Button>
+      </Group>
+    );
+  }
   return (
     <Group justify="space-between">
       <Text size="sm" c="dimmed" aria-live="polite">

@@ -25,4 +25,11 @@ describe('ListPager', () => {
     expect(render(2, 25, 1234, 25)).toContain('aria-label="Page 50"');
     expect(render(1, 25, 25, 25)).not.toContain('aria-label="Pagination"');
   });
+
+  it('says so when a link points past the end of the list, and offers the last page', () => {
+    const markup = text(render(99, 25, 1234, 0));
+    expect(markup).toContain('There is no page 99: the list has 1,234 rows on 50 pages.');
+    expect(markup).toContain('Go to page 50');
+    expect(markup).not.toContain('Showing');
+  });
 });
