@@ -1,5 +1,5 @@
 import type { TriageListItem } from '@countersign/contracts/approaches';
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text } from '@mantine/core';
 import { IconLink } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
@@ -9,7 +9,7 @@ import { RatingBadge, ReportStatusBadge } from './report-badges';
 /** The officers' queue, one row per report; the reference opens it. */
 export function TriageTable({ rows }: { rows: readonly TriageListItem[] }) {
   return (
-    <ScrollTable label="Approach reports" minWidth={1080} data-testid="triage-table">
+    <ScrollTable label="Approach reports" minWidth={960} data-testid="triage-table">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Reference</Table.Th>
@@ -19,7 +19,6 @@ export function TriageTable({ rows }: { rows: readonly TriageListItem[] }) {
           <Table.Th>Rating</Table.Th>
           <Table.Th>Status</Table.Th>
           <Table.Th>Assignee</Table.Th>
-          <Table.Th>Linked</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -29,6 +28,14 @@ export function TriageTable({ rows }: { rows: readonly TriageListItem[] }) {
               <Anchor component={Link} to={`/triage/${row.id}`} fw={600}>
                 {row.reference}
               </Anchor>
+              {row.linkedCount > 0 && (
+                <Group gap={4} mt={2} wrap="nowrap" c="grape.8">
+                  <IconLink size={12} aria-hidden />
+                  <Text size="xs" fw={600}>
+                    {row.linkedCount} linked
+                  </Text>
+                </Group>
+              )}
             </Table.Td>
             <Table.Td style={noWrap}>
               {formatDateTime(row.createdAt)}
@@ -62,17 +69,6 @@ export function TriageTable({ rows }: { rows: readonly TriageListItem[] }) {
               ) : (
                 <Text size="sm" c="dimmed">
                   Unassigned
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>
-              {row.linkedCount > 0 ? (
-                <Badge variant="light" color="grape" leftSection={<IconLink size={12} aria-hidden />}>
-                  {row.linkedCount}
-                </Badge>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  0
                 </Text>
               )}
             </Table.Td>
