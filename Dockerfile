@@ -14,7 +14,9 @@ COPY . .
 RUN npx nx run-many -t build --projects=api,web --output-style=static && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000
+# Fewer glibc malloc arenas: image re-encoding (sharp/libvips threads) otherwise leaves ~130 MiB
+# more resident memory behind (bench/results/authoring-2026-11-28-notes.md).
+ENV NODE_ENV=production PORT=3000 MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app /app
 USER node

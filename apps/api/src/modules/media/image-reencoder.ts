@@ -33,6 +33,8 @@ sharp.block({ operation: ['VipsForeignLoad'] });
 sharp.unblock({
   operation: ['VipsForeignLoadPngBuffer', 'VipsForeignLoadJpegBuffer', 'VipsForeignLoadWebpBuffer'],
 });
+// Each upload is decoded once: libvips' operation cache only holds memory (bench/results/authoring-*).
+sharp.cache(false);
 
 /** The libvips loader that must have read the file, for each accepted type. */
 const SHARP_FORMAT: Record<MediaType, string> = {

@@ -38,7 +38,7 @@ export class MediaController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile | undefined> {
-    const image = await this.media.read(auth.organisationId, mediaId);
+    const image = await this.media.describe(auth.organisationId, mediaId);
     res.setHeader('ETag', `"${image.sha256}"`);
     // Assets never change, but the cache is private: the image is for the organisation's people only.
     res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
@@ -49,10 +49,7 @@ export class MediaController {
       res.status(304);
       return undefined;
     }
-    return new StreamableFile(image.data, {
-      type: image.contentType,
-      disposition: 'inline',
-      length: image.data.length,
-    });
+    const data = await this.media.bytes(auth.organisationId, mediaId);
+    return new StreamableFile(data, { type: image.contentType, disposition: 'inline', length: data.length });
   }
 }

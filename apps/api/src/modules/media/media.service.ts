@@ -65,19 +65,29 @@ export class MediaService {
     return toMediaAsset(existing!);
   }
 
+  /**
+   * What the image's headers need (type and hash), without its bytes: a browser revalidating
+   * its cached copy gets its 304 without the image being read from the database.
+   */
+  async describe(organisationId: string, id: string): Promise<{ contentType: MediaType; sha256: string }> {
+    const [row] = await this.dataSource.query<{ content_type: MediaType; sha256: string }[]>(
+      `SELECT content_type, sha256 FROM media_asset WHERE organisation_id = $1 AND id = $2`,
+      [organisationId, id],
+    );
+    if (!row) throw mediaNotFound();
+    return { contentType: row.content_type, sha256: row.sha256 };
+  }
+
   /** The bytes of an asset of the organisation; another organisation's asset is not found. */
-  async read(
-    organisationId: string,
-    id: string,
-  ): Promise<{ contentType: MediaType; sha256: string; data: Buffer }> {
-    const [row] = await this.dataSource.query<{ content_type: MediaType; sha256: string; data: Buffer }[]>(
-      `SELECT a.content_type, a.sha256, c.data
+  async bytes(organisationId: string, id: string): Promise<Buffer> {
+    const [row] = await this.dataSource.query<{ data: Buffer }[]>(
+      `SELECT c.data
          FROM media_asset a JOIN media_asset_content c ON c.asset_id = a.id
         WHERE a.organisation_id = $1 AND a.id = $2`,
       [organisationId, id],
     );
     if (!row) throw mediaNotFound();
-    return { contentType: row.content_type, sha256: row.sha256, data: row.data };
+    return row.data;
   }
 
   /** Which of the given asset ids exist in the organisation. */
