@@ -9,7 +9,7 @@ import { NumberInput, Select } from '@mantine/core';
 import { FilterBar } from '../../../components/ui/filter-bar';
 import { type FiltersOf, oneOf } from '../../../lib/url-filters';
 import { useDebouncedFilterInput, useUrlFilters } from '../../../lib/use-url-filters';
-import { useDepartments } from '../../directory/api/departments';
+import { DepartmentFilter } from '../../directory/components/department-filter';
 import { RATING_LABELS, STATUS_LABELS } from './report-badges';
 
 /** `open` (the default queue: everything not closed), `all`, or one status. */
@@ -81,7 +81,6 @@ function toDays(value: string | number): number | undefined {
 }
 
 export function TriageFilters({ filters, onChange }: TriageFiltersProps) {
-  const departments = useDepartments();
   // Only a settled number reaches the URL (and the API).
   const age = useDebouncedFilterInput<string | number, number | undefined>({
     value: filters.olderThanDays,
@@ -125,16 +124,9 @@ export function TriageFilters({ filters, onChange }: TriageFiltersProps) {
         clearable
         w={{ base: '100%', sm: 160 }}
       />
-      <Select
-        label="Department"
-        placeholder="All departments"
-        data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-        value={filters.departmentId ?? null}
-        onChange={(value) => onChange({ departmentId: value ?? undefined })}
-        searchable
-        clearable
-        nothingFoundMessage="No department matches"
-        w={{ base: '100%', sm: 200 }}
+      <DepartmentFilter
+        value={filters.departmentId}
+        onChange={(departmentId) => onChange({ departmentId })}
       />
       <NumberInput
         label="Older than (days)"

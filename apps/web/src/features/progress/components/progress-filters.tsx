@@ -9,7 +9,7 @@ import { FilterBar } from '../../../components/ui/filter-bar';
 import type { FiltersOf } from '../../../lib/url-filters';
 import { useDebouncedFilterInput, useUrlFilters } from '../../../lib/use-url-filters';
 import { useModules } from '../../training/api/modules';
-import { useDepartments } from '../../directory/api/departments';
+import { DepartmentFilter } from '../../directory/components/department-filter';
 
 type StatusFilter = (typeof PROGRESS_STATUS_FILTERS)[number];
 type Sort = NonNullable<ProgressListQuery['sort']>;
@@ -46,7 +46,6 @@ interface ProgressFiltersProps {
 }
 
 export function ProgressFilters({ filters, onChange }: ProgressFiltersProps) {
-  const departments = useDepartments();
   const modules = useModules();
   // Only a settled search term reaches the URL (and the API).
   const search = useDebouncedFilterInput<string, string | undefined>({
@@ -82,16 +81,9 @@ export function ProgressFilters({ filters, onChange }: ProgressFiltersProps) {
         clearable
         w={{ base: '100%', sm: 160 }}
       />
-      <Select
-        label="Department"
-        placeholder="All departments"
-        data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-        value={filters.departmentId ?? null}
-        onChange={(value) => onChange({ departmentId: value ?? undefined })}
-        searchable
-        clearable
-        nothingFoundMessage="No department matches"
-        w={{ base: '100%', sm: 200 }}
+      <DepartmentFilter
+        value={filters.departmentId}
+        onChange={(departmentId) => onChange({ departmentId })}
       />
       <Select
         label="Module"
