@@ -1,9 +1,9 @@
-import type { Page } from '@countersign/contracts/common';
 import type { AttemptState } from '@countersign/contracts/learning';
 import type {
   CompletionTotals,
   PersonDetail,
   ProgressOverview,
+  ProgressPage,
   ProgressRow,
 } from '@countersign/contracts/progress';
 import type { ModuleContent, Step } from '@countersign/scenario-engine';
@@ -300,10 +300,10 @@ describe('officer progress reports', () => {
   });
   afterAll(() => ctx.close());
 
-  async function list(query = ''): Promise<Page<ProgressRow>> {
-    return (await officer.get(`/api/progress${query}`).expect(200)).body as Page<ProgressRow>;
+  async function list(query = ''): Promise<ProgressPage> {
+    return (await officer.get(`/api/progress${query}`).expect(200)).body as ProgressPage;
   }
-  const keys = (page: Page<ProgressRow>) =>
+  const keys = (page: ProgressPage) =>
     page.items.map((r) => keyOf.get(r.assignmentId) ?? `foreign:${r.assignmentId}`);
 
   describe('GET /api/progress/overview', () => {
@@ -497,6 +497,7 @@ describe('officer progress reports', () => {
         total: 0,
         page: 1,
         pageSize: 25,
+        nextCursor: null,
       });
       expect(keys(await list(`?moduleId=${modules.m2}`))).toEqual(['eveM2', 'beaM2', 'deeM2', 'adaM2']);
       expect(keys(await list(`?moduleId=${modules.m1}`))).toEqual([
@@ -567,19 +568,33 @@ describe('officer progress reports', () => {
     });
 
     it('answers a page past the end with no items and the true total', async () => {
-      expect(await list('?pageSize=4&page=4')).toEqual({ items: [], total: 10, page: 4, pageSize: 4 });
+      expect(await list('?pageSize=4&page=4')).toEqual({
+        items: [],
+        total: 10,
+        page: 4,
+        pageSize: 4,
+        nextCursor: null,
+      });
       expect(await list('?status=completed&pageSize=1&page=100')).toEqual({
         items: [],
         total: 3,
         page: 100,
         pageSize: 1,
+        nextCursor: null,
       });
-      expect(await list('?q=ada&pageSize=2&page=2')).toEqual({ items: [], total: 2, page: 2, pageSize: 2 });
+      expect(await list('?q=ada&pageSize=2&page=2')).toEqual({
+        items: [],
+        total: 2,
+        page: 2,
+        pageSize: 2,
+        nextCursor: null,
+      });
       expect(await list(`?departmentId=${depts.alpha.id}&moduleId=${modules.m2}&pageSize=5&page=3`)).toEqual({
         items: [],
         total: 2,
         page: 3,
         pageSize: 5,
+        nextCursor: null,
       });
     });
 
@@ -609,8 +624,7 @@ describe('officer progress reports', () => {
       expect(await list(`?moduleId=${other.moduleId}`)).toMatchObject({ items: [], total: 0 });
       expect(await list(`?departmentId=${other.deptId}`)).toMatchObject({ items: [], total: 0 });
 
-      const theirs = (await otherOfficer.get('/api/progress?pageSize=200').expect(200))
-        .body as Page<ProgressRow>;
+      const theirs = (await otherOfficer.get('/api/progress?pageSize=200').expect(200)).body as ProgressPage;
       expect(theirs.total).toBe(2);
       expect(theirs.items.every((r) => other.userIds.includes(r.user.id) && !keyOf.has(r.assignmentId))).toBe(
         true,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema, uuidSchema } from '../common/index.js';
+import { type Page, pageQuerySchema, uuidSchema } from '../common/index.js';
 import type { AssignmentStatus } from '../learning/index.js';
 import type { UserSummary } from '../directory/index.js';
 
@@ -27,8 +27,15 @@ export const progressListQuerySchema = pageQuerySchema.extend({
   moduleId: uuidSchema.optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['dueDate', 'name', 'completedAt']).default('dueDate'),
+  /**
+   * Opaque keyset cursor: the `nextCursor` of the page before. With it the page starts right after
+   * that row (fast at any depth) and `page` only numbers the page for "Showing x–y of N"; without
+   * it `page` is an offset. The API decodes and checks it (400 naming `after` when it is not one).
+   */
+  after: z.string().trim().min(1).max(2000).optional(),
 });
 export type ProgressListQuery = z.input<typeof progressListQuerySchema>;
+export type ProgressSort = z.infer<typeof progressListQuerySchema>['sort'];
 
 export interface ProgressRow {
   assignmentId: string;
@@ -41,6 +48,12 @@ export interface ProgressRow {
   completedAt: string | null;
   scorePercent: number | null;
   completedVersion: number | null;
+}
+
+/** A page of the people list: the common page fields plus the cursor of the next page. */
+export interface ProgressPage extends Page<ProgressRow> {
+  /** Pass as `after` (with `page + 1`) for the next page, served by keyset; null on the last page. */
+  nextCursor: string | null;
 }
 
 export interface AttemptSummary {

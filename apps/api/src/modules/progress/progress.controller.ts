@@ -1,11 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Page } from '@countersign/contracts/common';
 import {
   progressListQuerySchema,
   type PersonDetail,
   type ProgressOverview,
-  type ProgressRow,
+  type ProgressPage,
 } from '@countersign/contracts/progress';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
@@ -31,13 +30,14 @@ export class ProgressController {
   @Get()
   @Authenticated({
     permission: 'progress:read',
-    summary: 'People × module with status, filterable and paginated.',
+    summary:
+      'People × module with status, filterable and paginated (by page, or by the `after` cursor of the previous page).',
   })
   list(
     @CurrentUser() auth: AuthContext,
     @Query(new ZodValidationPipe(progressListQuerySchema, 'query'))
     query: z.infer<typeof progressListQuerySchema>,
-  ): Promise<Page<ProgressRow>> {
+  ): Promise<ProgressPage> {
     return this.progress.list(auth.organisationId, query);
   }
 
