@@ -6,6 +6,7 @@ import { CreateApproachReports1795818632597 } from './1795818632597-CreateApproa
 import { AddOutboxDelivery1795820521946 } from './1795820521946-AddOutboxDelivery.js';
 import { AddDraftRevisions1795820667722 } from './1795820667722-AddDraftRevisions.js';
 import { CreateMediaAssets1795823543804 } from './1795823543804-CreateMediaAssets.js';
+import { IndexAssignmentCompletedAt1795828338290 } from './1795828338290-IndexAssignmentCompletedAt.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AddOutboxDelivery1795820521946,
   AddDraftRevisions1795820667722,
   CreateMediaAssets1795823543804,
+  IndexAssignmentCompletedAt1795828338290,
 ];

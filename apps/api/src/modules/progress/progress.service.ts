@@ -36,41 +36,50 @@ interface SortSql {
   /** The same order on the page's rows (p). */
   outer: string;
   /**
-   * The rows strictly after a cursor's row in `inner` order, given the cursor's keys as params
-   * (`p[i]` is the placeholder of key i). Starts with a bound on the first key alone, so the index
-   * on it can start at the cursor instead of filtering from the first row.
+   * The rows strictly after a cursor's row in `inner` order (`p[i]` is the placeholder of the
+   * cursor's key i), and the order to read them in when a shorter one gives the same rows. Starts
+   * with a bound on the first key alone, so the index on it can start at the cursor instead of
+   * filtering from the first row.
    */
-  after: (p: string[]) => string;
+  after: (p: string[], cursor: ProgressCursor) => { where: string; inner?: string };
 }
 
 const SORTS: Record<ListQuery['sort'], SortSql> = {
   dueDate: {
     inner: 'a.due_date, u.name, m.title, a.id',
     outer: 'p.due_date, p.user_name, p.module_title, p.id',
-    after: ([d, n, t, id]) =>
-      `a.due_date >= ${d}::date AND (a.due_date, u.name, m.title, a.id) > (${d}::date, ${n}::text, ${t}::text, ${id}::uuid)`,
+    after: ([d, n, t, id]) => ({
+      where: `a.due_date >= ${d}::date AND (a.due_date, u.name, m.title, a.id) > (${d}::date, ${n}::text, ${t}::text, ${id}::uuid)`,
+    }),
   },
   name: {
     inner: 'u.name, m.title, a.id',
     outer: 'p.user_name, p.module_title, p.id',
-    after: ([n, t, id]) =>
-      `u.name >= ${n}::text AND (u.name, m.title, a.id) > (${n}::text, ${t}::text, ${id}::uuid)`,
+    after: ([n, t, id]) => ({
+      where: `u.name >= ${n}::text AND (u.name, m.title, a.id) > (${n}::text, ${t}::text, ${id}::uuid)`,
+    }),
   },
   // Descending time then ascending name: one row comparison cannot say it, so the expanded form.
-  // COALESCE in both the ORDER BY and the comparison: NULL (not completed) is a value like any other.
+  // COALESCE in both the ORDER BY and the comparison (and in assignment_org_completed_idx): NULL
+  // (not completed) is a value like any other, the smallest.
   completedAt: {
     inner: `${COMPLETED_KEY} DESC, u.name, m.title, a.id`,
     outer: 'p.completed_at DESC NULLS LAST, p.user_name, p.module_title, p.id',
-    after: ([c, n, t, id]) =>
-      `${COMPLETED_KEY} <= ${c}::timestamptz AND (${COMPLETED_KEY} < ${c}::timestamptz OR ` +
-      `(u.name, m.title, a.id) > (${n}::text, ${t}::text, ${id}::uuid))`,
+    after: ([c, n, t, id], cursor) =>
+      cursor.k[0] === null
+        ? // Past the last completion only the not-completed rows remain, in name order: the
+          // name sort's plan (app_user_org_name_idx from the cursor), not a sort of all of them.
+          {
+            where: `a.completed_at IS NULL AND u.name >= ${n}::text AND (u.name, m.title, a.id) > (${n}::text, ${t}::text, ${id}::uuid)`,
+            inner: 'u.name, m.title, a.id',
+          }
+        : {
+            where:
+              `${COMPLETED_KEY} <= ${c}::timestamptz AND (${COMPLETED_KEY} < ${c}::timestamptz OR ` +
+              `(u.name, m.title, a.id) > (${n}::text, ${t}::text, ${id}::uuid))`,
+          },
   },
 };
-
-/** The cursor's keys as query params: a missing completion time is the COALESCE's '-infinity'. */
-function cursorParams(cursor: ProgressCursor): unknown[] {
-  return cursor.s === 'completedAt' ? [cursor.k[0] ?? '-infinity', ...cursor.k.slice(1)] : cursor.k;
-}
 
 /** The cursor that starts the page after `row`, in `sort` order. */
 function cursorAfter(row: ProgressSqlRow, sort: ListQuery['sort']): string {
@@ -182,10 +191,16 @@ export class ProgressService {
     const countParams = [...params];
 
     let pageWhere = filters;
+    let order = sort.inner;
     let offset = (query.page - 1) * query.pageSize;
     if (query.after) {
       const cursor = decodeCursor(query.after, query.sort);
-      pageWhere += ` AND ${sort.after(cursorParams(cursor).map(param))}`;
+      // A null key (no completion time) is not a param: `after` does not use its placeholder.
+      const keys: (string | null)[] = cursor.k;
+      const placeholders = keys.map((value) => (value === null ? 'NULL' : param(value)));
+      const keyset = sort.after(placeholders, cursor);
+      pageWhere += ` AND ${keyset.where}`;
+      order = keyset.inner ?? order;
       offset = 0;
     }
 
@@ -197,7 +212,7 @@ export class ProgressService {
              ${ACTIVE_ASSIGNMENTS}
              JOIN training_module m ON m.id = a.module_id
             WHERE ${pageWhere}
-            ORDER BY ${sort.inner}
+            ORDER BY ${order}
             LIMIT ${query.pageSize + 1} OFFSET ${offset}
          )
          SELECT ${PAGE_COLUMNS} FROM p ${PAGE_JOINS} ORDER BY ${sort.outer}`,
