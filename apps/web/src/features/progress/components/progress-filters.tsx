@@ -30,8 +30,11 @@ const SORT_LABELS: Record<Sort, string> = {
 const toOptions = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-/** The list's filters as URL params: the API's query, less the page size the page chooses. */
-export const PROGRESS_FILTERS = progressListQuerySchema.omit({ pageSize: true }).shape;
+/**
+ * The list's filters as URL params: the API's query, less the page size the page chooses and the
+ * keyset cursor (an opaque detail of "Next": the URL keeps the page number, so links stay readable).
+ */
+export const PROGRESS_FILTERS = progressListQuerySchema.omit({ pageSize: true, after: true }).shape;
 
 type ProgressFilterValues = FiltersOf<typeof PROGRESS_FILTERS>;
 

@@ -31,6 +31,11 @@ describe('the people list filters in the URL', () => {
     expect(parse('pageSize=200')).not.toHaveProperty('pageSize');
   });
 
+  it('ignores a cursor in the URL: links carry the page number only', () => {
+    expect(parse('after=eyJzIjoibmFtZSJ9&page=3')).not.toHaveProperty('after');
+    expect(parse('after=eyJzIjoibmFtZSJ9&page=3')).toMatchObject({ page: 3 });
+  });
+
   it('writes the same params it reads, leaving the defaults out', () => {
     const query = applyFilterChanges(PROGRESS_FILTERS, new URLSearchParams('page=4'), {
       status: 'completed',
