@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { asUser as signedIn, DEMO, expectAccessible, launchBrowser, screenshot } from './browser.js';
 
@@ -138,6 +141,28 @@ describe('authoring journey: build → preview → publish → assign → employ
         .getByRole('textbox', { name: /^Explanation/ })
         .fill('A fee from someone you cannot verify is a classic hook; a website proves little either way.');
       await page.getByTestId('validation-ok').waitFor();
+      // Reorder from the keyboard: pick up the new question's handle, move it up, drop it. Each key
+      // waits for the screen-reader announcement it causes.
+      const announced = (text: string) =>
+        page.waitForFunction(
+          (expected) =>
+            [...document.querySelectorAll('[id^="DndLiveRegion"]')].some((region) =>
+              region.textContent?.includes(expected),
+            ),
+          text,
+        );
+      await page.getByRole('button', { name: 'Reorder question 2' }).focus();
+      await page.keyboard.press('Space');
+      await announced('in position 2 of 2');
+      await page.keyboard.press('ArrowUp');
+      await announced('is now in position 1 of 2');
+      await page.keyboard.press('Space');
+      await page.waitForFunction(
+        (prompt) =>
+          document.querySelector<HTMLTextAreaElement>('[data-testid="question-editor"] textarea')?.value ===
+          prompt,
+        NEW_QUESTION,
+      );
       await expectAccessible(page, 'quiz builder');
 
       await page.getByRole('tab', { name: /Scenario/ }).click();
@@ -262,6 +287,56 @@ describe('authoring journey: build → preview → publish → assign → employ
         .waitFor();
       await expectAccessible(page, 'module history');
       await screenshot(page, 'module-history', { fullPage: true });
+    });
+  });
+
+  it('the admin exports version 2 and imports it as a new module; a malformed file is refused by path', async () => {
+    await asUser(DEMO.admin, async (page) => {
+      await page.goto('/admin/modules');
+      await page.getByRole('link', { name: `History of ${TITLE}` }).click();
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export JSON of version 2' }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(/-v2\.json$/);
+      const exported = path.join(tmpdir(), `countersign-e2e-${Date.now()}.json`);
+      await download.saveAs(exported);
+      const document = JSON.parse(await readFile(exported, 'utf8'));
+      expect(document.media).toHaveLength(1);
+
+      // A document with an impossible pass mark: the problem is named by its path.
+      const broken = structuredClone(document);
+      broken.content.quiz.passMark = 150;
+      await page.goto('/admin/modules');
+      await page.getByRole('button', { name: 'Import module' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Import module' });
+      await dialog.locator('input[type=file]').setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
+      await dialog.getByRole('button', { name: 'Import as draft' }).click();
+      await dialog
+        .getByTestId('import-problems')
+        .getByText(/content\.quiz\.passMark/)
+        .waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+
+      await page.getByRole('button', { name: 'Import module' }).click();
+      dialog = page.getByRole('dialog', { name: 'Import module' });
+      await dialog.locator('input[type=file]').setInputFiles(exported);
+      await dialog.getByTestId('import-summary').getByText(TITLE).waitFor();
+      await dialog.getByRole('button', { name: 'Import as draft' }).click();
+      await page.waitForURL(/\/admin\/modules\/[^/]+\/edit$/);
+      await page.getByTestId('validation-ok').waitFor();
+      // The imported copy carries its own copy of the photo.
+      await selectStep(page, 'An invitation to speak');
+      await expectImageLoaded(
+        page
+          .getByTestId('step-editor')
+          .getByRole('img', { name: /Profile photo of Helena Brandt/ })
+          .first(),
+      );
     });
   });
 
