@@ -961,6 +961,30 @@ async function main() {
     .map((c) => c.split(';')[0])
     .join('; ');
 
+  // ---- keyset cursors for the deep pages ----
+  // The deep page by cursor: `after` is the nextCursor of the page before it, as the web's "Next"
+  // sends it. Page 2000 when the list has it (100,000 people), otherwise a page a quarter of the
+  // way in. Fetched once here (by OFFSET, slow at depth); the timed requests then use the cursor.
+  const getJson = async (urlPath) => {
+    const res = await fetch(baseUrl + urlPath, { headers: { cookie, accept: 'application/json' } });
+    if (!res.ok)
+      throw new Error(`GET ${urlPath} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    return res.json();
+  };
+  const listTotal = (await getJson('/api/progress?pageSize=1')).total;
+  const lastPage = Math.ceil(listTotal / 25);
+  const deepPage = lastPage >= 2000 ? 2000 : Math.max(2, Math.floor(lastPage / 4));
+  const deep = [];
+  for (const sort of ['dueDate', 'name', 'completedAt']) {
+    const before = await getJson(`/api/progress?sort=${sort}&page=${deepPage - 1}`);
+    if (!before.nextCursor) throw new Error(`sort=${sort} page ${deepPage - 1} has no nextCursor`);
+    deep.push({
+      sort,
+      offsetPath: `/api/progress?sort=${sort}&page=${deepPage}`,
+      cursorPath: `/api/progress?sort=${sort}&page=${deepPage}&after=${encodeURIComponent(before.nextCursor)}`,
+    });
+  }
+
   // ---- timings ----
   const endpoints = [
     { name: 'overview', path: '/api/progress/overview' },
@@ -969,6 +993,12 @@ async function main() {
     { name: 'list departmentId', path: `/api/progress?departmentId=${fixtures.department_id}` },
     { name: `list q=${Q_FRAGMENT}`, path: `/api/progress?q=${Q_FRAGMENT}` },
     { name: 'list page 2000', path: '/api/progress?page=2000' },
+    ...deep.flatMap(({ sort, offsetPath, cursorPath }) => [
+      ...(sort === 'dueDate' && deepPage === 2000
+        ? [] // the same request as "list page 2000" above
+        : [{ name: `list page ${deepPage} sort=${sort}`, path: offsetPath }]),
+      { name: `list page ${deepPage} sort=${sort} by cursor`, path: cursorPath },
+    ]),
     { name: 'person detail', path: `/api/progress/people/${fixtures.person_id}` },
   ];
   const results = [];
@@ -978,7 +1008,7 @@ async function main() {
     const result = await timeEndpoint(baseUrl, cookie, endpoint);
     results.push(result);
     log(
-      `${result.name.padEnd(28)} p50 ${String(result.p50Ms).padStart(8)} ms  p95 ${String(result.p95Ms).padStart(8)} ms  (n=${result.requests})`,
+      `${result.name.padEnd(40)} p50 ${String(result.p50Ms).padStart(8)} ms  p95 ${String(result.p95Ms).padStart(8)} ms  (n=${result.requests})`,
     );
   }
   const httpMs = since(tHttp);
@@ -991,6 +1021,13 @@ async function main() {
   const overview = (await get('/api/progress/overview')).json;
   const otherDept = await get(`/api/progress?departmentId=${fixtures.other_department_id}`);
   const otherPerson = await get(`/api/progress/people/${fixtures.other_person_id}`);
+  // Keyset and OFFSET must agree: the deep page by cursor holds the same ids as by OFFSET.
+  const sameDeepRows = [];
+  for (const { sort, offsetPath, cursorPath } of deep) {
+    const [byOffset, byCursor] = [(await get(offsetPath)).json, (await get(cursorPath)).json];
+    const ids = (page) => page.items.map((r) => r.assignmentId).join(',');
+    sameDeepRows.push({ sort, ok: byCursor.items.length === 25 && ids(byOffset) === ids(byCursor) });
+  }
 
   // ---- the SQL each endpoint really runs, and its plans ----
   // One more request per endpoint with the recorder open (requests are sequential, so everything
@@ -1019,7 +1056,7 @@ async function main() {
       explainTotalMs: times.length ? round1(times.reduce((a, b) => a + b, 0)) : null,
     });
     log(
-      `${endpoint.name.padEnd(28)} ${captured.length} statement(s), EXPLAIN ${explained.map((p) => (p.executionMs == null ? '–' : p.executionMs.toFixed(1))).join(' + ')} ms`,
+      `${endpoint.name.padEnd(40)} ${captured.length} statement(s), EXPLAIN ${explained.map((p) => (p.executionMs == null ? '–' : p.executionMs.toFixed(1))).join(' + ')} ms`,
     );
   }
   recorder.restore();
@@ -1053,6 +1090,10 @@ async function main() {
         consistency.completed_at_mismatches === 0 &&
         consistency.finished_at_mismatches === 0,
     },
+    ...sameDeepRows.map(({ sort, ok }) => ({
+      name: `page ${deepPage} sort=${sort}: the cursor gives the same 25 rows as OFFSET`,
+      ok,
+    })),
     {
       name: 'every endpoint issued SQL through DataSource.query, and every statement was explained',
       ok: results.every((r) => r.queries > 0) && plans.every((p) => p.executionMs != null),
