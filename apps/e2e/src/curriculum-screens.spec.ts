@@ -20,29 +20,37 @@ describe('built-in curriculum: every module opens on its first step', () => {
     const { context, page } = await newPage(browser);
     try {
       await signIn(page, DEMO.admin);
-      learnerEmail = await page.evaluate(async () => {
-        const session = await fetch('/api/auth/session').then((r) => r.json());
-        const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken };
-        const departments: { id: string; name: string }[] = await fetch('/api/departments').then((r) =>
-          r.json(),
-        );
-        const department = departments.find((d) => d.name === 'People & Culture')!;
-        const people = await fetch(`/api/users?departmentId=${department.id}&pageSize=50`).then((r) =>
-          r.json(),
-        );
-        const learner = people.items.find((p: { role: string }) => p.role === 'employee');
-        const modules: { id: string }[] = await fetch('/api/modules').then((r) => r.json());
-        const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-        for (const module of modules) {
-          const response = await fetch('/api/assignments', {
-            method: 'POST',
-            headers,
-            body: JSON.stringify({ moduleId: module.id, dueDate: due, userIds: [learner.id] }),
-          });
-          if (!response.ok) throw new Error(`Assigning failed: ${response.status} ${await response.text()}`);
-        }
-        return learner.email as string;
-      });
+      learnerEmail = await page.evaluate(
+        async (slugs) => {
+          const session = await fetch('/api/auth/session').then((r) => r.json());
+          const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken };
+          const departments: { id: string; name: string }[] = await fetch('/api/departments').then((r) =>
+            r.json(),
+          );
+          const department = departments.find((d) => d.name === 'People & Culture')!;
+          const people = await fetch(`/api/users?departmentId=${department.id}&pageSize=50`).then((r) =>
+            r.json(),
+          );
+          const learner = people.items.find((p: { role: string }) => p.role === 'employee');
+          // The built-in modules only: other journeys add modules of their own (drafts among them).
+          const modules = (
+            (await fetch('/api/modules').then((r) => r.json())) as { id: string; slug: string }[]
+          ).filter((m) => slugs.includes(m.slug));
+          if (modules.length !== slugs.length) throw new Error(`Built-in modules missing: ${slugs}`);
+          const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+          for (const module of modules) {
+            const response = await fetch('/api/assignments', {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ moduleId: module.id, dueDate: due, userIds: [learner.id] }),
+            });
+            if (!response.ok)
+              throw new Error(`Assigning failed: ${response.status} ${await response.text()}`);
+          }
+          return learner.email as string;
+        },
+        builtInModules.map((m) => m.slug),
+      );
     } finally {
       await context.close();
     }
