@@ -24,7 +24,7 @@
  */
 import 'reflect-metadata';
 import { Blob, Buffer } from 'node:buffer';
-import { execFileSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -35,15 +35,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import {
+  benchDatabase,
+  BENCH_DIR,
+  DEFAULT_SERVER,
+  gitState,
+  loadAverage,
+  log,
+  machineDescription,
+  percentile,
+  renderTable,
+  ROOT,
+  round1,
+  since,
+} from './bench-kit.mjs';
 
 const BENCH_FILE = fileURLToPath(import.meta.url);
-const BENCH_DIR = path.dirname(BENCH_FILE);
-const ROOT = path.resolve(BENCH_DIR, '..');
 const DIST = path.join(ROOT, 'apps/api/dist');
 const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 /** Its own name, so that it never collides with the progress-report benchmark's database. */
 const BENCH_DB = 'countersign_bench_authoring';
-const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 const ADMIN_PASSWORD = 'bench-admin-password-2026';
 const AUTHOR_EMAIL = 'author@bench-authoring.example';
 const IMPORTER_EMAIL = 'importer@bench-importer.example';
@@ -106,9 +117,6 @@ function positiveInt(name, min) {
   return n;
 }
 
-const log = (message) => process.stdout.write(`[bench] ${message}\n`);
-const since = (t0) => Math.round(performance.now() - t0);
-const round1 = (n) => Math.round(n * 10) / 10;
 const mib = (bytes) => round1(bytes / 2 ** 20);
 const signed = (n) => (n < 0 ? String(n) : `+${n}`);
 
@@ -116,27 +124,7 @@ const signed = (n) => (n < 0 ? String(n) : `+${n}`);
 // Database targets
 // ---------------------------------------------------------------------------------------------
 
-const usedDatabaseUrl = Boolean(process.env.DATABASE_URL);
-const serverUrl = new URL(process.env.DATABASE_URL || DEFAULT_SERVER);
-const adminUrl = new URL(serverUrl);
-if (!adminUrl.pathname || adminUrl.pathname === '/') adminUrl.pathname = '/postgres';
-const benchUrl = new URL(serverUrl);
-benchUrl.pathname = `/${BENCH_DB}`;
-
-async function withAdmin(work) {
-  const client = new pg.Client({
-    connectionString: adminUrl.toString(),
-    application_name: 'countersign-bench',
-  });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const dropBenchDatabase = () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`));
+const { usedDatabaseUrl, benchUrl, withAdmin, dropBenchDatabase } = benchDatabase(BENCH_DB);
 
 // ---------------------------------------------------------------------------------------------
 // The API process (`--serve`): the real application, nothing else
@@ -491,11 +479,6 @@ async function generateImages(count) {
 // ---------------------------------------------------------------------------------------------
 // HTTP
 // ---------------------------------------------------------------------------------------------
-
-/** Nearest-rank: the smallest sample with at least p% of the samples at or below it. */
-function percentile(sorted, p) {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function summarise(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -863,14 +846,6 @@ async function benchExportImport(author, importer, drafts, assets, phase) {
 const fmtMs = (ms) => `${ms.toFixed(1).padStart(7)} ms`;
 const kib = (bytes) => `${Math.round(bytes / 1024).toLocaleString('en-GB')} KiB`;
 
-function renderTable(head, rows) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) =>
-    `| ${cells.map((c, i) => (i < 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i < 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [line(head), rule, ...rows.map(line)].join('\n');
-}
-
 const latencyCells = (r) => [r.n, r.p50Ms.toFixed(1), r.p95Ms.toFixed(1), r.maxMs.toFixed(1)];
 
 function runMarkdown(run) {
@@ -1022,37 +997,6 @@ const FETCH_CONCURRENCY = positiveInt('fetch-concurrency', 1);
 const SAVES = positiveInt('saves', 1);
 const REPEATS = positiveInt('repeats', 1);
 
-/** What the API build is made of: apps/api, migrations/ and the libraries its tsconfig references. */
-function apiInputs() {
-  try {
-    const tsconfig = JSON.parse(readFileSync(path.join(ROOT, 'apps/api/tsconfig.app.json'), 'utf8'));
-    const libs = (tsconfig.references ?? [])
-      .map((r) => path.relative(ROOT, path.dirname(path.resolve(ROOT, 'apps/api', r.path))))
-      .filter((dir) => dir.startsWith('libs/'));
-    return ['apps/api', 'migrations', ...libs];
-  } catch {
-    return ['apps/api', 'migrations', 'libs'];
-  }
-}
-
-function gitState() {
-  const git = (...a) =>
-    execFileSync('git', a, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
-  try {
-    const changed = git('status', '--porcelain', '--', ...apiInputs())
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.slice(3));
-    return {
-      commit: git('rev-parse', '--short', 'HEAD'),
-      dirty: changed.length > 0,
-      changed: changed.slice(0, 20),
-    };
-  } catch {
-    return { commit: null, dirty: null, changed: [] };
-  }
-}
-
 /** Sources newer than their build (or without one): the run would measure stale code. */
 function staleBuilds() {
   const stale = [];
@@ -1078,8 +1022,6 @@ function staleBuilds() {
   walk(path.join(ROOT, 'migrations'), path.join(ROOT, 'migrations/dist'));
   return stale;
 }
-
-const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
 
 let server;
 let db;
@@ -1271,13 +1213,8 @@ async function main() {
   await cleanup();
   const totalMs = since(tStart);
 
-  const cpus = os.cpus();
   const machine = {
-    cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
-    cpuCount: cpus.length,
-    totalMemoryGiB: round1(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
+    ...machineDescription(),
     postgres: pgInfo.version,
     postgresSettings: { shared_buffers: pgInfo.shared_buffers, work_mem: pgInfo.work_mem },
     sharp: serverInfo.sharp,

@@ -20,22 +20,31 @@
  */
 import 'reflect-metadata';
 import { Buffer } from 'node:buffer';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import {
+  benchDatabase,
+  BENCH_DIR,
+  DEFAULT_SERVER,
+  gitState,
+  loadAverage,
+  log,
+  machineDescription,
+  percentile,
+  renderTable,
+  ROOT,
+  round1,
+  since,
+} from './bench-kit.mjs';
 
-const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(BENCH_DIR, '..');
 const DIST = path.join(ROOT, 'apps/api/dist');
 const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 const BENCH_DB = 'countersign_bench';
-const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 const OFFICER_PASSWORD = 'bench-officer-password-2026';
 const WARMUP = 3;
 const SLOW_P95_MS = 500;
@@ -95,44 +104,6 @@ function positiveInt(name, raw, min) {
     process.exit(2);
   }
   return n;
-}
-
-const log = (message) => process.stdout.write(`[bench] ${message}\n`);
-const since = (t0) => Math.round(performance.now() - t0);
-
-/**
- * What the API build is made of: apps/api, migrations/ and the libraries apps/api/tsconfig.app.json
- * references (read at start-up, so a new reference is picked up).
- */
-function apiInputs() {
-  try {
-    const tsconfig = JSON.parse(readFileSync(path.join(ROOT, 'apps/api/tsconfig.app.json'), 'utf8'));
-    const libs = (tsconfig.references ?? [])
-      .map((r) => path.relative(ROOT, path.dirname(path.resolve(ROOT, 'apps/api', r.path))))
-      .filter((dir) => dir.startsWith('libs/'));
-    return ['apps/api', 'migrations', ...libs];
-  } catch {
-    return ['apps/api', 'migrations', 'libs'];
-  }
-}
-
-/** The commit the API was built from, and which of its inputs have uncommitted changes. */
-function gitState() {
-  const git = (...a) =>
-    execFileSync('git', a, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
-  try {
-    const changed = git('status', '--porcelain', '--', ...apiInputs())
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.slice(3));
-    return {
-      commit: git('rev-parse', '--short', 'HEAD'),
-      dirty: changed.length > 0,
-      changed: changed.slice(0, 20),
-    };
-  } catch {
-    return { commit: null, dirty: null, changed: [] };
-  }
 }
 
 const slugify = (s) =>
@@ -234,27 +205,7 @@ const firstLine = (sql) => {
 // Database targets
 // ---------------------------------------------------------------------------------------------
 
-const usedDatabaseUrl = Boolean(process.env.DATABASE_URL);
-const serverUrl = new URL(process.env.DATABASE_URL || DEFAULT_SERVER);
-const adminUrl = new URL(serverUrl);
-if (!adminUrl.pathname || adminUrl.pathname === '/') adminUrl.pathname = '/postgres';
-const benchUrl = new URL(serverUrl);
-benchUrl.pathname = `/${BENCH_DB}`;
-
-async function withAdmin(work) {
-  const client = new pg.Client({
-    connectionString: adminUrl.toString(),
-    application_name: 'countersign-bench',
-  });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const dropBenchDatabase = () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`));
+const { usedDatabaseUrl, benchUrl, withAdmin, dropBenchDatabase } = benchDatabase(BENCH_DB);
 
 // ---------------------------------------------------------------------------------------------
 // Data generation (set-based)
@@ -553,13 +504,6 @@ async function seedOrganisation(
 // HTTP timing
 // ---------------------------------------------------------------------------------------------
 
-function percentile(sorted, p) {
-  // Nearest-rank: the smallest sample with at least p% of the samples at or below it.
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const round1 = (n) => Math.round(n * 10) / 10;
-
 async function timeEndpoint(baseUrl, cookie, { name, path: urlPath }) {
   let first;
   const samples = [];
@@ -639,14 +583,6 @@ function table(run) {
     ...(captured ? [fmt(e.explainTotalMs), e.queries ?? ''] : []),
   ]);
   return renderTable(head, rows);
-}
-
-function renderTable(head, rows) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) =>
-    `| ${cells.map((c, i) => (i < 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i < 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [line(head), rule, ...rows.map(line)].join('\n');
 }
 
 /** Oldest run against newest run of the same size: p50, p95 and the SQL figure per endpoint. */
@@ -782,8 +718,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     void cleanup().finally(() => process.exit(130));
   });
 }
-
-const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
 
 /** Sources newer than their build (or without one): the run would measure stale code. */
 function staleBuilds() {
@@ -1117,13 +1051,8 @@ async function main() {
             current_setting('max_parallel_workers_per_gather') AS max_parallel_workers_per_gather,
             current_setting('random_page_cost') AS random_page_cost`,
   );
-  const cpus = os.cpus();
   const machine = {
-    cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
-    cpuCount: cpus.length,
-    totalMemoryGiB: round1(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
+    ...machineDescription(),
     postgres: server.version,
     postgresSettings: {
       shared_buffers: server.shared_buffers,
