@@ -7,6 +7,7 @@ import { AddOutboxDelivery1795820521946 } from './1795820521946-AddOutboxDeliver
 import { AddDraftRevisions1795820667722 } from './1795820667722-AddDraftRevisions.js';
 import { CreateMediaAssets1795823543804 } from './1795823543804-CreateMediaAssets.js';
 import { IndexAssignmentCompletedAt1795828338290 } from './1795828338290-IndexAssignmentCompletedAt.js';
+import { AddVersionChangeNote1795829535300 } from './1795829535300-AddVersionChangeNote.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AddDraftRevisions1795820667722,
   CreateMediaAssets1795823543804,
   IndexAssignmentCompletedAt1795828338290,
+  AddVersionChangeNote1795829535300,
 ];

@@ -224,14 +224,62 @@ describe('authoring: library, drafts, publishing, versions, import and export', 
         version: 2,
         status: 'published',
         publishedBy: { id: admin.user.id, name: expect.any(String) },
+        changeNote: null,
       }),
       expect.objectContaining({
         version: 1,
         status: 'published',
         publishedBy: null,
         publishedAt: expect.any(String),
+        changeNote: null,
       }),
     ]);
+  });
+
+  it('keeps the note of what changed with the published version, frozen like the rest of it', async () => {
+    const { admin } = await setUp();
+    const { module, draft } = await createModule(admin);
+    const publish = (body?: object) => admin.post(`/api/authoring/modules/${module.id}/publish`, body);
+
+    const tooLong = await publish({ note: 'x'.repeat(501) }).expect(400);
+    expect(tooLong.body.code).toBe('validation_failed');
+    expect(tooLong.body.details).toEqual([expect.objectContaining({ field: 'note' })]);
+    const notText = await publish({ note: 42 }).expect(400);
+    expect(notText.body.details).toEqual([expect.objectContaining({ field: 'note' })]);
+    expect((await versionRow(module.id, 1)).status).toBe('draft');
+
+    // Trimmed first, so 500 characters of note with spaces around them still fit.
+    const note = `Explains the fake invoice <b>red flag</b>.\nReworded step 2 after feedback.${'.'.repeat(426)}`;
+    expect(note).toHaveLength(500);
+    await publish({ note: `  ${note}  ` }).expect(200);
+    await saveDraft(admin, module.id, draft!.content, null).expect(200);
+    await publish({ note: '   ' }).expect(200);
+    await saveDraft(admin, module.id, draft!.content, null).expect(200);
+    await publish({}).expect(200);
+
+    const history = (await admin.get(`/api/authoring/modules/${module.id}/versions`).expect(200))
+      .body as VersionHistoryEntry[];
+    expect(history.map((v) => [v.version, v.changeNote])).toEqual([
+      [3, null],
+      [2, null],
+      [1, note],
+    ]);
+
+    // The note is written by the UPDATE that publishes; afterwards the database refuses to change it.
+    const v1 = await versionRow(module.id, 1);
+    await expect(
+      ctx.dataSource.query(`UPDATE module_version SET change_note = 'Rewritten history' WHERE id = $1`, [
+        v1.id,
+      ]),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(
+      ctx.dataSource.query(`UPDATE module_version SET change_note = NULL WHERE id = $1`, [v1.id]),
+    ).rejects.toThrow(/cannot be changed/);
+    const [stored] = await ctx.dataSource.query<{ change_note: string | null }[]>(
+      `SELECT change_note FROM module_version WHERE id = $1`,
+      [v1.id],
+    );
+    expect(stored!.change_note).toBe(note);
   });
 
   it('shows a readable diff between two versions', async () => {

@@ -55,6 +55,23 @@ export const saveDraftSchema = z.object({
 });
 export type SaveDraftRequest = z.input<typeof saveDraftSchema>;
 
+/** Longest "what changed and why" note a published version may carry. */
+export const CHANGE_NOTE_MAX_LENGTH = 500;
+
+/**
+ * Publishing the draft. The body is optional; `note` says what changed and why, is shown in the
+ * version history and is frozen with the version. Blank notes are stored as none.
+ */
+export const publishModuleSchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .max(CHANGE_NOTE_MAX_LENGTH)
+    .nullish()
+    .transform((note) => note || null),
+});
+export type PublishModuleRequest = z.input<typeof publishModuleSchema>;
+
 export interface DraftView {
   id: string;
   version: number;
@@ -102,6 +119,8 @@ export interface VersionHistoryEntry {
   createdAt: string;
   publishedAt: string | null;
   publishedBy: PersonRef | null;
+  /** What changed and why, as the publisher wrote it (plain text), or null. */
+  changeNote: string | null;
 }
 
 export const diffQuerySchema = z.object({

@@ -15,6 +15,7 @@ import {
   createModuleSchema,
   diffQuerySchema,
   moduleExportDocumentSchema,
+  publishModuleSchema,
   saveDraftSchema,
   type AuthoringModuleDetail,
   type DiffQuery,
@@ -46,6 +47,13 @@ class VersionParamPipe implements PipeTransform<string, number> {
       ]);
     }
     return n;
+  }
+}
+
+/** An optional body: a request without one reads as `{}` (publishing without a note). */
+class OptionalBodyPipe implements PipeTransform<unknown, unknown> {
+  transform(value: unknown): unknown {
+    return value === undefined ? {} : value;
   }
 }
 
@@ -166,13 +174,16 @@ export class AuthoringController {
   @Authenticated({
     permission: 'modules:author',
     summary:
-      'Publishes the draft, freezing it. Refused (422 invalid_module, issues in details) while any error stands.',
+      'Publishes the draft, freezing it with an optional note of what changed and why. Refused (422 invalid_module, issues in details) while any error stands.',
   })
+  @ApiBody({ required: false, schema: z.toJSONSchema(publishModuleSchema, { io: 'input' }) as object })
   publish(
     @CurrentUser() auth: AuthContext,
     @Param('moduleId', new UuidParamPipe('moduleId')) moduleId: string,
+    @Body(new OptionalBodyPipe(), new ZodValidationPipe(publishModuleSchema))
+    body: z.output<typeof publishModuleSchema>,
   ): Promise<AuthoringModuleDetail> {
-    return this.authoring.publish(auth, moduleId);
+    return this.authoring.publish(auth, moduleId, body.note);
   }
 
   @Get('modules/:moduleId/versions')

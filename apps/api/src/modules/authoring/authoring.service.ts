@@ -218,8 +218,11 @@ export class AuthoringService {
     return { draft: toDraftView(draft, people), issues: issuesOf(draft.content) };
   }
 
-  /** Publishes the draft; refused with every validation issue while any error stands. */
-  async publish(auth: AuthContext, moduleId: string): Promise<AuthoringModuleDetail> {
+  /**
+   * Publishes the draft with its change note; refused with every validation issue while any error
+   * stands. The note is written by the same UPDATE that publishes: afterwards the trigger freezes it.
+   */
+  async publish(auth: AuthContext, moduleId: string, note: string | null): Promise<AuthoringModuleDetail> {
     await this.dataSource.transaction(async (tx) => {
       // Serialises publishing and draft creation of this module.
       const locked = await tx.query<unknown[]>(
@@ -245,7 +248,7 @@ export class AuthoringService {
       await tx.query(
         `UPDATE module_version
             SET status = 'published', content = $3::jsonb, pass_mark = $4,
-                published_at = now(), published_by = $5
+                published_at = now(), published_by = $5, change_note = $6
           WHERE id = $1 AND organisation_id = $2 AND status = 'draft'`,
         [
           draft.id,
@@ -253,6 +256,7 @@ export class AuthoringService {
           JSON.stringify(result.content),
           result.content.quiz.passMark,
           auth.userId,
+          note,
         ],
       );
     });
@@ -270,9 +274,11 @@ export class AuthoringService {
         published_at: Date | null;
         published_by: string | null;
         publisher_name: string | null;
+        change_note: string | null;
       }[]
     >(
-      `SELECT v.id, v.version, v.status, v.created_at, v.published_at, v.published_by, u.name AS publisher_name
+      `SELECT v.id, v.version, v.status, v.created_at, v.published_at, v.published_by, u.name AS publisher_name,
+              v.change_note
          FROM module_version v LEFT JOIN app_user u ON u.id = v.published_by
         WHERE v.organisation_id = $1 AND v.module_id = $2
         ORDER BY v.version DESC`,
@@ -285,6 +291,7 @@ export class AuthoringService {
       createdAt: new Date(r.created_at).toISOString(),
       publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
       publishedBy: r.published_by ? { id: r.published_by, name: r.publisher_name ?? '' } : null,
+      changeNote: r.change_note,
     }));
   }
 

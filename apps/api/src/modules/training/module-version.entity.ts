@@ -17,6 +17,8 @@ export class ModuleVersion {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
   @Column('uuid', { name: 'published_by', nullable: true }) publishedBy: string | null;
+  /** What changed and why, written when publishing (frozen with the version), or null. */
+  @Column('text', { name: 'change_note', nullable: true }) changeNote: string | null;
   /** Saves of a draft so far: the editor's optimistic-concurrency token. */
   @Column('integer') revision: number;
   @Column('uuid', { name: 'last_edited_by', nullable: true }) lastEditedBy: string | null;

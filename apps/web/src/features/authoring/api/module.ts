@@ -1,5 +1,6 @@
 import type {
   AuthoringModuleDetail,
+  PublishModuleRequest,
   SaveDraftRequest,
   SaveDraftResponse,
 } from '@countersign/contracts/authoring';
@@ -28,7 +29,8 @@ export function saveDraft(moduleId: string, body: SaveDraftRequest): Promise<Sav
 export function usePublishModule(moduleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiClient.post<AuthoringModuleDetail>(`/authoring/modules/${moduleId}/publish`),
+    mutationFn: (body: PublishModuleRequest) =>
+      apiClient.post<AuthoringModuleDetail>(`/authoring/modules/${moduleId}/publish`, body),
     onSuccess: (detail) => {
       queryClient.setQueryData(moduleDetailQueryOptions(moduleId).queryKey, detail);
       return queryClient.invalidateQueries({ queryKey: libraryKey });

@@ -17,8 +17,13 @@ interface VersionHistoryTableProps {
 }
 
 const NO_TRUNCATE = { root: { flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+/** The publisher's own line breaks kept; long words broken rather than widening the table. */
+const NOTE_STYLE = { whiteSpace: 'pre-line', overflowWrap: 'anywhere' } as const;
 
-/** Every version of a module: its status, who published it when, and what can be done with it. */
+/**
+ * Every version of a module: its status, who published it when and why (the note, as plain
+ * text), and what can be done with it.
+ */
 export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: VersionHistoryTableProps) {
   const exportVersion = useExportVersion(moduleId, slug);
   const latestPublished = versions.find((v) => v.status === 'published')?.version ?? null;
@@ -73,6 +78,12 @@ export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: Ver
                     <Text size="xs" c="dimmed">
                       {entry.publishedBy ? `by ${entry.publishedBy.name}` : 'Publisher not recorded'}
                     </Text>
+                    {entry.changeNote && (
+                      <Text size="sm" mt={6} maw={420} style={NOTE_STYLE} data-testid="change-note">
+                        <VisuallyHidden>What changed: </VisuallyHidden>
+                        {entry.changeNote}
+                      </Text>
+                    )}
                   </>
                 ) : (
                   <Text size="sm" c="dimmed">

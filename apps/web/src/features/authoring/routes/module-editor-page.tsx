@@ -1,4 +1,4 @@
-import type { AuthoringModuleDetail } from '@countersign/contracts/authoring';
+import { CHANGE_NOTE_MAX_LENGTH, type AuthoringModuleDetail } from '@countersign/contracts/authoring';
 import type { ValidationIssue } from '@countersign/scenario-engine';
 import {
   ActionIcon,
@@ -15,6 +15,7 @@ import {
   Stack,
   Tabs,
   Text,
+  Textarea,
   Title,
   Tooltip,
   VisuallyHidden,
@@ -43,6 +44,7 @@ import { PageLoader } from '../../../components/ui/page-loader';
 import { isApiError } from '../../../lib/api-client';
 import { moduleDetailQueryOptions, useModuleDetail, usePublishModule } from '../api/module';
 import { useRedFlags } from '../api/red-flags';
+import { lengthHint } from '../components/artefacts/form-parts';
 import { EditorWorkspace } from '../components/editor-workspace';
 import { PreviewModal, type PreviewRequest } from '../components/preview-modal';
 import { QuizEditor } from '../components/quiz-editor';
@@ -130,7 +132,9 @@ function PublishButton({
   onPublished: (detail: AuthoringModuleDetail) => void;
 }) {
   const [opened, setOpened] = useState(false);
+  const [note, setNote] = useState('');
   const publish = usePublishModule(moduleId);
+  const noteError = isApiError(publish.error, 400) ? publish.error.fieldErrors().note : undefined;
   const blocked = editor.issues.length > 0 || editor.dirty || editor.status !== 'saved' || !editor.hasDraft;
   const reason =
     editor.issues.length > 0
@@ -142,23 +146,27 @@ function PublishButton({
           : undefined;
 
   const confirm = () =>
-    publish.mutate(undefined, {
-      onSuccess: (detail) => {
-        setOpened(false);
-        onPublished(detail);
-        notifications.show({
-          color: 'green',
-          title: `Published version ${detail.published?.version ?? ''}`.trim(),
-          message: 'New assignments use this version.',
-        });
-      },
-      onError: (error) => {
-        if (isApiError(error, 422) && Array.isArray(error.details)) {
-          editor.showIssues(error.details as ValidationIssue[]);
+    publish.mutate(
+      { note },
+      {
+        onSuccess: (detail) => {
           setOpened(false);
-        }
+          setNote('');
+          onPublished(detail);
+          notifications.show({
+            color: 'green',
+            title: `Published version ${detail.published?.version ?? ''}`.trim(),
+            message: 'New assignments use this version.',
+          });
+        },
+        onError: (error) => {
+          if (isApiError(error, 422) && Array.isArray(error.details)) {
+            editor.showIssues(error.details as ValidationIssue[]);
+            setOpened(false);
+          }
+        },
       },
-    });
+    );
 
   return (
     <>
@@ -180,7 +188,25 @@ function PublishButton({
             Publishing freezes this draft as a new version. People assigned the module from now on play it;
             later edits start a new draft.
           </Text>
-          {publish.isError && (
+          <Textarea
+            label="What changed (optional)"
+            description={lengthHint(note, CHANGE_NOTE_MAX_LENGTH, 'Shown in the module’s history.')}
+            placeholder="For example: a new step on fake invoices, after last month’s reports."
+            autosize
+            minRows={3}
+            maxRows={8}
+            maxLength={CHANGE_NOTE_MAX_LENGTH}
+            value={note}
+            onChange={(event) => {
+              setNote(event.currentTarget.value);
+              if (noteError) publish.reset();
+            }}
+            error={noteError}
+            disabled={publish.isPending}
+            data-autofocus
+            data-testid="publish-note"
+          />
+          {publish.isError && !noteError && (
             <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert" p="sm">
               {publish.error.message}
             </Alert>

@@ -36,6 +36,7 @@ const versions: VersionHistoryEntry[] = [
     createdAt: '2026-03-03T10:00:00Z',
     publishedAt: null,
     publishedBy: null,
+    changeNote: null,
   },
   {
     id: 'v2',
@@ -44,6 +45,7 @@ const versions: VersionHistoryEntry[] = [
     createdAt: '2026-03-02T10:00:00Z',
     publishedAt: '2026-03-02T11:00:00Z',
     publishedBy: alex,
+    changeNote: 'New step on fake invoices.\nQuiz: <b>two</b> questions reworded.',
   },
   {
     id: 'v1',
@@ -52,6 +54,7 @@ const versions: VersionHistoryEntry[] = [
     createdAt: '2026-03-01T10:00:00Z',
     publishedAt: '2026-03-01T11:00:00Z',
     publishedBy: null,
+    changeNote: null,
   },
 ];
 
@@ -139,6 +142,15 @@ describe('the version history table', () => {
     expect(visible).toContain('by Alex Morgan');
     expect(visible).toContain('Publisher not recorded');
     expect(visible).toContain('Not yet');
+  });
+
+  it('shows the note of what changed under the version that has one, as plain text', () => {
+    const notes = [...html.matchAll(/<p[^>]*data-testid="change-note"[^>]*>(.*?)<\/p>/gs)].map((m) => m[1]);
+    expect(notes).toHaveLength(1);
+    expect(text(notes[0]!)).toBe(
+      'What changed: New step on fake invoices. Quiz: &lt;b&gt;two&lt;/b&gt; questions reworded.',
+    );
+    expect(html).not.toContain('<b>two</b>');
   });
 
   it('offers an export of every version and a comparison with the one before', () => {
