@@ -267,10 +267,9 @@ describe('authoring journey: build → preview → publish → assign → employ
       await page.getByText('Draft of version 2').waitFor();
       await waitForSaved(page);
       await page.getByTestId('publish').click();
-      await page
-        .getByRole('dialog', { name: 'Publish this draft?' })
-        .getByRole('button', { name: 'Publish' })
-        .click();
+      const publish = page.getByRole('dialog', { name: 'Publish this draft?' });
+      await publish.getByRole('textbox', { name: /What changed/ }).fill('Clearer title for the safe ending.');
+      await publish.getByRole('button', { name: 'Publish' }).click();
       await page.getByText('Published version 2', { exact: true }).waitFor();
       await page.getByText('Published version 2', { exact: true }).waitFor({ state: 'detached' });
 
@@ -278,7 +277,11 @@ describe('authoring journey: build → preview → publish → assign → employ
         .getByRole('link', { name: /History/ })
         .first()
         .click();
-      await page.getByTestId('version-history').locator('tr[data-version="2"]').waitFor();
+      await page
+        .getByTestId('version-history')
+        .locator('tr[data-version="2"]')
+        .getByText('Clearer title for the safe ending.')
+        .waitFor();
       const diff = page.getByTestId('version-diff');
       await diff
         .getByTestId('diff-steps')
