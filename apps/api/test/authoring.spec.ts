@@ -11,6 +11,7 @@ import type { AttemptState } from '@countersign/contracts/learning';
 import type { MediaAsset } from '@countersign/contracts/media';
 import type { ModuleContent, ValidationIssue } from '@countersign/scenario-engine';
 import sharp from 'sharp';
+import { playToPass } from './play.js';
 import { type Client, TestContext } from './test-app.js';
 
 describe('authoring: library, drafts, publishing, versions, import and export', () => {
@@ -473,6 +474,18 @@ describe('authoring: library, drafts, publishing, versions, import and export', 
       .body as AttemptState;
     expect(fresh.step.title).toBe('Version two opening');
     expect(await attemptVersion(fresh.attemptId)).toBe(v2.id);
+
+    // Both finish: each completion counts against the version it was played on.
+    const resumedAgain = (await first.get(`/api/me/attempts/${started.attemptId}`).expect(200))
+      .body as AttemptState;
+    expect((await playToPass(first, resumedAgain, v1.content)).phase).toBe('passed');
+    expect((await playToPass(second, fresh, v2.content)).phase).toBe('passed');
+    const history = (await admin.get(`/api/authoring/modules/${moduleId}/versions`).expect(200))
+      .body as VersionHistoryEntry[];
+    expect(history.map((v) => [v.version, v.completions])).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
   });
 
   describe('images in modules', () => {

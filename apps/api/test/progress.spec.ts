@@ -7,6 +7,7 @@ import type {
   ProgressRow,
 } from '@countersign/contracts/progress';
 import type { ModuleContent, Step } from '@countersign/scenario-engine';
+import { distancesToEnding, quizAnswers } from './play.js';
 import { TestContext, type Client, type TestUser } from './test-app.js';
 
 /*
@@ -77,37 +78,6 @@ const zero: CompletionTotals = {
 };
 
 // --- Playing through the learning API ----------------------------------------------------------
-
-/** Fewest choices from each step to an ending. */
-function distancesToEnding(content: ModuleContent): Map<string, number> {
-  const steps = content.scenario.steps;
-  const distance = new Map<string, number>(steps.filter((s) => s.ending).map((s) => [s.id, 0]));
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const s of steps) {
-      for (const c of s.choices) {
-        const d = distance.get(c.next);
-        if (d !== undefined && d + 1 < (distance.get(s.id) ?? Infinity)) {
-          distance.set(s.id, d + 1);
-          changed = true;
-        }
-      }
-    }
-  }
-  return distance;
-}
-
-/** Answers to every question; the first `wrong` questions (document order) answered wrongly. */
-function quizAnswers(content: ModuleContent, wrong = 0): Record<string, string[]> {
-  return Object.fromEntries(
-    content.quiz.questions.map((q, i) => {
-      if (i >= wrong) return [q.id, q.options.filter((o) => o.correct).map((o) => o.id)];
-      const incorrect = q.options.find((o) => !o.correct);
-      if (!incorrect) throw new Error(`Question ${q.id} has no wrong option to pick`);
-      return [q.id, [incorrect.id]];
-    }),
-  );
-}
 
 describe('officer progress reports', () => {
   let ctx: TestContext;

@@ -121,6 +121,8 @@ export interface VersionHistoryEntry {
   publishedBy: PersonRef | null;
   /** What changed and why, as the publisher wrote it (plain text), or null. */
   changeNote: string | null;
+  /** How many people completed the module on this version (each completion records its version). */
+  completions: number;
 }
 
 export const diffQuerySchema = z.object({

@@ -275,11 +275,17 @@ export class AuthoringService {
         published_by: string | null;
         publisher_name: string | null;
         change_note: string | null;
+        completions: number;
       }[]
     >(
       `SELECT v.id, v.version, v.status, v.created_at, v.published_at, v.published_by, u.name AS publisher_name,
-              v.change_note
-         FROM module_version v LEFT JOIN app_user u ON u.id = v.published_by
+              v.change_note, coalesce(c.completions, 0)::int AS completions
+         FROM module_version v
+         LEFT JOIN app_user u ON u.id = v.published_by
+         LEFT JOIN (SELECT module_version_id, count(*) AS completions
+                      FROM completion
+                     WHERE organisation_id = $1 AND module_id = $2
+                     GROUP BY module_version_id) c ON c.module_version_id = v.id
         WHERE v.organisation_id = $1 AND v.module_id = $2
         ORDER BY v.version DESC`,
       [auth.organisationId, moduleId],
@@ -292,6 +298,7 @@ export class AuthoringService {
       publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
       publishedBy: r.published_by ? { id: r.published_by, name: r.publisher_name ?? '' } : null,
       changeNote: r.change_note,
+      completions: r.completions,
     }));
   }
 

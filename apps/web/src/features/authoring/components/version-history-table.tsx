@@ -3,7 +3,7 @@ import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { IconArrowsDiff, IconDownload } from '@tabler/icons-react';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, plural } from '../../../lib/format';
 import { useExportVersion } from '../api/versions';
 import { LibraryStatusBadge } from './library-badges';
 
@@ -46,6 +46,7 @@ export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: Ver
           <Table.Th scope="col">Status</Table.Th>
           <Table.Th scope="col">Published</Table.Th>
           <Table.Th scope="col">Started</Table.Th>
+          <Table.Th scope="col">Completed by</Table.Th>
           <Table.Th scope="col">
             <VisuallyHidden>Actions</VisuallyHidden>
           </Table.Th>
@@ -94,6 +95,11 @@ export function VersionHistoryTable({ moduleId, slug, versions, onCompare }: Ver
               <Table.Td style={noWrap}>
                 <Text size="sm" c="dimmed">
                   {formatDateTime(entry.createdAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td style={noWrap} data-testid="version-completions">
+                <Text size="sm" c={entry.completions === 0 ? 'dimmed' : undefined}>
+                  {entry.status === 'draft' ? '—' : plural(entry.completions, 'person', 'people')}
                 </Text>
               </Table.Td>
               <Table.Td>

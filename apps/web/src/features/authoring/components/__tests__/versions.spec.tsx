@@ -37,6 +37,7 @@ const versions: VersionHistoryEntry[] = [
     publishedAt: null,
     publishedBy: null,
     changeNote: null,
+    completions: 0,
   },
   {
     id: 'v2',
@@ -46,6 +47,7 @@ const versions: VersionHistoryEntry[] = [
     publishedAt: '2026-03-02T11:00:00Z',
     publishedBy: alex,
     changeNote: 'New step on fake invoices.\nQuiz: <b>two</b> questions reworded.',
+    completions: 1204,
   },
   {
     id: 'v1',
@@ -55,6 +57,7 @@ const versions: VersionHistoryEntry[] = [
     publishedAt: '2026-03-01T11:00:00Z',
     publishedBy: null,
     changeNote: null,
+    completions: 1,
   },
 ];
 
@@ -132,7 +135,7 @@ describe('the version history table', () => {
 
   it('has column headers and a row header per version', () => {
     const columns = [...html.matchAll(/<th[^>]*scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => text(m[1]));
-    expect(columns).toEqual(['Version', 'Status', 'Published', 'Started', 'Actions']);
+    expect(columns).toEqual(['Version', 'Status', 'Published', 'Started', 'Completed by', 'Actions']);
     expect(html.match(/<th[^>]*scope="row"/g)).toHaveLength(3);
   });
 
@@ -142,6 +145,13 @@ describe('the version history table', () => {
     expect(visible).toContain('by Alex Morgan');
     expect(visible).toContain('Publisher not recorded');
     expect(visible).toContain('Not yet');
+  });
+
+  it('says how many people completed each published version', () => {
+    const cells = [...html.matchAll(/<td[^>]*data-testid="version-completions"[^>]*>(.*?)<\/td>/gs)].map(
+      (m) => text(m[1]!),
+    );
+    expect(cells).toEqual(['—', '1,204 people', '1 person']);
   });
 
   it('shows the note of what changed under the version that has one, as plain text', () => {

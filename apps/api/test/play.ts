@@ -1,0 +1,67 @@
+import type { AttemptState } from '@countersign/contracts/learning';
+import type { ModuleContent } from '@countersign/scenario-engine';
+import type { Client } from './test-app.js';
+
+/** Playing modules through the learner's API, for tests that need attempts and completions. */
+
+/** Fewest choices from each step to an ending. */
+export function distancesToEnding(content: ModuleContent): Map<string, number> {
+  const steps = content.scenario.steps;
+  const distance = new Map<string, number>(steps.filter((s) => s.ending).map((s) => [s.id, 0]));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const s of steps) {
+      for (const c of s.choices) {
+        const d = distance.get(c.next);
+        if (d !== undefined && d + 1 < (distance.get(s.id) ?? Infinity)) {
+          distance.set(s.id, d + 1);
+          changed = true;
+        }
+      }
+    }
+  }
+  return distance;
+}
+
+/** Answers to every question; the first `wrong` questions (document order) answered wrongly. */
+export function quizAnswers(content: ModuleContent, wrong = 0): Record<string, string[]> {
+  return Object.fromEntries(
+    content.quiz.questions.map((q, i) => {
+      if (i >= wrong) return [q.id, q.options.filter((o) => o.correct).map((o) => o.id)];
+      const incorrect = q.options.find((o) => !o.correct);
+      if (!incorrect) throw new Error(`Question ${q.id} has no wrong option to pick`);
+      return [q.id, [incorrect.id]];
+    }),
+  );
+}
+
+/**
+ * Plays an attempt to a pass: a shortest way to an ending, then every quiz answer right. `content`
+ * must be the version the attempt plays.
+ */
+export async function playToPass(
+  client: Client,
+  state: AttemptState,
+  content: ModuleContent,
+): Promise<AttemptState> {
+  const distance = distancesToEnding(content);
+  for (let i = 0; state.phase === 'scenario' && i < 50; i++) {
+    const step = content.scenario.steps.find((s) => s.id === state.step.id)!;
+    const cost = (choiceId: string) =>
+      distance.get(step.choices.find((c) => c.id === choiceId)!.next) ?? Infinity;
+    const best = [...state.step.choices].sort((a, b) => cost(a.id) - cost(b.id))[0]!;
+    state = (
+      await client
+        .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId: best.id })
+        .expect(200)
+    ).body as AttemptState;
+  }
+  return (
+    await client
+      .post(`/api/me/attempts/${state.attemptId}/quiz`, {
+        round: state.quiz!.round,
+        answers: quizAnswers(content),
+      })
+      .expect(200)
+  ).body as AttemptState;
+}
