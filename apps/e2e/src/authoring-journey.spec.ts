@@ -282,6 +282,12 @@ describe('authoring journey: build → preview → publish → assign → employ
         .locator('tr[data-version="2"]')
         .getByText('Clearer title for the safe ending.')
         .waitFor();
+      // The employee completed version 1 before version 2 was published.
+      await page
+        .getByTestId('version-history')
+        .locator('tr[data-version="1"]')
+        .getByText('1 person')
+        .waitFor();
       const diff = page.getByTestId('version-diff');
       await diff
         .getByTestId('diff-steps')
