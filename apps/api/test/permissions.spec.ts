@@ -11,6 +11,7 @@ import {
 } from '@countersign/contracts/permissions';
 import type { ModuleContent } from '@countersign/scenario-engine';
 import type request from 'supertest';
+import { playToEnding } from './play.js';
 import { TEST_PASSWORD, TestContext, type Client, type TestUser } from './test-app.js';
 
 /**
@@ -367,30 +368,6 @@ const CASES = ROUTES.flatMap((route) =>
   }),
 );
 
-/** The choice at `fromStepId` on a shortest way to an ending. */
-function choiceTowardsEnding(content: ModuleContent, fromStepId: string): string {
-  const steps = content.scenario.steps;
-  const distance = new Map<string, number>(steps.filter((s) => s.ending).map((s) => [s.id, 0]));
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const s of steps) {
-      for (const c of s.choices) {
-        const d = distance.get(c.next);
-        if (d !== undefined && d + 1 < (distance.get(s.id) ?? Infinity)) {
-          distance.set(s.id, d + 1);
-          changed = true;
-        }
-      }
-    }
-  }
-  const from = steps.find((s) => s.id === fromStepId)!;
-  const best = [...from.choices].sort(
-    (a, b) => (distance.get(a.next) ?? Infinity) - (distance.get(b.next) ?? Infinity),
-  )[0];
-  if (!best) throw new Error(`No way to an ending from ${fromStepId}`);
-  return best.id;
-}
-
 describe('permissions', () => {
   let ctx: TestContext;
   let fx: Fixture;
@@ -416,14 +393,7 @@ describe('permissions', () => {
     let state = (await client.post(`/api/me/assignments/${quizAssignmentId}/attempts`).expect(200))
       .body as AttemptState;
     const content = await contentOf(state.attemptId);
-    for (let i = 0; state.phase === 'scenario' && i < 50; i++) {
-      const choiceId = choiceTowardsEnding(content, state.step.id);
-      state = (
-        await client
-          .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId })
-          .expect(200)
-      ).body as AttemptState;
-    }
+    state = await playToEnding(client, state, content);
     expect(state.phase).toBe('quiz');
     return {
       assignmentId,

@@ -4,8 +4,8 @@ import type { Client } from './test-app.js';
 
 /** Playing modules through the learner's API, for tests that need attempts and completions. */
 
-/** Fewest choices from each step to an ending. */
-export function distancesToEnding(content: ModuleContent): Map<string, number> {
+/** The choice at `fromStepId` on a shortest way to an ending (fewest choices). */
+export function choiceTowardsEnding(content: ModuleContent, fromStepId: string): string {
   const steps = content.scenario.steps;
   const distance = new Map<string, number>(steps.filter((s) => s.ending).map((s) => [s.id, 0]));
   for (let changed = true; changed;) {
@@ -20,7 +20,29 @@ export function distancesToEnding(content: ModuleContent): Map<string, number> {
       }
     }
   }
-  return distance;
+  const from = steps.find((s) => s.id === fromStepId)!;
+  const best = [...from.choices].sort(
+    (a, b) => (distance.get(a.next) ?? Infinity) - (distance.get(b.next) ?? Infinity),
+  )[0];
+  if (!best) throw new Error(`No way to an ending from ${fromStepId}`);
+  return best.id;
+}
+
+/** Plays the scenario along a shortest way to an ending; returns the state after the last choice. */
+export async function playToEnding(
+  client: Client,
+  state: AttemptState,
+  content: ModuleContent,
+): Promise<AttemptState> {
+  for (let i = 0; state.phase === 'scenario' && i < 50; i++) {
+    const choiceId = choiceTowardsEnding(content, state.step.id);
+    state = (
+      await client
+        .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId })
+        .expect(200)
+    ).body as AttemptState;
+  }
+  return state;
 }
 
 /** Answers to every question; the first `wrong` questions (document order) answered wrongly. */
@@ -44,18 +66,7 @@ export async function playToPass(
   state: AttemptState,
   content: ModuleContent,
 ): Promise<AttemptState> {
-  const distance = distancesToEnding(content);
-  for (let i = 0; state.phase === 'scenario' && i < 50; i++) {
-    const step = content.scenario.steps.find((s) => s.id === state.step.id)!;
-    const cost = (choiceId: string) =>
-      distance.get(step.choices.find((c) => c.id === choiceId)!.next) ?? Infinity;
-    const best = [...state.step.choices].sort((a, b) => cost(a.id) - cost(b.id))[0]!;
-    state = (
-      await client
-        .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId: best.id })
-        .expect(200)
-    ).body as AttemptState;
-  }
+  state = await playToEnding(client, state, content);
   return (
     await client
       .post(`/api/me/attempts/${state.attemptId}/quiz`, {

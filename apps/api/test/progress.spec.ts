@@ -7,7 +7,7 @@ import type {
   ProgressRow,
 } from '@countersign/contracts/progress';
 import type { ModuleContent, Step } from '@countersign/scenario-engine';
-import { distancesToEnding, quizAnswers } from './play.js';
+import { playToEnding, quizAnswers } from './play.js';
 import { TestContext, type Client, type TestUser } from './test-app.js';
 
 /*
@@ -131,14 +131,7 @@ describe('officer progress reports', () => {
 
   /** Plays the scenario to an ending along a shortest way; returns the quiz-phase state and the ending. */
   async function playScenario(client: Client, state: AttemptState, content: ModuleContent) {
-    const distance = distancesToEnding(content);
-    for (let i = 0; state.phase === 'scenario' && i < 50; i++) {
-      const step = content.scenario.steps.find((s) => s.id === state.step.id)!;
-      const cost = (choiceId: string) =>
-        distance.get(step.choices.find((c) => c.id === choiceId)!.next) ?? Infinity;
-      const best = [...state.step.choices].sort((a, b) => cost(a.id) - cost(b.id))[0]!;
-      state = await choose(client, state, best.id);
-    }
+    state = await playToEnding(client, state, content);
     expect(state.phase).toBe('quiz');
     const ending = content.scenario.steps.find((s) => s.id === state.step.id)!;
     expect(ending.ending).toBeDefined();
