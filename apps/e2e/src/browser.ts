@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -13,19 +13,8 @@ export const DEMO = {
   employee: 'employee@demo-ltd.example',
 } as const;
 
-/** Debian's Chromium, driven by playwright-core (browser downloads cannot work here). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-dev-shm-usage',
-    ],
-  });
-}
+/** Launches the journeys' Chromium: CHROMIUM_PATH, Debian's, or the packaged one (see chromium.ts). */
+export { launchBrowser } from './chromium.js';
 
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1360, height: 900 } });
