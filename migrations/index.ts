@@ -8,6 +8,7 @@ import { AddDraftRevisions1795820667722 } from './1795820667722-AddDraftRevision
 import { CreateMediaAssets1795823543804 } from './1795823543804-CreateMediaAssets.js';
 import { IndexAssignmentCompletedAt1795828338290 } from './1795828338290-IndexAssignmentCompletedAt.js';
 import { AddVersionChangeNote1795829535300 } from './1795829535300-AddVersionChangeNote.js';
+import { ForbidEvidenceDeletes1795900000000 } from './1795900000000-ForbidEvidenceDeletes.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateMediaAssets1795823543804,
   IndexAssignmentCompletedAt1795828338290,
   AddVersionChangeNote1795829535300,
+  ForbidEvidenceDeletes1795900000000,
 ];

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { DomainError } from './common/domain-error.js';
+import { dataSourceOptions } from './database/data-source-options.js';
 import { ATTACHMENT_UPLOAD_PATH } from './modules/approaches/attachment-upload.interceptor.js';
 import { MODULE_IMPORT_PATH } from './modules/authoring/authoring-input.js';
 import { MEDIA_UPLOAD_PATH } from './modules/media/media-upload.interceptor.js';
@@ -149,8 +150,18 @@ function immutableAssets(res: Response, file: string): void {
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 }
 
-/** Applies pending migrations; start-up and tests both go through here. */
+/**
+ * Applies pending migrations; start-up and tests both go through here. On a connection of its
+ * own without the app's statement timeout: a backfill on a large database may take minutes.
+ */
 export async function runMigrations(app: NestExpressApplication): Promise<string[]> {
-  const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
+  const url = (app.get(DataSource).options as { url: string }).url;
+  const migrator = new DataSource(dataSourceOptions(url, { poolSize: 1 }));
+  await migrator.initialize();
+  try {
+    const applied = await migrator.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await migrator.destroy();
+  }
 }

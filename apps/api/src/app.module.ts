@@ -33,10 +33,19 @@ export class AppModule {
             level: config.LOG_LEVEL,
             // Never log credentials or session cookies.
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            // Request lines are logged at info; at warn and above the hot path skips them entirely.
+            autoLogging: ['fatal', 'error', 'warn', 'silent'].includes(config.LOG_LEVEL)
+              ? false
+              : { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(databaseUrl, {
+            poolSize: config.DATABASE_POOL_SIZE,
+            acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
+            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+          }),
+        ),
         HealthModule,
         AuthModule,
         OrganisationsModule,

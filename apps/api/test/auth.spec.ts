@@ -120,11 +120,59 @@ describe('authentication', () => {
     expect(res.body.code).toBe('unauthenticated');
   });
 
-  it('applies a role change at once, because the role is read per request', async () => {
+  it('applies a role change within SESSION_CACHE_SECONDS (the session is re-read after that)', async () => {
     const { employee } = await ctx.newTeam();
     const client = await ctx.login(employee);
     await client.get('/api/progress/overview').expect(403);
     await ctx.dataSource.query(`UPDATE app_user SET role = 'officer' WHERE id = $1`, [employee.id]);
-    await client.get('/api/progress/overview').expect(200);
+    const status = await untilStatus(() => client.get('/api/progress/overview'), 200, 5_000 + 2_000);
+    expect(status).toBe(200);
+  });
+});
+
+/** Polls until the request answers `want` or `withinMs` passes; returns the last status seen. */
+async function untilStatus(send: () => PromiseLike<{ status: number }>, want: number, withinMs: number) {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const { status } = await send();
+    if (status === want || Date.now() > deadline) return status;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('authentication: sessions remembered per replica', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await TestContext.create({ SESSION_CACHE_SECONDS: '1' });
+  });
+  afterAll(() => ctx.close());
+
+  it('answers from memory without a database round trip while the entry is fresh', async () => {
+    const { employee } = await ctx.newTeam();
+    const client = await ctx.login(employee);
+    await client.get('/api/notifications').expect(200);
+    // The session row is gone from the database, yet the replica still trusts its recent check…
+    await ctx.dataSource.query(`DELETE FROM user_session WHERE user_id = $1`, [employee.id]);
+    await client.get('/api/notifications').expect(200);
+    // …for at most SESSION_CACHE_SECONDS.
+    expect(await untilStatus(() => client.get('/api/notifications'), 401, 2_500)).toBe(401);
+  });
+
+  it('ends access at once on sign-out, even with the session remembered', async () => {
+    const { employee } = await ctx.newTeam();
+    const client = await ctx.login(employee);
+    await client.get('/api/notifications').expect(200);
+    await client.post('/api/auth/logout').expect(204);
+    await client.get('/api/notifications').expect(401);
+  });
+
+  it('ends a deactivated person’s access within SESSION_CACHE_SECONDS', async () => {
+    const { employee } = await ctx.newTeam();
+    const client = await ctx.login(employee);
+    await client.get('/api/notifications').expect(200);
+    await ctx.dataSource.query(`UPDATE app_user SET active = false WHERE id = $1`, [employee.id]);
+    const t = Date.now();
+    expect(await untilStatus(() => client.get('/api/notifications'), 401, 2_500)).toBe(401);
+    expect(Date.now() - t).toBeLessThan(1_600);
   });
 });

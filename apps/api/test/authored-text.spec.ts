@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AuthoringModuleDetail, ModuleExportDocument } from '@countersign/contracts/authoring';
-import type { AttemptState } from '@countersign/contracts/learning';
+import type { AttemptState, ChoiceResult } from '@countersign/contracts/learning';
 import type { ModuleContent } from '@countersign/scenario-engine';
 import type request from 'supertest';
 import { TestContext } from './test-app.js';
@@ -222,8 +222,8 @@ describe('authored text is stored and returned inert', () => {
       .post(`/api/me/attempts/${start.attemptId}/choices`, { seq: 0, choiceId: 'safe' })
       .expect(200);
     expectJson(afterChoice);
-    const ended = afterChoice.body as AttemptState;
-    expect(ended.history[0]).toMatchObject({
+    const ended = afterChoice.body as ChoiceResult;
+    expect(ended.feedback).toMatchObject({
       choiceLabel: PAYLOADS[0],
       feedback: ALL,
       stepTitle: first.title,

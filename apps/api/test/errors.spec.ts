@@ -54,7 +54,15 @@ describe('error handling', () => {
     await ctx.http().get('/api/docs').expect(200);
   });
 
-  it('reports health including the database', async () => {
-    await ctx.http().get('/api/health').expect(200, { status: 'ok', database: 'up' });
+  it('reports health including the database, and liveness apart from readiness', async () => {
+    for (const path of ['/api/health', '/api/health/ready']) {
+      const res = await ctx.http().get(path).expect(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body).toMatchObject({
+        status: 'ok',
+        checks: { database: { status: 'up' }, pool: { status: 'ok', max: 10 } },
+      });
+    }
+    await ctx.http().get('/api/health/live').expect(200, { status: 'ok' });
   });
 });

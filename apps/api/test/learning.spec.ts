@@ -1,5 +1,6 @@
-import type { AttemptState } from '@countersign/contracts/learning';
+import { applyChoiceResult, type AttemptState, type ChoiceResult } from '@countersign/contracts/learning';
 import type { ModuleContent } from '@countersign/scenario-engine';
+import { choose } from './play.js';
 import { type Client, TestContext, type TestUser } from './test-app.js';
 
 describe('learning: play, quiz, completion', () => {
@@ -27,15 +28,7 @@ describe('learning: play, quiz, completion', () => {
 
   /** Plays the first offered choice until an ending. */
   async function playToEnd(client: Client, state: AttemptState): Promise<AttemptState> {
-    while (state.phase === 'scenario') {
-      const res = await client
-        .post(`/api/me/attempts/${state.attemptId}/choices`, {
-          seq: state.choicesMade,
-          choiceId: state.step.choices[0]!.id,
-        })
-        .expect(200);
-      state = res.body;
-    }
+    while (state.phase === 'scenario') state = await choose(client, state, state.step.choices[0]!.id);
     return state;
   }
 
@@ -89,7 +82,7 @@ describe('learning: play, quiz, completion', () => {
     const first: AttemptState = (
       await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
     ).body;
-    const afterChoice: AttemptState = (
+    const afterChoice: ChoiceResult = (
       await client
         .post(`/api/me/attempts/${first.attemptId}/choices`, { seq: 0, choiceId: first.step.choices[0]!.id })
         .expect(200)
@@ -131,16 +124,41 @@ describe('learning: play, quiz, completion', () => {
     const content = await contentOf(state.attemptId);
     const start = content.scenario.steps.find((s) => s.id === content.scenario.start)!;
     const flagged = start.choices.find((c) => c.redFlags.length > 0)!;
-    const next: AttemptState = (
+    const next: ChoiceResult = (
       await client
         .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: 0, choiceId: flagged.id })
         .expect(200)
     ).body;
-    expect(next.history[0]).toMatchObject({ choiceId: flagged.id, feedback: flagged.feedback });
-    expect(next.history[0]!.redFlags.map((f) => f.key)).toEqual([...new Set(flagged.redFlags)]);
-    expect(next.history[0]!.redFlags[0]).toEqual(
+    expect(next.feedback).toMatchObject({ choiceId: flagged.id, feedback: flagged.feedback });
+    expect(next.feedback.redFlags.map((f) => f.key)).toEqual([...new Set(flagged.redFlags)]);
+    expect(next.feedback.redFlags[0]).toEqual(
       expect.objectContaining({ title: expect.any(String), explanation: expect.any(String) }),
     );
+  });
+
+  it('answers a choice with what comes next, which folded into the state equals the full state', async () => {
+    const team = await ctx.newTeam();
+    const client = await ctx.login(team.employee);
+    // Every built-in module, played to an ending: the small answer never drifts from GET.
+    for (const moduleId of await ctx.moduleIds(team.org.id)) {
+      const assignmentId = await ctx.assign(team.employee, moduleId);
+      let state: AttemptState = (
+        await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
+      ).body;
+      while (state.phase === 'scenario') {
+        const res = await client
+          .post(`/api/me/attempts/${state.attemptId}/choices`, {
+            seq: state.choicesMade,
+            choiceId: state.step.choices.at(-1)!.id,
+          })
+          .expect(200);
+        const result = res.body as ChoiceResult;
+        expect(result).not.toHaveProperty('history');
+        state = applyChoiceResult(state, result)!;
+        expect(state).toEqual((await client.get(`/api/me/attempts/${state.attemptId}`).expect(200)).body);
+      }
+      expect(state.phase).toBe('quiz');
+    }
   });
 
   it('treats a retried choice as the same choice and records it once', async () => {
@@ -281,16 +299,29 @@ describe('learning: play, quiz, completion', () => {
     expect(events[0].n).toBe(0);
   });
 
-  it('keeps the attempt log append-only at the database level', async () => {
-    const { client, assignmentId } = await setUp();
+  it('keeps the attempt log and completions append-only at the database level', async () => {
+    const { client, assignmentId, org } = await setUp();
     const state: AttemptState = (
       await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200)
     ).body;
-    await expect(
-      ctx.dataSource.query(`UPDATE attempt_event SET type = 'passed' WHERE attempt_id = $1`, [
-        state.attemptId,
-      ]),
-    ).rejects.toThrow(/append-only/);
+    const content = await contentOf(state.attemptId);
+    await client
+      .post(`/api/me/attempts/${state.attemptId}/quiz`, {
+        round: (await playToEnd(client, state)).quiz!.round,
+        answers: answers(content, true),
+      })
+      .expect(200);
+    const refused = (sql: string) => expect(ctx.dataSource.query(sql, [state.attemptId])).rejects;
+    await refused(`UPDATE attempt_event SET type = 'passed' WHERE attempt_id = $1`).toThrow(/append-only/);
+    await refused(`DELETE FROM attempt_event WHERE attempt_id = $1`).toThrow(/append-only/);
+    await refused(`DELETE FROM completion WHERE attempt_id = $1`).toThrow(/cannot be deleted/);
+    for (const table of ['attempt_event', 'completion', 'audit_event']) {
+      await expect(ctx.dataSource.query(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/cannot be truncated/);
+    }
+    expect(await completions(assignmentId)).toBe(1);
+    // Removing the whole organisation still takes its records with it (the cascade).
+    await ctx.dataSource.query(`DELETE FROM organisation WHERE id = $1`, [org.id]);
+    expect(await completions(assignmentId)).toBe(0);
   });
 
   it('never lets one person or organisation reach another’s assignments or attempts', async () => {

@@ -78,6 +78,8 @@ interface RouteCase {
 
 const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', permission: 'public', ok: 200, anonymous: 200 },
+  { method: 'GET', path: '/api/health/live', permission: 'public', ok: 200, anonymous: 200 },
+  { method: 'GET', path: '/api/health/ready', permission: 'public', ok: 200, anonymous: 200 },
   {
     method: 'POST',
     path: '/api/auth/login',
@@ -349,7 +351,13 @@ const ROUTES: RouteCase[] = [
   },
 ];
 
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/auth/session'];
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
+  'POST /api/auth/login',
+  'GET /api/auth/session',
+];
 
 function expectedFor(route: RouteCase, who: Caller): { status: number; code?: string } {
   if (route.permission === 'public')
@@ -581,6 +589,8 @@ describe('permissions', () => {
         'GET /api/authoring/modules/{moduleId}/versions/{version}/export → modules:author',
         'GET /api/departments → directory:read',
         'GET /api/health → public',
+        'GET /api/health/live → public',
+        'GET /api/health/ready → public',
         'GET /api/me/assignments → training:play',
         'GET /api/me/attempts/{attemptId} → training:play',
         'GET /api/media/{mediaId} → modules:read',

@@ -1,4 +1,4 @@
-import type { AttemptState } from '@countersign/contracts/learning';
+import { applyChoiceResult, type AttemptState, type ChoiceResult } from '@countersign/contracts/learning';
 import type { ModuleContent } from '@countersign/scenario-engine';
 import type { Client } from './test-app.js';
 
@@ -28,6 +28,21 @@ export function choiceTowardsEnding(content: ModuleContent, fromStepId: string):
   return best.id;
 }
 
+/**
+ * Makes a choice as the player does: posts it and folds the answer into the state held. Throws if
+ * the answer does not follow from that state.
+ */
+export async function choose(client: Client, state: AttemptState, choiceId: string): Promise<AttemptState> {
+  const result = (
+    await client
+      .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId })
+      .expect(200)
+  ).body as ChoiceResult;
+  const next = applyChoiceResult(state, result);
+  if (!next) throw new Error(`The answer to choice ${state.choicesMade} does not follow from the state`);
+  return next;
+}
+
 /** Plays the scenario along a shortest way to an ending; returns the state after the last choice. */
 export async function playToEnding(
   client: Client,
@@ -35,12 +50,7 @@ export async function playToEnding(
   content: ModuleContent,
 ): Promise<AttemptState> {
   for (let i = 0; state.phase === 'scenario' && i < 50; i++) {
-    const choiceId = choiceTowardsEnding(content, state.step.id);
-    state = (
-      await client
-        .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId })
-        .expect(200)
-    ).body as AttemptState;
+    state = await choose(client, state, choiceTowardsEnding(content, state.step.id));
   }
   return state;
 }

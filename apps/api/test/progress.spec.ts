@@ -7,7 +7,7 @@ import type {
   ProgressRow,
 } from '@countersign/contracts/progress';
 import type { ModuleContent, Step } from '@countersign/scenario-engine';
-import { playToEnding, quizAnswers } from './play.js';
+import { choose as playChoice, playToEnding, quizAnswers } from './play.js';
 import { TestContext, type Client, type TestUser } from './test-app.js';
 
 /*
@@ -123,10 +123,7 @@ describe('officer progress reports', () => {
 
   async function choose(client: Client, state: AttemptState, choiceId: string): Promise<AttemptState> {
     expect(state.step.choices.map((c) => c.id)).toContain(choiceId);
-    const res = await client
-      .post(`/api/me/attempts/${state.attemptId}/choices`, { seq: state.choicesMade, choiceId })
-      .expect(200);
-    return res.body as AttemptState;
+    return playChoice(client, state, choiceId);
   }
 
   /** Plays the scenario to an ending along a shortest way; returns the quiz-phase state and the ending. */

@@ -44,11 +44,12 @@ export class TestContext {
   private counter = 0;
 
   private constructor(
-    readonly app: NestExpressApplication,
-    readonly dataSource: DataSource,
+    public app: NestExpressApplication,
+    public dataSource: DataSource,
     readonly config: AppConfig,
     private readonly serverUrl: string,
     private readonly dbName: string,
+    private readonly url: string,
   ) {}
 
   static async create(overrides: Record<string, string> = {}): Promise<TestContext> {
@@ -68,7 +69,18 @@ export class TestContext {
     });
     const app = await createApp(config, url);
     await app.init();
-    return new TestContext(app, app.get(DataSource), config, serverUrl, dbName);
+    return new TestContext(app, app.get(DataSource), config, serverUrl, dbName, url);
+  }
+
+  /**
+   * Replaces the application with a fresh one on the same database, as a restarted API: every
+   * in-process cache is empty. Signed-in clients keep working (sessions live in the database).
+   */
+  async restart(): Promise<void> {
+    await this.app.close();
+    this.app = await createApp(this.config, this.url);
+    await this.app.init();
+    this.dataSource = this.app.get(DataSource);
   }
 
   async close(): Promise<void> {

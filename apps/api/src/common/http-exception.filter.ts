@@ -23,6 +23,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const unavailable = databaseUnavailable(exception);
+    if (unavailable) {
+      // Overload or an outage, not a bug: say when to try again instead of a 500.
+      this.logger.warn(`${unavailable.code}: ${(exception as Error).message}`);
+      if (!res.headersSent)
+        res.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json(unavailable);
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
     if (!res.headersSent) res.status(body.statusCode).json(body);
@@ -66,4 +74,54 @@ export class HttpExceptionFilter implements ExceptionFilter {
 function clean(body: ErrorResponse): ErrorResponse {
   if (body.details === undefined) delete body.details;
   return body;
+}
+
+/** What a client told "try again" should wait, in seconds. */
+const RETRY_AFTER_SECONDS = 2;
+
+/** PostgreSQL error classes that mean "the database cannot serve now", not "this request is wrong". */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57014', // statement timeout (or cancel)
+  '57P01', // admin shutdown
+  '57P02', // crash shutdown
+  '57P03', // cannot connect now (starting up, recovering)
+  '53300', // too many connections
+  '08000',
+  '08003',
+  '08006', // connection failures
+]);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+/**
+ * The pool gave up waiting for a free connection, a statement ran past its timeout, or the
+ * database is restarting or unreachable: 503 with Retry-After. Anything else is left to the filter.
+ */
+export function databaseUnavailable(exception: unknown): ErrorResponse | null {
+  const e = exception as {
+    message?: string;
+    code?: string;
+    driverError?: { code?: string; message?: string };
+  };
+  if (!e || typeof e !== 'object') return null;
+  const message = e.driverError?.message ?? e.message ?? '';
+  const code = e.driverError?.code ?? e.code ?? '';
+  if (/timeout exceeded when trying to connect/i.test(message)) {
+    return {
+      statusCode: 503,
+      code: 'database_busy',
+      message: 'The server is busy right now. Please try again in a moment.',
+    };
+  }
+  if (
+    UNAVAILABLE_SQLSTATES.has(code) ||
+    UNAVAILABLE_NODE_CODES.has(code) ||
+    /Connection terminated|terminating connection|Client has encountered a connection error/i.test(message)
+  ) {
+    return {
+      statusCode: 503,
+      code: code === '57014' ? 'database_timeout' : 'database_unavailable',
+      message: 'The database is not answering right now. Please try again in a moment.',
+    };
+  }
+  return null;
 }

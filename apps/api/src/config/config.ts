@@ -28,6 +28,18 @@ const envSchema = z.object({
     .min(0.1)
     .max(24 * 30)
     .default(12),
+  /**
+   * How long a replica may trust a session it has checked without asking the database again.
+   * Sign-out on the same replica is immediate; elsewhere (another replica, an expired or deactivated
+   * account) it takes effect within this time. 0 checks the database on every request.
+   */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Connections in this replica's database pool. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** How long a request waits for a free database connection before answering 503. */
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Longest a single SQL statement may run before PostgreSQL cancels it. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   /** Set the Secure flag on the session cookie; turn on whenever the app is served over HTTPS. */
   COOKIE_SECURE: bool.default(false),
   /** Seed the "Demo Ltd" organisation into an empty database. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ModuleContent, Scenario } from '@countersign/scenario-engine';
+import type { AttemptState } from '@countersign/contracts/learning';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { AuthContext } from '../common/auth-context.js';
@@ -187,7 +188,10 @@ export class DemoSeedService {
     content: ModuleContent,
     plan: Plan,
   ): Promise<void> {
-    let state = await this.learning.startOrResume(auth, assignmentId);
+    let state: Pick<AttemptState, 'attemptId' | 'choicesMade' | 'quiz'> = await this.learning.startOrResume(
+      auth,
+      assignmentId,
+    );
     const path = bestPath(content.scenario);
     const steps = plan === 'in-progress' ? path.slice(0, 1) : path;
     for (const choiceId of steps) {

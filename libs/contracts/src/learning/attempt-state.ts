@@ -11,7 +11,7 @@ import {
   type Scenario,
 } from '@countersign/scenario-engine';
 import type { RedFlagView } from '../training/index.js';
-import type { AttemptState, ChoiceFeedback, QuizResultView } from './index.js';
+import type { AttemptState, ChoiceFeedback, ChoiceResult, QuizResultView } from './index.js';
 
 /**
  * An attempt as pure data: where it stands, how a choice or a quiz round moves it on, and the
@@ -159,24 +159,12 @@ export interface AttemptStateInput {
 /** Everything the player needs to render the attempt. */
 export function buildAttemptState(input: AttemptStateInput): AttemptState {
   const { content, position, redFlagViews } = input;
-  const { scenario, quiz } = content;
+  const { scenario } = content;
 
-  const history: ChoiceFeedback[] = input.choices.map((recorded) => {
-    const step = findStep(scenario, recorded.stepId);
-    const choice = step.choices.find((c) => c.id === recorded.choiceId);
-    if (!choice) throw new Error(`Choice "${recorded.choiceId}" is not offered at step "${step.id}".`);
-    return {
-      stepId: step.id,
-      stepTitle: step.title,
-      choiceId: choice.id,
-      choiceLabel: choice.label,
-      feedback: choice.feedback,
-      redFlags: redFlagViews(choice.redFlags),
-    };
-  });
+  const history = input.choices.map((recorded) => choiceFeedbackOf(scenario, recorded, redFlagViews));
 
   const step = findStep(scenario, position.currentStepId);
-  const phase = position.status === 'passed' ? 'passed' : position.scenarioOutcome ? 'quiz' : 'scenario';
+  const phase = phaseOf(position);
   const last = input.quizRounds.at(-1);
 
   return {
@@ -190,17 +178,104 @@ export function buildAttemptState(input: AttemptStateInput): AttemptState {
     ending: step.ending
       ? { ...step.ending, redFlags: redFlagViews(history.flatMap((h) => h.redFlags.map((f) => f.key))) }
       : null,
-    quiz:
-      phase === 'quiz'
-        ? {
-            round: position.quizRound,
-            passMark: quiz.passMark,
-            questions: presentQuiz(quiz, quizSeed(input.attemptId, position.quizRound)),
-          }
-        : null,
+    quiz: phase === 'quiz' ? quizView(content, input.attemptId, position.quizRound) : null,
     lastResult: last ? quizResultView(content, last) : null,
     progressPercent: progressPercentOf(content, position),
   };
+}
+
+function phaseOf(position: AttemptPosition): AttemptState['phase'] {
+  return position.status === 'passed' ? 'passed' : position.scenarioOutcome ? 'quiz' : 'scenario';
+}
+
+function quizView(
+  content: ModuleContent,
+  attemptId: string,
+  round: number,
+): NonNullable<AttemptState['quiz']> {
+  const { quiz } = content;
+  return { round, passMark: quiz.passMark, questions: presentQuiz(quiz, quizSeed(attemptId, round)) };
+}
+
+/** A recorded choice as the player shows it: the step, the choice, its feedback and red flags. */
+export function choiceFeedbackOf(
+  scenario: Scenario,
+  recorded: RecordedChoice,
+  redFlagViews: (keys: readonly string[]) => RedFlagView[],
+): ChoiceFeedback {
+  const step = findStep(scenario, recorded.stepId);
+  const choice = step.choices.find((c) => c.id === recorded.choiceId);
+  if (!choice) throw new Error(`Choice "${recorded.choiceId}" is not offered at step "${step.id}".`);
+  return {
+    stepId: step.id,
+    stepTitle: step.title,
+    choiceId: choice.id,
+    choiceLabel: choice.label,
+    feedback: choice.feedback,
+    redFlags: redFlagViews(choice.redFlags),
+  };
+}
+
+export interface ChoiceResultInput {
+  attemptId: string;
+  content: ModuleContent;
+  /** The choice's position: how many choices had been made before it. */
+  seq: number;
+  choice: RecordedChoice;
+  /** Where the attempt stands now. */
+  position: AttemptPosition;
+  redFlagViews: (keys: readonly string[]) => RedFlagView[];
+}
+
+/** What the API answers to a choice: the feedback, and what comes next. */
+export function buildChoiceResult(input: ChoiceResultInput): ChoiceResult {
+  const { content, position } = input;
+  const step = findStep(content.scenario, position.currentStepId);
+  const phase = phaseOf(position);
+  return {
+    attemptId: input.attemptId,
+    seq: input.seq,
+    feedback: choiceFeedbackOf(content.scenario, input.choice, input.redFlagViews),
+    phase,
+    choicesMade: position.choicesMade,
+    step: toStepView(step),
+    ending: step.ending ?? null,
+    quiz: phase === 'quiz' ? quizView(content, input.attemptId, position.quizRound) : null,
+    progressPercent: progressPercentOf(content, position),
+  };
+}
+
+/**
+ * Folds a choice's answer into the state the player held when it made the choice: the state the
+ * API's GET would now return. Null when the answer does not follow from that state (another tab
+ * moved the attempt on, or the answer is to an older retry): reload the state instead.
+ */
+export function applyChoiceResult(state: AttemptState, result: ChoiceResult): AttemptState | null {
+  if (
+    result.attemptId !== state.attemptId ||
+    result.seq !== state.choicesMade ||
+    result.choicesMade !== result.seq + 1
+  ) {
+    return null;
+  }
+  const history = [...state.history, result.feedback];
+  return {
+    ...state,
+    phase: result.phase,
+    choicesMade: result.choicesMade,
+    step: result.step,
+    history,
+    ending: result.ending ? { ...result.ending, redFlags: pathRedFlags(history) } : null,
+    quiz: result.quiz,
+    progressPercent: result.progressPercent,
+  };
+}
+
+/** Every red flag met along the path, each once, in the order met (as buildAttemptState lists them). */
+function pathRedFlags(history: readonly ChoiceFeedback[]): RedFlagView[] {
+  return redFlagLookup(history.flatMap((h) => h.redFlags))(
+    history.flatMap((h) => h.redFlags.map((f) => f.key)),
+  );
 }
 
 /** The seed of a round's question order: stable for the round, different for the next one. */

@@ -67,6 +67,25 @@ export interface AttemptState {
   progressPercent: number;
 }
 
+/**
+ * The answer to a choice: what the player needs next, not the whole attempt (that stays at GET).
+ * `applyChoiceResult` folds it into the state the player holds.
+ */
+export interface ChoiceResult {
+  attemptId: string;
+  /** The position the choice was recorded at: the request's `seq`. */
+  seq: number;
+  /** The choice just made, with its feedback: the last entry of the attempt's history. */
+  feedback: ChoiceFeedback;
+  phase: AttemptState['phase'];
+  choicesMade: number;
+  step: StepView;
+  /** The ending reached, if this choice reached one (its red flags are the whole path's). */
+  ending: Ending | null;
+  quiz: AttemptState['quiz'];
+  progressPercent: number;
+}
+
 export const choiceRequestSchema = z.object({
   /** How many choices the client had seen made; makes a retried request harmless. */
   seq: z.number().int().min(0).max(10_000),

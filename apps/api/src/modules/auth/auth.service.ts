@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { LoginRequest, SessionResponse } from '@countersign/contracts/auth';
 import { ROLE_PERMISSIONS, type Role } from '@countersign/contracts/permissions';
 import argon2 from 'argon2';
+import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { AuthContext } from '../../common/auth-context.js';
@@ -21,15 +22,30 @@ const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Sessions remembered per process: enough for every signed-in person of a large installation. */
+const SESSION_CACHE_ENTRIES = 50_000;
+
 @Injectable()
 export class AuthService {
+  /**
+   * Recently checked sessions, so that a busy learner's every click does not cost a database
+   * round trip. An entry lives SESSION_CACHE_SECONDS at most: a sign-out on this replica ends the
+   * session at once, and one on another replica, an expiry or a deactivated person within that time.
+   */
+  private readonly recent: LRUCache<string, { auth: AuthContext; expiresAt: number }> | null;
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly throttle: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.recent =
+      config.SESSION_CACHE_SECONDS > 0
+        ? new LRUCache({ max: SESSION_CACHE_ENTRIES, ttl: config.SESSION_CACHE_SECONDS * 1000 })
+        : null;
+  }
 
   async login(request: Required<LoginRequest>, ip: string, userAgent: string | undefined) {
     const email = request.email.toLowerCase();
@@ -65,6 +81,9 @@ export class AuthService {
   /** Resolves a cookie token to the caller, sliding the idle expiry at most once a minute. */
   async authenticate(token: string): Promise<AuthContext | null> {
     if (!token || token.length > 200) return null;
+    const id = sha256(token);
+    const hit = this.recent?.get(id);
+    if (hit && hit.expiresAt > Date.now()) return hit.auth;
     const row = await this.sessions
       .createQueryBuilder('s')
       .innerJoin(User, 'u', 'u.id = s.user_id AND u.organisation_id = s.organisation_id AND u.active')
@@ -75,7 +94,7 @@ export class AuthService {
         's.csrf_token AS "csrfToken"',
       ])
       .addSelect(['s.expires_at AS "expiresAt"', 'u.role AS role'])
-      .where('s.id = :id', { id: sha256(token) })
+      .where('s.id = :id', { id })
       .andWhere('s.expires_at > now()')
       .getRawOne<{
         id: string;
@@ -87,16 +106,20 @@ export class AuthService {
       }>();
     if (!row) return null;
     const next = this.nextExpiry();
-    if (next.getTime() - new Date(row.expiresAt).getTime() > 60_000) {
+    let expiresAt = new Date(row.expiresAt).getTime();
+    if (next.getTime() - expiresAt > 60_000) {
       await this.sessions.update({ id: row.id }, { expiresAt: next });
+      expiresAt = next.getTime();
     }
-    return {
+    const auth: AuthContext = {
       userId: row.userId,
       organisationId: row.organisationId,
       role: row.role,
       sessionId: row.id,
       csrfToken: row.csrfToken,
     };
+    this.recent?.set(id, { auth, expiresAt });
+    return auth;
   }
 
   async session(auth: AuthContext): Promise<SessionResponse> {
@@ -105,6 +128,7 @@ export class AuthService {
   }
 
   async logout(auth: AuthContext): Promise<void> {
+    this.recent?.delete(auth.sessionId);
     await this.sessions.delete({ id: auth.sessionId });
   }
 

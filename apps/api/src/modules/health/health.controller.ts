@@ -1,25 +1,37 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { Response } from 'express';
 import { Public } from '../../common/authenticated.decorator.js';
+import { HealthService, type HealthReport } from './health.service.js';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly checks: HealthService) {}
+
+  @Get('live')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @Public('Liveness: the process is up and its event loop answers. Never touches the database.')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Header('Cache-Control', 'no-store')
+  @Public(
+    'Readiness: 200 when the database answers within a second, 503 naming the failing dependency otherwise. Also reports the connection pool.',
+  )
+  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    const report = await this.checks.check();
+    res.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
 
   @Get()
-  @Public('Liveness and readiness: answers 200 only when the database answers.')
-  async health(): Promise<{ status: 'ok'; database: 'up' }> {
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
-      throw new ServiceUnavailableException({
-        code: 'database_unavailable',
-        message: 'The database is not reachable.',
-      });
-    }
-    return { status: 'ok', database: 'up' };
+  @Header('Cache-Control', 'no-store')
+  @Public('Same as /api/health/ready (kept for existing probes).')
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    return this.ready(res);
   }
 }

@@ -5,6 +5,7 @@ import {
   quizSubmissionSchema,
   type AttemptState,
   type ChoiceRequest,
+  type ChoiceResult,
   type MyAssignment,
   type QuizSubmission,
 } from '@countersign/contracts/learning';
@@ -55,14 +56,15 @@ export class LearningController {
   @HttpCode(200)
   @Authenticated({
     permission: 'training:play',
-    summary: 'Make a choice at the current step (idempotent per `seq`).',
+    summary:
+      'Make a choice at the current step (idempotent per `seq`). Answers with the feedback and what comes next; the whole attempt stays at GET.',
   })
   @ApiBody({ schema: z.toJSONSchema(choiceRequestSchema) as object })
   choose(
     @CurrentUser() auth: AuthContext,
     @Param('attemptId', new UuidParamPipe('attemptId')) attemptId: string,
     @Body(new ZodValidationPipe(choiceRequestSchema)) body: ChoiceRequest,
-  ): Promise<AttemptState> {
+  ): Promise<ChoiceResult> {
     return this.learning.choose(auth, attemptId, body);
   }
 

@@ -4,11 +4,13 @@ import {
   advanceByChoice,
   advanceByQuiz,
   buildAttemptState,
+  buildChoiceResult,
   progressPercentOf,
   startPosition,
   type AttemptPosition,
   type AttemptState,
   type ChoiceRequest,
+  type ChoiceResult,
   type MyAssignment,
   type QuizSubmission,
 } from '@countersign/contracts/learning';
@@ -167,49 +169,107 @@ export class LearningService {
     return this.state(await this.findOwn(this.dataSource.manager, auth, attemptId));
   }
 
-  async choose(auth: AuthContext, attemptId: string, request: ChoiceRequest): Promise<AttemptState> {
-    const attempt = await this.dataSource.transaction(async (tx) => {
-      const current = await this.findOwn(tx, auth, attemptId, true);
-      const version = await this.training.getVersion(auth.organisationId, current.moduleVersionId);
+  /**
+   * Records a choice in two statements and no transaction: read the attempt, then one statement
+   * that moves the attempt on only if it still stands where it was read (same position, same
+   * step) and appends the choice's events in the same breath. If another request moved the
+   * attempt in between, the statement changes nothing and the choice is decided again from the
+   * new position (a retry of the same `seq` then answers as before; anything else is a conflict).
+   * The published version comes from the cache, so nothing here waits for a second connection.
+   */
+  async choose(auth: AuthContext, attemptId: string, request: ChoiceRequest): Promise<ChoiceResult> {
+    for (let tries = 0; ; tries++) {
+      const current = await this.findOwn(this.dataSource.manager, auth, attemptId);
+      const { version } = await this.training.getPlayable(auth.organisationId, current.moduleVersionId);
+      const content = version.content;
 
-      if (request.seq < current.choicesMade) {
-        // A retry of a choice already recorded: same choice → same answer; different → stale.
-        const earlier = await this.choiceEvents(tx, current.id);
-        if (earlier[request.seq]?.choiceId === request.choiceId) return current;
-        throw conflict(
-          'stale_choice',
-          'That step was already answered. Reload to continue from where you are.',
-        );
-      }
+      if (request.seq < current.choicesMade) return this.retriedChoice(current, content, request);
       if (request.seq > current.choicesMade) {
         throw conflict(
           'out_of_order',
           `Expected the choice for position ${current.choicesMade}, got ${request.seq}.`,
         );
       }
-      if (current.scenarioOutcome) {
+      if (current.scenarioOutcome || current.status !== 'in-progress') {
         throw conflict('scenario_finished', 'The scenario is finished; continue with the quiz.');
       }
 
-      const { position, outcome } = this.playChoice(version.content, current, request.choiceId);
-      await this.appendEvent(tx, current, 'choice', {
-        index: request.seq,
-        stepId: outcome.from.id,
-        choiceId: outcome.choice.id,
-        next: outcome.to.id,
-      } satisfies ChoicePayload);
-      Object.assign(current, position);
+      const { position, outcome } = this.playChoice(content, current, request.choiceId);
+      const events: { type: AttemptEventType; payload: object }[] = [
+        {
+          type: 'choice',
+          payload: {
+            index: request.seq,
+            stepId: outcome.from.id,
+            choiceId: outcome.choice.id,
+            next: outcome.to.id,
+          } satisfies ChoicePayload,
+        },
+      ];
       if (position.scenarioOutcome) {
-        await this.appendEvent(tx, current, 'scenario-ended', {
-          outcome: position.scenarioOutcome,
-          stepId: position.currentStepId,
+        events.push({
+          type: 'scenario-ended',
+          payload: { outcome: position.scenarioOutcome, stepId: position.currentStepId },
         });
       }
-      current.progressPercent = progressPercentOf(version.content, current);
-      await tx.save(current);
-      return current;
+      const moved = await this.dataSource.query<{ seq: number }[]>(MOVE_AND_APPEND, [
+        current.id,
+        current.organisationId,
+        current.userId,
+        current.choicesMade,
+        current.currentStepId,
+        position.currentStepId,
+        position.scenarioOutcome,
+        position.quizRound,
+        progressPercentOf(content, position),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.payload)),
+      ]);
+      if (moved.length > 0) {
+        return buildChoiceResult({
+          attemptId: current.id,
+          content,
+          seq: request.seq,
+          choice: { stepId: outcome.from.id, choiceId: outcome.choice.id },
+          position,
+          redFlagViews: (keys) => this.training.redFlagViews(keys),
+        });
+      }
+      // Another request moved the attempt between the read and the write: decide again. Each
+      // lost race means the attempt moved on, so this ends quickly (the cap is a safety net).
+      if (tries >= 5) {
+        throw conflict('attempt_busy', 'This attempt is being changed elsewhere. Reload to continue.');
+      }
+    }
+  }
+
+  /** A choice for a position already answered: the same choice gets the same answer again. */
+  private async retriedChoice(
+    current: Attempt,
+    content: ModuleContent,
+    request: ChoiceRequest,
+  ): Promise<ChoiceResult> {
+    const [earlier] = await this.dataSource.query<{ payload: ChoicePayload }[]>(
+      `SELECT payload FROM attempt_event
+        WHERE attempt_id = $1 AND organisation_id = $2 AND type = 'choice' AND (payload->>'index')::int = $3`,
+      [current.id, current.organisationId, request.seq],
+    );
+    if (earlier?.payload.choiceId !== request.choiceId) {
+      throw conflict(
+        'stale_choice',
+        'That step was already answered. Reload to continue from where you are.',
+      );
+    }
+    // The answer to the latest choice is exactly what it was; to an older one, it carries the
+    // current position, which the player recognises as "reload the state".
+    return buildChoiceResult({
+      attemptId: current.id,
+      content,
+      seq: request.seq,
+      choice: { stepId: earlier.payload.stepId, choiceId: earlier.payload.choiceId },
+      position: current,
+      redFlagViews: (keys) => this.training.redFlagViews(keys),
     });
-    return this.state(attempt);
   }
 
   async submitQuiz(auth: AuthContext, attemptId: string, submission: QuizSubmission): Promise<AttemptState> {
@@ -230,7 +290,7 @@ export class LearningService {
         throw conflict('wrong_round', `Expected answers for quiz round ${current.quizRound}.`);
       }
 
-      const version = await this.training.getVersion(auth.organisationId, current.moduleVersionId);
+      const version = await this.training.getVersion(auth.organisationId, current.moduleVersionId, tx);
       const { position, result } = this.scoreAnswers(version.content, current, answers);
       await this.appendEvent(tx, current, 'quiz-submitted', {
         round: submission.round,
@@ -271,7 +331,17 @@ export class LearningService {
           .execute();
       }
       current.progressPercent = progressPercentOf(version.content, current);
-      await tx.save(current);
+      await tx.update(
+        Attempt,
+        { id: current.id, organisationId: current.organisationId },
+        {
+          status: current.status,
+          quizRound: current.quizRound,
+          lastScore: current.lastScore,
+          progressPercent: current.progressPercent,
+          finishedAt: current.finishedAt,
+        },
+      );
       return current;
     });
     return this.state(attempt);
@@ -279,16 +349,18 @@ export class LearningService {
 
   /** Builds the full player state from the attempt, its version and its event log. */
   private async state(attempt: Attempt): Promise<AttemptState> {
-    const version = await this.training.getVersion(attempt.organisationId, attempt.moduleVersionId);
-    const module = await this.training.getModule(attempt.organisationId, version.moduleId);
-    const events = await this.dataSource.manager.find(AttemptEvent, {
-      where: { attemptId: attempt.id, organisationId: attempt.organisationId },
-      order: { seq: 'ASC' },
-    });
+    const { version, moduleTitle } = await this.training.getPlayable(
+      attempt.organisationId,
+      attempt.moduleVersionId,
+    );
+    const events = await this.dataSource.query<Pick<AttemptEvent, 'type' | 'payload'>[]>(
+      `SELECT type, payload FROM attempt_event WHERE attempt_id = $1 AND organisation_id = $2 ORDER BY seq`,
+      [attempt.id, attempt.organisationId],
+    );
     return buildAttemptState({
       attemptId: attempt.id,
       assignmentId: attempt.assignmentId,
-      module: { id: module.id, title: module.title, version: version.version },
+      module: { id: version.moduleId, title: moduleTitle, version: version.version },
       content: version.content,
       position: attempt,
       choices: events.filter((e) => e.type === 'choice').map((e) => e.payload as unknown as ChoicePayload),
@@ -328,20 +400,14 @@ export class LearningService {
     attemptId: string,
     lock = false,
   ): Promise<Attempt> {
-    const attempt = await manager.findOne(Attempt, {
-      where: { id: attemptId, organisationId: auth.organisationId, userId: auth.userId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!attempt) throw notFound('The attempt');
-    return attempt;
-  }
-
-  private async choiceEvents(manager: EntityManager, attemptId: string): Promise<ChoicePayload[]> {
-    const events = await manager.find(AttemptEvent, {
-      where: { attemptId, type: 'choice' },
-      order: { seq: 'ASC' },
-    });
-    return events.map((e) => e.payload as unknown as ChoicePayload);
+    const [row] = await manager.query<AttemptRow[]>(
+      `SELECT id, organisation_id, assignment_id, user_id, module_version_id, status, current_step_id,
+              choices_made, scenario_outcome, quiz_round, last_score, progress_percent, started_at, finished_at
+         FROM attempt WHERE id = $1 AND organisation_id = $2 AND user_id = $3${lock ? ' FOR UPDATE' : ''}`,
+      [attemptId, auth.organisationId, auth.userId],
+    );
+    if (!row) throw notFound('The attempt');
+    return toAttempt(manager, row);
   }
 
   private async quizEvents(manager: EntityManager, attemptId: string): Promise<QuizPayload[]> {
@@ -365,6 +431,67 @@ export class LearningService {
       [attempt.organisationId, attempt.id, type, JSON.stringify(payload)],
     );
   }
+}
+
+/**
+ * Moves the attempt on from the position it was read at, and appends the choice's events, in one
+ * statement (one round trip, atomic on its own). The UPDATE matches only while the attempt still
+ * stands where it was read; its row lock orders concurrent choices on one attempt, and a loser
+ * re-checks the moved row, matches nothing and inserts nothing. Event seq follows the log's last.
+ * $1 attempt, $2 organisation, $3 user, $4 choices made, $5 step read; $6–$9 the new position;
+ * $10/$11 the events' types and payloads, in order.
+ */
+const MOVE_AND_APPEND = `
+  WITH moved AS (
+    UPDATE attempt
+       SET current_step_id = $6, choices_made = $4 + 1, scenario_outcome = $7, quiz_round = $8,
+           progress_percent = $9
+     WHERE id = $1 AND organisation_id = $2 AND user_id = $3 AND status = 'in-progress'
+       AND choices_made = $4 AND current_step_id = $5 AND scenario_outcome IS NULL
+    RETURNING id, organisation_id
+  )
+  INSERT INTO attempt_event (organisation_id, attempt_id, seq, type, payload)
+  SELECT m.organisation_id, m.id,
+         (SELECT coalesce(max(e.seq), -1) FROM attempt_event e WHERE e.attempt_id = m.id) + n.ord,
+         n.type, n.payload
+    FROM moved m, unnest($10::text[], $11::jsonb[]) WITH ORDINALITY AS n(type, payload, ord)
+  RETURNING seq`;
+
+interface AttemptRow {
+  id: string;
+  organisation_id: string;
+  assignment_id: string;
+  user_id: string;
+  module_version_id: string;
+  status: Attempt['status'];
+  current_step_id: string;
+  choices_made: number;
+  scenario_outcome: Attempt['scenarioOutcome'];
+  quiz_round: number;
+  last_score: number | null;
+  progress_percent: number;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+/** An attempt row read by hand, as the entity TypeORM's save() expects (submitQuiz saves it). */
+function toAttempt(manager: EntityManager, r: AttemptRow): Attempt {
+  return manager.create(Attempt, {
+    id: r.id,
+    organisationId: r.organisation_id,
+    assignmentId: r.assignment_id,
+    userId: r.user_id,
+    moduleVersionId: r.module_version_id,
+    status: r.status,
+    currentStepId: r.current_step_id,
+    choicesMade: r.choices_made,
+    scenarioOutcome: r.scenario_outcome,
+    quizRound: r.quiz_round,
+    lastScore: r.last_score,
+    progressPercent: r.progress_percent,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+  });
 }
 
 function normaliseAnswers(answers: Record<string, string[]>): Record<string, string[]> {

@@ -3,15 +3,32 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ModuleSummary, RedFlagView } from '@countersign/contracts/training';
 import { builtInModules, redFlagByKey, redFlags, RED_FLAG_KEYS } from '@countersign/curriculum';
 import { validateModule } from '@countersign/scenario-engine';
+import { LRUCache } from 'lru-cache';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { notFound } from '../../common/domain-error.js';
 import { ModuleVersion } from './module-version.entity.js';
 import { TrainingModule } from './training-module.entity.js';
 
+/** A version the learner can play, with the title of its module (titles are set at creation). */
+export interface PlayableVersion {
+  version: ModuleVersion;
+  moduleTitle: string;
+}
+
+/**
+ * Versions kept in memory per process. A built-in module's content is about 40 KB, so 2,000 entries
+ * (some 330 organisations × 6 modules) stay well under 100 MB; the least recently used goes first.
+ */
+const VERSION_CACHE_ENTRIES = 2000;
+
 @Injectable()
 export class TrainingService {
-  /** Published versions never change, so their parsed content is safe to keep. */
-  private readonly versionCache = new Map<string, ModuleVersion>();
+  /**
+   * Published versions never change (a trigger freezes them), so their parsed content and their
+   * module's title are safe to keep. Bounded, evicting one entry at a time: a busy installation
+   * never finds the cache emptied at once. Keyed by version id; the organisation is checked on read.
+   */
+  private readonly versionCache = new LRUCache<string, PlayableVersion>({ max: VERSION_CACHE_ENTRIES });
 
   constructor(
     @InjectRepository(TrainingModule) private readonly modules: Repository<TrainingModule>,
@@ -89,24 +106,44 @@ export class TrainingService {
 
   /** The latest published version of a module, or null. */
   async latestPublished(organisationId: string, moduleId: string): Promise<ModuleVersion | null> {
-    const v = await this.versions.findOne({
+    return this.versions.findOne({
       where: { organisationId, moduleId, status: 'published' },
       order: { version: 'DESC' },
     });
-    if (v) this.versionCache.set(v.id, v);
-    return v;
   }
 
-  async getVersion(organisationId: string, versionId: string): Promise<ModuleVersion> {
+  async getVersion(
+    organisationId: string,
+    versionId: string,
+    manager?: EntityManager,
+  ): Promise<ModuleVersion> {
+    return (await this.getPlayable(organisationId, versionId, manager)).version;
+  }
+
+  /**
+   * A non-draft version and its module's title, from the cache or in one query. Pass the
+   * transaction's manager when calling inside a transaction: taking a second pool connection while
+   * a transaction holds one is how a burst of requests can exhaust the pool and wait forever.
+   */
+  async getPlayable(
+    organisationId: string,
+    versionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PlayableVersion> {
     const cached = this.versionCache.get(versionId);
-    if (cached && cached.organisationId === organisationId && cached.status !== 'draft') return cached;
-    const v = await this.versions.findOneBy({ id: versionId, organisationId });
-    if (!v) throw notFound('The module version');
-    if (v.status !== 'draft') {
-      if (this.versionCache.size > 500) this.versionCache.clear();
-      this.versionCache.set(v.id, v);
-    }
-    return v;
+    if (cached && cached.version.organisationId === organisationId) return cached;
+    const version = await manager
+      .createQueryBuilder(ModuleVersion, 'v')
+      .innerJoin(TrainingModule, 'm', 'm.id = v.module_id AND m.organisation_id = v.organisation_id')
+      .addSelect('m.title', 'module_title')
+      .where('v.id = :versionId AND v.organisation_id = :organisationId', { versionId, organisationId })
+      .getRawAndEntities();
+    const entity = version.entities[0];
+    const moduleTitle = (version.raw[0] as { module_title?: string } | undefined)?.module_title;
+    if (!entity || moduleTitle === undefined) throw notFound('The module version');
+    const playable = { version: entity, moduleTitle };
+    if (entity.status !== 'draft') this.versionCache.set(entity.id, playable);
+    return playable;
   }
 
   /**

@@ -1,4 +1,10 @@
-import type { AttemptState, ChoiceRequest, QuizSubmission } from '@countersign/contracts/learning';
+import {
+  applyChoiceResult,
+  type AttemptState,
+  type ChoiceRequest,
+  type ChoiceResult,
+  type QuizSubmission,
+} from '@countersign/contracts/learning';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiClient, isApiError } from '../../../lib/api-client';
 import type { PlayerDriver } from '../components/player';
@@ -39,14 +45,20 @@ async function resync(queryClient: QueryClient, error: Error, attemptId: string)
   storeState(queryClient, await apiClient.get<AttemptState>(attemptPath(attemptId)));
 }
 
+/**
+ * A choice answers with what comes next, not the whole attempt: it is folded into the state on
+ * screen. If it does not follow from that state (another tab moved on), the full state is fetched.
+ */
 export function useChoose(state: AttemptState) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (choiceId: string) =>
-      apiClient.post<AttemptState>(attemptPath(state.attemptId, 'choices'), {
+    mutationFn: async (choiceId: string) => {
+      const result = await apiClient.post<ChoiceResult>(attemptPath(state.attemptId, 'choices'), {
         seq: state.choicesMade,
         choiceId,
-      } satisfies ChoiceRequest),
+      } satisfies ChoiceRequest);
+      return applyChoiceResult(state, result) ?? apiClient.get<AttemptState>(attemptPath(state.attemptId));
+    },
     onSuccess: (next) => storeState(queryClient, next),
     onError: (error) => resync(queryClient, error, state.attemptId),
   });
