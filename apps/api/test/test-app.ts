@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { SessionResponse } from '@countersign/contracts/auth';
 import type { Role } from '@countersign/contracts/permissions';
 import type { SensitivityTier } from '@countersign/contracts/directory';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/app.factory.js';
+import { type CountersignApp, createApp, initApp } from '../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../src/config/config.js';
 import { hashPassword } from '../src/modules/auth/auth.service.js';
 import { OrganisationsService } from '../src/modules/organisations/organisations.service.js';
@@ -44,7 +43,7 @@ export class TestContext {
   private counter = 0;
 
   private constructor(
-    public app: NestExpressApplication,
+    public app: CountersignApp,
     public dataSource: DataSource,
     readonly config: AppConfig,
     private readonly serverUrl: string,
@@ -68,7 +67,7 @@ export class TestContext {
       ...overrides,
     });
     const app = await createApp(config, url);
-    await app.init();
+    await initApp(app);
     return new TestContext(app, app.get(DataSource), config, serverUrl, dbName, url);
   }
 
@@ -79,7 +78,7 @@ export class TestContext {
   async restart(): Promise<void> {
     await this.app.close();
     this.app = await createApp(this.config, this.url);
-    await this.app.init();
+    await initApp(this.app);
     this.dataSource = this.app.get(DataSource);
   }
 

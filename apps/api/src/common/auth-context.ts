@@ -9,8 +9,8 @@ export interface AuthContext {
   csrfToken: string;
 }
 
-declare module 'express-serve-static-core' {
-  interface Request {
+declare module 'fastify' {
+  interface FastifyRequest {
     auth?: AuthContext;
   }
 }

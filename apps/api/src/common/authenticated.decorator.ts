@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiCookieAuth, ApiForbiddenResponse, ApiOperation, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Permission } from '@countersign/contracts/permissions';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from './auth-context.js';
 
 export const PERMISSION_KEY = 'countersign:permission';
@@ -31,7 +31,7 @@ export function Public(summary?: string) {
 
 /** The authenticated caller. Only valid on @Authenticated routes. */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthContext => {
-  const auth = ctx.switchToHttp().getRequest<Request>().auth;
+  const auth = ctx.switchToHttp().getRequest<FastifyRequest>().auth;
   if (!auth) throw new Error('CurrentUser used on a route without @Authenticated');
   return auth;
 });

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ErrorResponse } from '@countersign/contracts/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from './domain-error.js';
 
 const STATUS_CODES: Record<number, string> = {
@@ -22,21 +22,26 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<FastifyReply>();
     const unavailable = databaseUnavailable(exception);
     if (unavailable) {
       // Overload or an outage, not a bug: say when to try again instead of a 500.
       this.logger.warn(`${unavailable.code}: ${(exception as Error).message}`);
-      if (!res.headersSent)
-        res.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json(unavailable);
+      if (!res.sent) res.code(503).header('Retry-After', String(RETRY_AFTER_SECONDS)).send(unavailable);
       return;
     }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
-    if (!res.headersSent) res.status(body.statusCode).json(body);
+    if (!res.sent) res.code(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown): ErrorResponse {
+    // Errors raised while Fastify reads a request reach here wrapped in an HttpException.
+    if (exception instanceof HttpException && exception.cause) {
+      if (exception.cause instanceof DomainError) return this.toBody(exception.cause);
+      const fromFastify = fastifyRequestError(exception.cause);
+      if (fromFastify) return fromFastify;
+    }
     if (exception instanceof DomainError) {
       return clean({
         statusCode: exception.status,
@@ -122,6 +127,34 @@ export function databaseUnavailable(exception: unknown): ErrorResponse | null {
       code: code === '57014' ? 'database_timeout' : 'database_unavailable',
       message: 'The database is not answering right now. Please try again in a moment.',
     };
+  }
+  return null;
+}
+
+/** Fastify's errors about a request it could not read, in the API's own words. */
+function fastifyRequestError(cause: unknown): ErrorResponse | null {
+  const code = (cause as { code?: string })?.code ?? '';
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        statusCode: 415,
+        code: 'unsupported_media_type',
+        message: 'Send the request body as JSON (Content-Type: application/json).',
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { statusCode: 413, code: 'payload_too_large', message: 'The request body is too large.' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        statusCode: 400,
+        code: 'invalid_json',
+        message: 'The request body is empty: send JSON, or no Content-Type header.',
+      };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
+  }
+  if (cause instanceof SyntaxError || /^FST_(PROTO|CONSTRUCTOR)_VIOLATION$/.test(code)) {
+    return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
   }
   return null;
 }

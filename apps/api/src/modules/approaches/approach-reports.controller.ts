@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import {
   createReportSchema,
@@ -6,11 +6,11 @@ import {
   type AttachmentView,
   type MyReportView,
 } from '@countersign/contracts/approaches';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
-import { SingleFileUpload } from '../../common/file-upload.js';
+import { ReceivedFile, SingleFileUpload } from '../../common/file-upload.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import {
@@ -37,7 +37,7 @@ export class ApproachReportsController {
   async create(
     @CurrentUser() auth: AuthContext,
     @Body(new ZodValidationPipe(createReportSchema)) body: CreateReportInput,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MyReportView> {
     const { report, created } = await this.reports.create(auth, body);
     res.status(created ? 201 : 200);
@@ -71,7 +71,7 @@ export class ApproachReportsController {
   addAttachment(
     @CurrentUser() auth: AuthContext,
     @Param('reportId', new UuidParamPipe('reportId')) reportId: string,
-    @UploadedFile() file: UploadedAttachment | undefined,
+    @ReceivedFile() file: UploadedAttachment | undefined,
   ): Promise<AttachmentView> {
     return this.reports.addAttachment(auth, reportId, file);
   }
@@ -84,11 +84,11 @@ export class ApproachReportsController {
   async attachment(
     @CurrentUser() auth: AuthContext,
     @Param('attachmentId', new UuidParamPipe('attachmentId')) attachmentId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.reports.readAttachment(auth, attachmentId);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Cache-Control', 'private, no-store');
     return new StreamableFile(file.data, {
       type: file.contentType,
       disposition: contentDisposition('inline', file.fileName),

@@ -12,7 +12,7 @@ import {
   type TriageReportView,
 } from '@countersign/contracts/approaches';
 import type { Page } from '@countersign/contracts/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
@@ -115,14 +115,11 @@ export class ApproachTriageController {
   async export(
     @CurrentUser() auth: AuthContext,
     @Param('reportId', new UuidParamPipe('reportId')) reportId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ReportExport> {
     const document = await this.triage.export(auth, reportId);
-    res.setHeader(
-      'Content-Disposition',
-      contentDisposition('attachment', `${document.report.reference}.json`),
-    );
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('Content-Disposition', contentDisposition('attachment', `${document.report.reference}.json`));
+    res.header('Cache-Control', 'private, no-store');
     return document;
   }
 }

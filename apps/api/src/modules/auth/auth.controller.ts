@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { loginRequestSchema, SESSION_COOKIE, type SessionResponse } from '@countersign/contracts/auth';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { AuthContext } from '../../common/auth-context.js';
@@ -24,11 +24,11 @@ export class AuthController {
   @ApiBody({ schema: z.toJSONSchema(loginRequestSchema, { io: 'input' }) as object })
   async login(
     @Body(new ZodValidationPipe(loginRequestSchema)) body: z.infer<typeof loginRequestSchema>,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<SessionResponse> {
-    const { token, session } = await this.auth.login(body, req.ip ?? 'unknown', req.header('user-agent'));
-    res.cookie(SESSION_COOKIE, token, {
+    const { token, session } = await this.auth.login(body, req.ip || 'unknown', req.headers['user-agent']);
+    res.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.COOKIE_SECURE,
@@ -39,8 +39,8 @@ export class AuthController {
 
   @Get('session')
   @Public('The signed-in user, their permissions and the CSRF token; 401 when signed out.')
-  async session(@Req() req: Request): Promise<SessionResponse> {
-    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  async session(@Req() req: FastifyRequest): Promise<SessionResponse> {
+    const token = req.cookies?.[SESSION_COOKIE];
     const auth = token ? await this.auth.authenticate(token) : null;
     if (!auth) throw new DomainError(401, 'unauthenticated', 'Not signed in.');
     return this.auth.session(auth);
@@ -49,7 +49,10 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated({ permission: 'account:self', summary: 'End the session.' })
-  async logout(@CurrentUser() auth: AuthContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentUser() auth: AuthContext,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(auth);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }

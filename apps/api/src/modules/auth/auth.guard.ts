@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER, SESSION_COOKIE } from '@countersign/contracts/auth';
 import { hasPermission, type Permission } from '@countersign/contracts/permissions';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { PERMISSION_KEY, PUBLIC_KEY } from '../../common/authenticated.decorator.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -28,12 +28,12 @@ export class AuthGuard implements CanActivate {
     const permission = this.reflector.getAllAndOverride<Permission>(PERMISSION_KEY, targets);
     if (!permission) throw new DomainError(403, 'forbidden', 'This endpoint is not available.');
 
-    const request = context.switchToHttp().getRequest<Request>();
-    const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const token = request.cookies?.[SESSION_COOKIE];
     const auth = token ? await this.auth.authenticate(token) : null;
     if (!auth) throw new DomainError(401, 'unauthenticated', 'Please sign in to continue.');
 
-    if (!SAFE_METHODS.has(request.method) && !sameToken(request.header(CSRF_HEADER), auth.csrfToken)) {
+    if (!SAFE_METHODS.has(request.method) && !sameToken(headerOf(request, CSRF_HEADER), auth.csrfToken)) {
       throw new DomainError(
         403,
         'csrf_failed',
@@ -46,6 +46,11 @@ export class AuthGuard implements CanActivate {
     request.auth = auth;
     return true;
   }
+}
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function sameToken(given: string | undefined, expected: string): boolean {

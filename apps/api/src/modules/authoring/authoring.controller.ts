@@ -25,7 +25,7 @@ import {
   type VersionDiffResponse,
   type VersionHistoryEntry,
 } from '@countersign/contracts/authoring';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
@@ -220,12 +220,12 @@ export class AuthoringController {
     @CurrentUser() auth: AuthContext,
     @Param('moduleId', new UuidParamPipe('moduleId')) moduleId: string,
     @Param('version', new VersionParamPipe()) version: number,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ModuleExportDocument> {
     const { slug, document } = await this.authoring.exportVersion(auth, moduleId, version);
     // The slug is lower-case letters, digits and hyphens only, so it is safe in the header as is.
-    res.setHeader('Content-Disposition', `attachment; filename="${slug}-v${version}.json"`);
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('Content-Disposition', `attachment; filename="${slug}-v${version}.json"`);
+    res.header('Cache-Control', 'private, no-store');
     return document;
   }
 }

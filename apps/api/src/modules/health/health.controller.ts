@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/authenticated.decorator.js';
 import { HealthService, type HealthReport } from './health.service.js';
 
@@ -22,7 +22,7 @@ export class HealthController {
   @Public(
     'Readiness: 200 when the database answers within a second, 503 naming the failing dependency otherwise. Also reports the connection pool.',
   )
-  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+  async ready(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthReport> {
     const report = await this.checks.check();
     res.status(report.status === 'ok' ? 200 : 503);
     return report;
@@ -31,7 +31,7 @@ export class HealthController {
   @Get()
   @Header('Cache-Control', 'no-store')
   @Public('Same as /api/health/ready (kept for existing probes).')
-  async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+  async health(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthReport> {
     return this.ready(res);
   }
 }
