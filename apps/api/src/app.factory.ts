@@ -167,9 +167,9 @@ async function serveWeb(app: CountersignApp, fastify: FastifyInstance, dist: str
     wildcard: false,
     preCompressed: true,
     maxAge: '1h',
-    setHeaders: (res: { setHeader(name: string, value: string): void }, file: string) => {
+    setHeaders: (reply: FastifyReply, file: string) => {
       if (file.includes(`${path.sep}assets${path.sep}`))
-        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        void reply.header('Cache-Control', 'public, max-age=31536000, immutable');
     },
   });
   fastify.get('/*', (req, reply) => {
