@@ -3,10 +3,10 @@ import { Anchor, Group, Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { ErrorState } from '../../../components/ui/error-state';
 import { isApiError } from '../../../lib/api-client';
 import { useAttempt, useAttemptDriver } from '../api/attempt';
 import { Player } from '../components/player';
+import { PlayerLoadError } from '../components/player-load-error';
 import { PlayerHeader } from '../components/player-header';
 
 function PlayerSkeleton() {
@@ -32,7 +32,8 @@ export function PlayerPage() {
   const { assignmentId = '' } = useParams();
   const attempt = useAttempt(assignmentId);
   const state = attempt.data;
-  useDocumentTitle(`${state?.module.title ?? 'Training'} · Countersign`);
+  const notFound = isApiError(attempt.error) && attempt.error.isNotFound;
+  useDocumentTitle(`${state?.module.title ?? (notFound ? 'Training not found' : 'Training')} · Countersign`);
 
   return (
     <Stack gap="lg" maw={860} mx="auto" data-testid="player">
@@ -46,16 +47,7 @@ export function PlayerPage() {
       {state && <PlayerHeader state={state} />}
 
       {attempt.isPending && <PlayerSkeleton />}
-      {attempt.isError &&
-        (isApiError(attempt.error) && attempt.error.isNotFound ? (
-          <ErrorState error={attempt.error} title="This training is not assigned to you" />
-        ) : (
-          <ErrorState
-            error={attempt.error}
-            title="The module could not be opened"
-            onRetry={() => attempt.refetch()}
-          />
-        ))}
+      {attempt.isError && <PlayerLoadError error={attempt.error} onRetry={() => attempt.refetch()} />}
       {state && <AttemptPlayer key={state.attemptId} state={state} />}
     </Stack>
   );
