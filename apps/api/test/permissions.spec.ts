@@ -150,6 +150,13 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     params: (fx, who) => ({ notificationId: fx.notifications[who] }),
   },
+  {
+    method: 'POST',
+    path: '/api/notifications/read-all',
+    permission: 'account:self',
+    ok: 200,
+    body: () => ({}),
+  },
   { method: 'GET', path: '/api/approaches/questions', permission: 'approaches:report', ok: 200 },
   {
     method: 'POST',
@@ -620,6 +627,7 @@ describe('permissions', () => {
         'POST /api/me/assignments/{assignmentId}/attempts → training:play',
         'POST /api/me/attempts/{attemptId}/choices → training:play',
         'POST /api/me/attempts/{attemptId}/quiz → training:play',
+        'POST /api/notifications/read-all → account:self',
         'POST /api/notifications/{notificationId}/read → account:self',
         'PUT /api/approaches/rules → approaches:rules',
         'PUT /api/authoring/modules/{moduleId}/draft → modules:author',

@@ -1,7 +1,14 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { pageQuerySchema, type PageQuery } from '@countersign/contracts/common';
-import type { NotificationList, NotificationView } from '@countersign/contracts/notifications';
+import {
+  markAllReadSchema,
+  type MarkAllReadRequest,
+  type MarkAllReadResult,
+  type NotificationList,
+  type NotificationView,
+} from '@countersign/contracts/notifications';
+import { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
@@ -33,5 +40,20 @@ export class NotificationsController {
     @Param('notificationId', new UuidParamPipe('notificationId')) id: string,
   ): Promise<NotificationView> {
     return this.notifications.markRead(auth.organisationId, auth.userId, id);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @Authenticated({
+    permission: 'account:self',
+    summary:
+      'Mark all of the caller’s notifications read; with `upTo`, only those created at or before it (the newest one seen).',
+  })
+  @ApiBody({ schema: z.toJSONSchema(markAllReadSchema) as object })
+  readAll(
+    @CurrentUser() auth: AuthContext,
+    @Body(new ZodValidationPipe(markAllReadSchema)) body: MarkAllReadRequest,
+  ): Promise<MarkAllReadResult> {
+    return this.notifications.markAllRead(auth.organisationId, auth.userId, body.upTo);
   }
 }

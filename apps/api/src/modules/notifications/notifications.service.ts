@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NotificationList, NotificationView } from '@countersign/contracts/notifications';
+import type {
+  MarkAllReadResult,
+  NotificationList,
+  NotificationView,
+} from '@countersign/contracts/notifications';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -116,6 +120,29 @@ export class NotificationsService {
     const row = rows[0];
     if (!row) throw notFound('The notification');
     return toView(row);
+  }
+
+  /**
+   * "Mark all as read": the caller's unread notifications, only up to `upTo` (the newest they have
+   * seen) when given, so one that arrives meanwhile stays unread. One statement; the counts are
+   * those after it. `upTo` comes from an ISO string (milliseconds), so created_at is compared at
+   * that precision, or the newest one seen would count as newer than itself.
+   */
+  async markAllRead(organisationId: string, userId: string, upTo?: string): Promise<MarkAllReadResult> {
+    const [row] = await this.dataSource.query<MarkAllReadResult[]>(
+      `WITH marked AS (
+         UPDATE notification SET read_at = now()
+          WHERE organisation_id = $1 AND user_id = $2 AND read_at IS NULL
+            AND ($3::timestamptz IS NULL OR date_trunc('milliseconds', created_at) <= $3::timestamptz)
+          RETURNING id
+       )
+       SELECT (SELECT count(*) FROM marked)::int AS marked,
+              (SELECT count(*) FROM notification n
+                WHERE n.organisation_id = $1 AND n.user_id = $2 AND n.read_at IS NULL
+                  AND n.id NOT IN (SELECT id FROM marked))::int AS unread`,
+      [organisationId, userId, upTo ?? null],
+    );
+    return row ?? { marked: 0, unread: 0 };
   }
 }
 

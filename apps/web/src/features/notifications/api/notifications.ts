@@ -1,4 +1,8 @@
-import type { NotificationList } from '@countersign/contracts/notifications';
+import type {
+  MarkAllReadRequest,
+  MarkAllReadResult,
+  NotificationList,
+} from '@countersign/contracts/notifications';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 
@@ -32,6 +36,33 @@ export function useMarkNotificationRead() {
           unread: Math.max(0, current.unread - 1),
         };
       });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationsKey }),
+  });
+}
+
+/**
+ * "Mark all as read", up to the newest notification on screen: one that arrives meanwhile stays
+ * unread. Shown as read at once; the server's count follows.
+ */
+export function useMarkAllNotificationsRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (upTo: string | undefined) =>
+      apiClient.post<MarkAllReadResult>('/notifications/read-all', { upTo } satisfies MarkAllReadRequest),
+    onMutate: (upTo) => {
+      queryClient.setQueryData<NotificationList>(notificationsKey, (current) => {
+        if (!current) return current;
+        const items = current.items.map((item) =>
+          upTo === undefined || item.createdAt <= upTo ? { ...item, read: true } : item,
+        );
+        return { ...current, items, unread: items.filter((item) => !item.read).length };
+      });
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData<NotificationList>(notificationsKey, (current) =>
+        current ? { ...current, unread: result.unread } : current,
+      );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationsKey }),
   });

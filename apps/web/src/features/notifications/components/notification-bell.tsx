@@ -3,6 +3,7 @@ import {
   ActionIcon,
   Badge,
   Box,
+  Button,
   Divider,
   Group,
   Indicator,
@@ -13,11 +14,15 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconBellRinging } from '@tabler/icons-react';
+import { IconBell, IconBellRinging, IconChecks } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { PlainList } from '../../../components/ui/plain-list';
 import { formatDateTime, formatRelative } from '../../../lib/format';
-import { useMarkNotificationRead, useNotifications } from '../api/notifications';
+import {
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+  useNotifications,
+} from '../api/notifications';
 
 function NotificationItem({
   item,
@@ -72,6 +77,7 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const notifications = useNotifications();
   const markRead = useMarkNotificationRead();
+  const markAllRead = useMarkAllNotificationsRead();
   const unread = notifications.data?.unread ?? 0;
   const items = notifications.data?.items ?? [];
 
@@ -115,12 +121,27 @@ export function NotificationBell() {
           </ActionIcon>
         </Popover.Target>
         <Popover.Dropdown p={0} aria-label="Notifications" role="dialog">
-          <Box px="md" py="sm">
-            <Text fw={700}>Notifications</Text>
-            <Text size="xs" c="dimmed">
-              {unread === 0 ? 'Nothing unread' : `${unread} unread`}
-            </Text>
-          </Box>
+          <Group px="md" py="sm" justify="space-between" wrap="nowrap">
+            <Box>
+              <Text fw={700}>Notifications</Text>
+              <Text size="xs" c="dimmed" aria-live="polite">
+                {unread === 0 ? 'Nothing unread' : `${unread} unread`}
+              </Text>
+            </Box>
+            {unread > 0 && (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                leftSection={<IconChecks size={16} aria-hidden />}
+                loading={markAllRead.isPending}
+                // Up to the newest one listed: anything newer has not been seen yet.
+                onClick={() => markAllRead.mutate(items[0]?.createdAt)}
+                data-testid="mark-all-read"
+              >
+                Mark all as read
+              </Button>
+            )}
+          </Group>
           <Divider />
           {notifications.isError && (
             <Text size="sm" c="dimmed" p="md">
