@@ -30,8 +30,12 @@ async function main(): Promise<void> {
     await database.embedded?.stop().catch(() => undefined);
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: Nest's shutdown hooks (enableShutdownHooks) re-raise the signal at the
+  // process once their part is done; with no listener left, that would kill the process before
+  // the embedded PostgreSQL is stopped, leaving it running. The re-raised signal lands here and
+  // is ignored, and the process ends when this shutdown has finished.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const applied = await runMigrations(app);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
@@ -55,9 +59,21 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+/**
+ * Until the server is running, every failure ends in one line saying what went wrong, never a
+ * stack trace: also one thrown outside main()'s promise chain (an 'error' event nobody handles, a
+ * rejection nobody awaits), which would otherwise crash with Node's own dump. Afterwards Node's
+ * default applies, so a fault in a running server keeps its stack.
+ */
+function startUpFailed(error: unknown): never {
   process.stderr.write(
     `[countersign] Could not start: ${error instanceof Error ? error.message : String(error)}\n`,
   );
   process.exit(1);
-});
+}
+process.on('uncaughtException', startUpFailed);
+process.on('unhandledRejection', startUpFailed);
+main().then(() => {
+  process.off('uncaughtException', startUpFailed);
+  process.off('unhandledRejection', startUpFailed);
+}, startUpFailed);
