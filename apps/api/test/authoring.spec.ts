@@ -150,6 +150,76 @@ describe('authoring: library, drafts, publishing, versions, import and export', 
     expect(missing.body.details).toEqual([expect.objectContaining({ field: 'baseRevision' })]);
   });
 
+  it('saves a draft with blank required fields, and publishing refuses it with each problem in plain words', async () => {
+    const { admin } = await setUp();
+    const { module, draft } = await createModule(admin);
+    const content = clone(draft!.content);
+    content.scenario.steps[0]!.narrative = '';
+    content.scenario.steps[0]!.choices[0]!.label = '   ';
+    content.quiz.questions[0]!.options = content.quiz.questions[0]!.options.slice(0, 1);
+    content.scenario.steps[0]!.choices[1]!.next = 'nowhere';
+
+    const saved = (await saveDraft(admin, module.id, content, 0).expect(200)).body as SaveDraftResponse;
+    expect(saved.draft.revision).toBe(1);
+    expect(saved.draft.content.scenario.steps[0]!.narrative).toBe('');
+    expect((await versionRow(module.id, 1)).content.scenario.steps[0]!.choices[0]!.label).toBe('');
+    const title = content.scenario.steps[0]!.title;
+    expect(
+      saved.issues.map(({ code, path, message, fieldMessage }) => ({ code, path, message, fieldMessage })),
+    ).toEqual([
+      {
+        code: 'schema',
+        path: 'scenario.steps[0].narrative',
+        message: `Step 1 “${title}”: the narrative is empty.`,
+        fieldMessage: 'Fill this in before publishing.',
+      },
+      {
+        code: 'schema',
+        path: 'scenario.steps[0].choices[0].label',
+        message: `Step 1 “${title}”, choice 1: the text of the choice is empty.`,
+        fieldMessage: 'Fill this in before publishing.',
+      },
+      expect.objectContaining({ code: 'dangling-link', path: 'scenario.steps[0].choices[1].next' }),
+      expect.objectContaining({ code: 'unreachable-step', path: 'scenario.steps[2]' }),
+      {
+        code: 'schema',
+        path: 'quiz.questions[0].options',
+        message: 'Question 1: add at least 2 answers.',
+        fieldMessage: 'Add at least 2 answers.',
+      },
+    ]);
+    for (const issue of saved.issues) expect(issue.message).not.toMatch(/Too small|expected|>=/);
+
+    // The editor reopens it as saved, with the same problems.
+    const detail = (await admin.get(`/api/authoring/modules/${module.id}`).expect(200))
+      .body as AuthoringModuleDetail;
+    expect(detail.draft!.content.scenario.steps[0]!.narrative).toBe('');
+    expect(detail.issues).toEqual(saved.issues);
+
+    const refused = await admin.post(`/api/authoring/modules/${module.id}/publish`).expect(422);
+    expect(refused.body).toMatchObject({ code: 'invalid_module', details: saved.issues });
+    expect((await versionRow(module.id, 1)).status).toBe('draft');
+
+    // Still bounded: what no draft may hold is refused, in plain words at its path.
+    const tooLong = clone(content);
+    tooLong.scenario.steps[0]!.title = 'x'.repeat(201);
+    const long = await saveDraft(admin, module.id, tooLong, 1).expect(400);
+    expect(long.body).toMatchObject({
+      code: 'validation_failed',
+      details: [
+        {
+          field: 'content.scenario.steps[0].title',
+          message: expect.stringMatching(/the title is too long: at most 200 characters \(it has 201\)\.$/),
+        },
+      ],
+    });
+
+    // Filled in and linked, it publishes.
+    const fixed = clone(draft!.content);
+    await saveDraft(admin, module.id, fixed, 1).expect(200);
+    await admin.post(`/api/authoring/modules/${module.id}/publish`).expect(200);
+  });
+
   it('refuses to publish while errors stand, listing every issue, then publishes and freezes the version', async () => {
     const { admin } = await setUp();
     const { module, draft } = await createModule(admin);

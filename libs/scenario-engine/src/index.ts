@@ -3,3 +3,4 @@ export * from './validate.js';
 export * from './play.js';
 export * from './quiz.js';
 export * from './diff.js';
+export * from './schema-issues.js';

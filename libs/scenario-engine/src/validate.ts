@@ -6,7 +6,14 @@ import {
   stronglyConnectedComponents,
   type StepGraph,
 } from './graph.js';
-import { moduleContentSchema, type ModuleContent, type Quiz, type Scenario } from './model.js';
+import {
+  draftContentSchema,
+  moduleContentSchema,
+  type ModuleContent,
+  type Quiz,
+  type Scenario,
+} from './model.js';
+import { describeSchemaIssue } from './schema-issues.js';
 
 /**
  * Whole-document checks for a module: the zod schema first (shapes), then the graph and quiz
@@ -14,6 +21,10 @@ import { moduleContentSchema, type ModuleContent, type Quiz, type Scenario } fro
  *
  * Issues come out in document order (the order of their `path`), so the same content always
  * yields the same list and an editor can show them top to bottom.
+ *
+ * A draft may be incomplete (see `draftContentSchema`): a blank text is a problem that stops
+ * publishing, not saving. So the graph and quiz rules run on any content shaped like a draft, and
+ * the author sees a blank narrative and an unreachable step at once, not one after the other.
  */
 
 export type ValidationCode =
@@ -37,6 +48,11 @@ export interface ValidationIssue {
   message: string;
   /** JSON-pointer-like path, e.g. "scenario.steps[3].choices[1].next". */
   path: string;
+  /**
+   * What to do, worded for display next to the field the path names ("Fill this in before
+   * publishing."); `message` says where the problem is as well. Absent when `message` serves both.
+   */
+  fieldMessage?: string;
   stepId?: string;
   choiceId?: string;
   questionId?: string;
@@ -52,14 +68,32 @@ export type ValidationResult =
 
 export function validateModule(input: unknown, options: ValidateOptions): ValidationResult {
   const parsed = moduleContentSchema.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map(schemaIssue) };
+  if (parsed.success) {
+    const issues = rulesOf(parsed.data, options);
+    return issues.length === 0 ? { ok: true, content: parsed.data, issues: [] } : { ok: false, issues };
   }
-  const issues = [
-    ...validateScenario(parsed.data.scenario, options),
-    ...validateQuiz(parsed.data.quiz, options),
-  ];
-  return issues.length === 0 ? { ok: true, content: parsed.data, issues: [] } : { ok: false, issues };
+  const shape = parsed.error.issues.map((issue) => schemaIssue(issue, input));
+  const draft = draftContentSchema.safeParse(input);
+  if (!draft.success) return { ok: false, issues: shape };
+  return { ok: false, issues: inDocumentOrder([...shape, ...rulesOf(draft.data, options)]) };
+}
+
+export type DraftParseResult =
+  { ok: true; content: ModuleContent } | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Checks content as autosave stores it: shaped and bounded like a module, complete or not. What
+ * it refuses (an unknown field type, a text over its limit, a malformed id) is named in plain words.
+ */
+export function parseDraft(input: unknown): DraftParseResult {
+  const parsed = draftContentSchema.safeParse(input);
+  return parsed.success
+    ? { ok: true, content: parsed.data }
+    : { ok: false, issues: parsed.error.issues.map((issue) => schemaIssue(issue, input)) };
+}
+
+function rulesOf(content: ModuleContent, options: ValidateOptions): ValidationIssue[] {
+  return [...validateScenario(content.scenario, options), ...validateQuiz(content.quiz, options)];
 }
 
 /** Joins a zod path the way the rest of the issues are written: `scenario.steps[2].title`. */
@@ -72,14 +106,68 @@ function formatPath(segments: readonly PropertyKey[]): string {
   return out;
 }
 
-function schemaIssue(issue: z.core.$ZodIssue): ValidationIssue {
-  const path = formatPath(issue.path);
-  return {
-    code: 'schema',
-    severity: 'error',
-    message: path === '' ? issue.message : `${path}: ${issue.message}`,
-    path,
-  };
+function schemaIssue(issue: z.core.$ZodIssue, input: unknown): ValidationIssue {
+  const { message, fieldMessage } = describeSchemaIssue(issue, input);
+  return { code: 'schema', severity: 'error', message, path: formatPath(issue.path), fieldMessage };
+}
+
+/**
+ * The order of the fields in the model, for sorting issues from the schema and from the rules
+ * into one list. Keys not listed (artefact fields) rank after these, in the order first found.
+ */
+const FIELD_ORDER = [
+  'scenario',
+  'start',
+  'steps',
+  'quiz',
+  'passMark',
+  'shuffle',
+  'questions',
+  'id',
+  'kind',
+  'title',
+  'prompt',
+  'narrative',
+  'artefacts',
+  'choices',
+  'ending',
+  'outcome',
+  'debrief',
+  'label',
+  'next',
+  'feedback',
+  'options',
+  'correct',
+  'explanation',
+  'redFlags',
+  'points',
+  'position',
+];
+
+function pathSegments(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
+/** A stable sort by path, segment by segment: indices by number, keys by their place in the model. */
+function inDocumentOrder(issues: ValidationIssue[]): ValidationIssue[] {
+  const rank = new Map(FIELD_ORDER.map((key, i) => [key, i]));
+  const keyed = issues.map((issue, index) => {
+    const segments = pathSegments(issue.path).map((s) => {
+      if (typeof s === 'number') return s;
+      if (!rank.has(s)) rank.set(s, rank.size);
+      return rank.get(s)!;
+    });
+    return { issue, index, segments };
+  });
+  keyed.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
+      const d = a.segments[i]! - b.segments[i]!;
+      if (d !== 0) return d;
+    }
+    // A place comes before the places inside it (a step's problems before its fields').
+    return a.segments.length - b.segments.length || a.index - b.index;
+  });
+  return keyed.map(({ issue }) => issue);
 }
 
 function toKeySet(keys: ValidateOptions['redFlagKeys']): ReadonlySet<string> {

@@ -1,5 +1,5 @@
 import {
-  moduleContentSchema,
+  draftContentSchema,
   type ModuleContent,
   type ModuleDiff,
   type ValidationIssue,
@@ -45,8 +45,9 @@ export const createModuleSchema = moduleMetaSchema;
 export type CreateModuleRequest = z.input<typeof createModuleSchema>;
 
 /**
- * Autosave of the draft. `content` is checked against the module content schema by the server
- * (400 naming the path); graph problems don't block saving and come back as `issues`.
+ * Autosave of the draft. `content` is checked against the draft content schema by the server:
+ * shape and bounds only (400 naming the path); blank fields and graph problems don't block
+ * saving and come back as `issues`, which also stop publishing.
  */
 export const saveDraftSchema = z.object({
   content: z.unknown(),
@@ -147,7 +148,8 @@ export const moduleExportDocumentSchema = z.object({
   format: z.literal('countersign.module'),
   formatVersion: z.literal(1),
   module: moduleMetaSchema,
-  content: moduleContentSchema,
+  /** Imported as a draft, so it may be an unfinished one (an exported draft); publishing checks it. */
+  content: draftContentSchema,
   media: z.array(exportedMediaSchema).max(200).default([]),
 });
 export type ModuleExportDocument = z.output<typeof moduleExportDocumentSchema>;

@@ -1,4 +1,9 @@
-import { mediaUrlPattern, moduleContentSchema, profileCardArtefactSchema } from '../model.js';
+import {
+  draftContentSchema,
+  mediaUrlPattern,
+  moduleContentSchema,
+  profileCardArtefactSchema,
+} from '../model.js';
 import { recruiterModuleInput } from './fixtures.js';
 
 describe('profile photoUrl', () => {
@@ -47,5 +52,45 @@ describe('profile photoUrl', () => {
     expect(result.error!.issues.map((i) => i.path)).toEqual([
       ['scenario', 'steps', at, 'artefacts', artefact, 'photoUrl'],
     ]);
+  });
+});
+
+describe('draft content', () => {
+  it('holds what an author has not finished: blank texts and lists shorter than publishing needs', () => {
+    const input = recruiterModuleInput();
+    input.scenario.steps[1]!.narrative = '';
+    input.scenario.steps[0]!.choices![0]!.label = '   ';
+    input.quiz.questions[0]!.options = [];
+    input.quiz.questions[0]!.explanation = '';
+    expect(moduleContentSchema.safeParse(input).success).toBe(false);
+    const draft = draftContentSchema.parse(input);
+    expect(draft.scenario.steps[1]!.narrative).toBe('');
+    expect(draft.scenario.steps[0]!.choices[0]!.label).toBe('');
+    expect(
+      draftContentSchema.parse({ ...input, quiz: { ...input.quiz, questions: [] } }).quiz.questions,
+    ).toEqual([]);
+  });
+
+  it('keeps the shape and every upper bound: nothing larger or stranger than a module gets in', () => {
+    const cases: [string, (input: ReturnType<typeof recruiterModuleInput>) => void][] = [
+      ['scenario.steps.1.title', (i) => void (i.scenario.steps[1]!.title = 'x'.repeat(201))],
+      ['scenario.steps.0.choices.0.id', (i) => void (i.scenario.steps[0]!.choices![0]!.id = 'Not An Id')],
+      [
+        'scenario.steps.0.narrative',
+        (i) => void ((i.scenario.steps[0] as { narrative: unknown }).narrative = 7),
+      ],
+      ['scenario.steps', (i) => void (i.scenario.steps = [])],
+      ['quiz.questions.0.kind', (i) => void ((i.quiz.questions[0] as { kind: string }).kind = 'essay')],
+      ['quiz.passMark', (i) => void (i.quiz.passMark = 1000)],
+    ];
+    for (const [path, spoil] of cases) {
+      const input = recruiterModuleInput();
+      spoil(input);
+      const result = draftContentSchema.safeParse(input);
+      expect(result.success).toBe(false);
+      expect(result.error!.issues.map((issue) => issue.path.join('.'))).toEqual([path]);
+    }
+    const extra = { ...recruiterModuleInput(), script: '<script>' } as Record<string, unknown>;
+    expect(draftContentSchema.parse(extra)).not.toHaveProperty('script');
   });
 });

@@ -1,4 +1,10 @@
-import { validateModule, validateQuiz, validateScenario, type ValidationIssue } from '../validate.js';
+import {
+  parseDraft,
+  validateModule,
+  validateQuiz,
+  validateScenario,
+  type ValidationIssue,
+} from '../validate.js';
 import {
   buildQuiz,
   buildScenario,
@@ -48,7 +54,47 @@ describe('validateModule', () => {
       ['schema', 'quiz.passMark'],
     ]);
     expect(result.issues[0]!.severity).toBe('error');
-    expect(result.issues[0]!.message).toMatch(/^scenario\.steps\[2\]\.title: /);
+  });
+
+  it('words schema problems for authors: where, what is wrong, and what to do at the field', () => {
+    const input = recruiterModuleInput();
+    input.scenario.steps[2]!.narrative = '';
+    input.scenario.steps[1]!.title = ' ';
+    input.quiz.questions[1]!.options = input.quiz.questions[1]!.options.slice(0, 1);
+    input.quiz.questions[2]!.prompt = 'x'.repeat(1200);
+    input.quiz.passMark = 0;
+    const result = validateModule(input, options);
+    const title = input.scenario.steps[2]!.title;
+    expect(result.issues.map(({ path, message, fieldMessage }) => ({ path, message, fieldMessage }))).toEqual(
+      [
+        {
+          path: 'scenario.steps[1].title',
+          message: 'Step 2: the title is empty.',
+          fieldMessage: 'Fill this in before publishing.',
+        },
+        {
+          path: 'scenario.steps[2].narrative',
+          message: `Step 3 “${title}”: the narrative is empty.`,
+          fieldMessage: 'Fill this in before publishing.',
+        },
+        {
+          path: 'quiz.passMark',
+          message: 'The quiz: the pass mark must be at least 1.',
+          fieldMessage: 'Must be at least 1.',
+        },
+        {
+          path: 'quiz.questions[1].options',
+          message: 'Question 2: add at least 2 answers.',
+          fieldMessage: 'Add at least 2 answers.',
+        },
+        {
+          path: 'quiz.questions[2].prompt',
+          message: 'Question 3: the question is too long: at most 1,000 characters (it has 1,200).',
+          fieldMessage: 'Too long: at most 1,000 characters (it has 1,200).',
+        },
+      ],
+    );
+    for (const issue of result.issues) expect(issue.message).not.toMatch(/expected|>=|scenario\.|quiz\./);
   });
 
   it('reports nested schema paths such as artefact fields and choice ids', () => {
@@ -68,10 +114,28 @@ describe('validateModule', () => {
     expect(result.issues[0]!.message.length).toBeGreaterThan(0);
   });
 
-  it('does not run graph checks on content that fails the schema', () => {
+  it('runs the graph checks on an incomplete draft too, in document order with its blanks', () => {
     const input = recruiterModuleInput();
     input.scenario.steps[0]!.choices![0]!.next = 'ghost';
     input.scenario.steps[1]!.title = '';
+    input.scenario.steps[0]!.title = '';
+    const result = validateModule(input, options);
+    expect(brief(result.issues)).toEqual([
+      { code: 'schema', path: 'scenario.steps[0].title' },
+      {
+        code: 'dangling-link',
+        path: 'scenario.steps[0].choices[0].next',
+        stepId: 'connection-request',
+        choiceId: 'accept',
+      },
+      { code: 'schema', path: 'scenario.steps[1].title' },
+    ]);
+  });
+
+  it('does not run graph checks on content a draft could not hold', () => {
+    const input = recruiterModuleInput();
+    input.scenario.steps[0]!.choices![0]!.next = 'ghost';
+    input.scenario.steps[1]!.title = 'x'.repeat(201);
     const result = validateModule(input, options);
     expect(result.issues.map((issue) => issue.code)).toEqual(['schema']);
   });
@@ -462,5 +526,30 @@ describe('validateQuiz', () => {
       { code: 'unknown-red-flag', path: 'quiz.questions[0].redFlags[1]', questionId: 'q' },
     ]);
     expect(issues[0]!.message).toBe('Question "q" cites unknown red flag "mystery".');
+  });
+});
+
+describe('parseDraft', () => {
+  it('accepts an incomplete draft as it stands', () => {
+    const input = recruiterModuleInput();
+    input.scenario.steps[2]!.narrative = '';
+    const result = parseDraft(input);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.content.scenario.steps[2]!.narrative).toBe('');
+  });
+
+  it('names what no draft may hold in plain words, at its path', () => {
+    const input = recruiterModuleInput();
+    input.scenario.steps[0]!.title = 'x'.repeat(201);
+    const result = parseDraft(input);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues).toEqual([
+      expect.objectContaining({
+        code: 'schema',
+        path: 'scenario.steps[0].title',
+        message:
+          'Step 1 “' + 'x'.repeat(39) + '…”: the title is too long: at most 200 characters (it has 201).',
+      }),
+    ]);
   });
 });

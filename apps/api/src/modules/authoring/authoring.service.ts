@@ -17,7 +17,7 @@ import { moduleExportDocumentSchema } from '@countersign/contracts/authoring';
 import { RED_FLAG_KEYS } from '@countersign/curriculum';
 import {
   diffModules,
-  moduleContentSchema,
+  parseDraft,
   validateModule,
   type ModuleContent,
   type ValidationIssue,
@@ -176,11 +176,13 @@ export class AuthoringService {
   }
 
   /**
-   * Autosave. Shape errors are refused (400 naming the path); graph problems are saved and
-   * returned so the editor can show them while the author works.
+   * Autosave. A draft is saved whatever its state: blank texts, a missing answer, a dangling
+   * link are saved and come back as `issues`, in plain words, so the editor can mark them while
+   * the author works; only publishing needs the module valid. Refused (400 naming the path) is
+   * only what no draft may hold: a wrong type, an unknown kind, text over its limit, a bad id.
    */
   async saveDraft(auth: AuthContext, moduleId: string, input: SaveDraftInput): Promise<SaveDraftResponse> {
-    const content = parseAuthored(moduleContentSchema, input.content, 'content', 'module content');
+    const content = draftContent(input.content);
     const saved = await this.dataSource.transaction(async (tx) => {
       await this.findModule(tx, auth.organisationId, moduleId);
       await this.assertMediaExist(tx, auth.organisationId, content, 'content.');
@@ -490,6 +492,21 @@ export class AuthoringService {
     );
     return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
   }
+}
+
+function draftContent(input: unknown): ModuleContent {
+  const parsed = parseDraft(input);
+  if (parsed.ok) return parsed.content;
+  const details: FieldIssue[] = parsed.issues.map((issue) => ({
+    field: issue.path ? `content.${issue.path}` : 'content',
+    message: issue.message,
+  }));
+  const summary = details
+    .slice(0, 3)
+    .map((d) => d.message)
+    .join(' ');
+  const more = details.length > 3 ? ` (and ${details.length - 3} more)` : '';
+  throw new DomainError(400, 'validation_failed', `The draft can't be saved: ${summary}${more}`, details);
 }
 
 function issuesOf(content: ModuleContent): ValidationIssue[] {

@@ -18,6 +18,7 @@ import {
 } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { freshId, newQuestion } from '../editor/content-ops';
+import { IssueScope, useFieldIssues } from '../editor/field-issues';
 import type { DraftEditor } from '../editor/use-draft-editor';
 import { MarkdownTextarea } from './markdown-textarea';
 import { DragHandle, SortableItem, SortableList, type DragHandleBinding } from './sortable-list';
@@ -49,8 +50,17 @@ function spoken(kind: 'question' | 'option', text: string, position: number): st
   return `${kind} “${words.length > 60 ? `${words.slice(0, 57)}…` : words}”`;
 }
 
-/** The end-of-module quiz: pass mark, shuffle, and the questions in order. */
-export function QuizEditor({ quiz, redFlags, update }: QuizEditorProps) {
+/** The end-of-module quiz: pass mark, shuffle, and the questions in order, each field with its problems. */
+export function QuizEditor(props: QuizEditorProps) {
+  return (
+    <IssueScope path="quiz">
+      <QuizForm {...props} />
+    </IssueScope>
+  );
+}
+
+function QuizForm({ quiz, redFlags, update }: QuizEditorProps) {
+  const { errorAt } = useFieldIssues();
   const changeQuiz: ChangeQuiz = (change, key) => update(withQuiz(change), key);
   const flagOptions = redFlags.map((flag) => ({ value: flag.key, label: flag.title }));
   const questionIds = quiz.questions.map((question) => question.id);
@@ -65,6 +75,7 @@ export function QuizEditor({ quiz, redFlags, update }: QuizEditorProps) {
           max={100}
           allowDecimal={false}
           clampBehavior="strict"
+          error={errorAt('passMark')}
           value={quiz.passMark}
           onChange={(value) =>
             changeQuiz((q) => ({ ...q, passMark: typeof value === 'number' ? value : 1 }), 'quiz.passMark')
@@ -97,20 +108,27 @@ export function QuizEditor({ quiz, redFlags, update }: QuizEditorProps) {
           {quiz.questions.map((question, index) => (
             <SortableItem key={question.id} id={question.id}>
               {(handle, isDragging) => (
-                <QuestionCard
-                  question={question}
-                  index={index}
-                  count={quiz.questions.length}
-                  handle={handle}
-                  isDragging={isDragging}
-                  flagOptions={flagOptions}
-                  changeQuiz={changeQuiz}
-                />
+                <IssueScope path={`questions[${index}]`}>
+                  <QuestionCard
+                    question={question}
+                    index={index}
+                    count={quiz.questions.length}
+                    handle={handle}
+                    isDragging={isDragging}
+                    flagOptions={flagOptions}
+                    changeQuiz={changeQuiz}
+                  />
+                </IssueScope>
               )}
             </SortableItem>
           ))}
         </Stack>
       </SortableList>
+      {errorAt('questions') && (
+        <Text size="sm" c="red.8" role="note">
+          {errorAt('questions')}
+        </Text>
+      )}
       <Button
         variant="light"
         leftSection={<IconPlus size={16} aria-hidden />}
@@ -144,6 +162,8 @@ function QuestionCard({
   flagOptions,
   changeQuiz,
 }: QuestionCardProps) {
+  const { errorAt, errorWithin } = useFieldIssues();
+  const optionsProblem = [errorAt('options'), errorAt('id')].filter(Boolean).join(' ');
   const changeQuestion = (change: (q: QuizQuestion) => QuizQuestion, key?: string) =>
     changeQuiz(
       (q) => ({ ...q, questions: q.questions.map((x) => (x.id === question.id ? change(x) : x)) }),
@@ -207,6 +227,7 @@ function QuestionCard({
           }}
           autosize
           minRows={2}
+          error={errorAt('prompt')}
           required
         />
         <Stack gap={4}>
@@ -276,6 +297,7 @@ function QuestionCard({
                           `option.${option.id}`,
                         );
                       }}
+                      error={errorWithin(`options[${optionIndex}]`)}
                       style={{ flex: 1 }}
                     />
                     <ActionIcon
@@ -297,6 +319,11 @@ function QuestionCard({
               </SortableItem>
             ))}
           </SortableList>
+          {optionsProblem && (
+            <Text size="sm" c="red.8" role="note">
+              {optionsProblem}
+            </Text>
+          )}
           <Button
             size="xs"
             variant="subtle"
@@ -335,6 +362,7 @@ function QuestionCard({
             changeQuestion((q) => ({ ...q, explanation }), 'explanation');
           }}
           minRows={2}
+          error={errorAt('explanation')}
           required
         />
         <MultiSelect
@@ -342,6 +370,7 @@ function QuestionCard({
           data={flagOptions}
           value={question.redFlags}
           onChange={(redFlags) => changeQuestion((q) => ({ ...q, redFlags }), 'redFlags')}
+          error={errorWithin('redFlags')}
           searchable
           clearable
         />

@@ -32,7 +32,7 @@ export function SaveStatus({ editor }: { editor: DraftEditor }) {
         <>
           <IconAlertTriangle size={16} color="var(--mantine-color-red-7)" aria-hidden />
           <Text size="sm" c="red.8">
-            Not saved — fill in the fields listed under Problems
+            Not saved — see Problems
           </Text>
         </>
       );

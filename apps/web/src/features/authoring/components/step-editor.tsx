@@ -17,8 +17,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconInfoCircle, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertCircle, IconInfoCircle, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
 import { addChoice, updateChoice, updateStep } from '../editor/content-ops';
+import { IssueScope, useFieldIssues } from '../editor/field-issues';
 import { ArtefactList } from './artefacts/artefact-list';
 import { MarkdownTextarea } from './markdown-textarea';
 import type { DraftEditor } from '../editor/use-draft-editor';
@@ -33,8 +34,19 @@ interface StepEditorProps {
   focusedChoiceId?: string;
 }
 
-/** The side panel for one step: its text, ending, choices and artefacts. */
-export function StepEditor({ content, step, redFlags, update, onDelete, focusedChoiceId }: StepEditorProps) {
+/** The side panel for one step: its text, ending, choices and artefacts, each with its problems. */
+export function StepEditor(props: StepEditorProps) {
+  const index = props.content.scenario.steps.findIndex((s) => s.id === props.step.id);
+  return (
+    <IssueScope path={`scenario.steps[${index}]`}>
+      <StepForm {...props} />
+    </IssueScope>
+  );
+}
+
+function StepForm({ content, step, redFlags, update, onDelete, focusedChoiceId }: StepEditorProps) {
+  const { errorAt, errorWithin } = useFieldIssues();
+  const stepProblems = [errorAt(''), errorAt('id')].filter(Boolean).join(' ');
   const isStart = content.scenario.start === step.id;
   const change = (patch: Partial<Step>, key: string) =>
     update((c) => updateStep(c, step.id, (s) => ({ ...s, ...patch })), `${step.id}.${key}`);
@@ -78,10 +90,22 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
       <Text size="xs" c="dimmed">
         Id: {step.id}
       </Text>
+      {stepProblems && (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertCircle aria-hidden />}
+          p="xs"
+          data-testid="step-problems"
+        >
+          {stepProblems}
+        </Alert>
+      )}
       <TextInput
         label="Title"
         value={step.title}
         onChange={(e) => change({ title: e.currentTarget.value }, 'title')}
+        error={errorAt('title')}
         required
       />
       <MarkdownTextarea
@@ -92,6 +116,7 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
         minRows={4}
         maxRows={14}
         maxLength={6000}
+        error={errorAt('narrative')}
         required
       />
       <Switch
@@ -139,6 +164,7 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
               }
               minRows={3}
               maxLength={4000}
+              error={errorAt('ending.debrief')}
               required
             />
           </Stack>
@@ -161,10 +187,16 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
               Add choice
             </Button>
           </Group>
-          {step.ending && (
+          {step.ending ? (
             <Alert color="orange" variant="light" icon={<IconInfoCircle aria-hidden />} p="xs">
               An ending has no choices: remove these.
             </Alert>
+          ) : (
+            errorAt('choices') && (
+              <Text size="sm" c="red.8" role="note">
+                {errorAt('choices')}
+              </Text>
+            )
           )}
           {step.choices.map((choice, index) => (
             <Paper
@@ -199,10 +231,16 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
                     <IconTrash size={16} aria-hidden />
                   </ActionIcon>
                 </Group>
+                {errorAt(`choices[${index}].id`) && (
+                  <Text size="sm" c="red.8" role="note">
+                    {errorAt(`choices[${index}].id`)}
+                  </Text>
+                )}
                 <TextInput
                   label="Label"
                   value={choice.label}
                   onChange={(e) => changeChoice(choice, { label: e.currentTarget.value }, 'label')}
+                  error={errorAt(`choices[${index}].label`)}
                   required
                 />
                 <Select
@@ -210,6 +248,7 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
                   data={stepOptions}
                   value={choice.next}
                   onChange={(value) => value && changeChoice(choice, { next: value }, 'next')}
+                  error={errorAt(`choices[${index}].next`)}
                   allowDeselect={false}
                   searchable
                 />
@@ -219,6 +258,7 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
                   value={choice.feedback}
                   onChange={(e) => changeChoice(choice, { feedback: e.currentTarget.value }, 'feedback')}
                   minRows={2}
+                  error={errorAt(`choices[${index}].feedback`)}
                   required
                 />
                 <MultiSelect
@@ -226,6 +266,7 @@ export function StepEditor({ content, step, redFlags, update, onDelete, focusedC
                   data={flagOptions}
                   value={choice.redFlags}
                   onChange={(value) => changeChoice(choice, { redFlags: value }, 'redFlags')}
+                  error={errorWithin(`choices[${index}].redFlags`)}
                   searchable
                   clearable
                 />

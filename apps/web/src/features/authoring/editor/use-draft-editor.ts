@@ -1,5 +1,5 @@
 import type { AuthoringModuleDetail } from '@countersign/contracts/authoring';
-import { validateModule, type ModuleContent, type ValidationIssue } from '@countersign/scenario-engine';
+import { parseDraft, type ModuleContent, type ValidationIssue } from '@countersign/scenario-engine';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../lib/api-client';
@@ -107,9 +107,10 @@ export function useDraftEditor(moduleId: string, detail: AuthoringModuleDetail) 
   const save = useCallback(async () => {
     if (inFlight.current) return;
     const { content, seq } = latest.current;
-    // Shape problems (an empty title…) would be refused by the server: show them instead.
-    const checked = validateModule(content, { redFlagKeys: [] });
-    if (!checked.ok && checked.issues.some((issue) => issue.code === 'schema')) {
+    // A draft saves whatever its state (blank fields are problems for publishing, listed after
+    // the save); only what no draft may hold (text over its limit…) would be refused: show that.
+    const checked = parseDraft(content);
+    if (!checked.ok) {
       setIssues(checked.issues);
       failedSeq.current = seq;
       setStatus('invalid');

@@ -61,6 +61,7 @@ import {
   stepOfIssue,
   updateStep,
 } from '../editor/content-ops';
+import { FieldIssuesProvider } from '../editor/field-issues';
 import type { Selection } from '../editor/selection';
 import { useDraftEditor, type DraftEditor } from '../editor/use-draft-editor';
 
@@ -331,7 +332,7 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
     : `Published version ${detail.published?.version ?? '—'}; editing starts a new draft`;
 
   return (
-    <>
+    <FieldIssuesProvider issues={editor.issues}>
       <UnsavedChangesGuard editor={editor} />
       <Anchor component={Link} to="/admin/modules" size="sm">
         ← Module library
@@ -593,6 +594,6 @@ function ModuleEditor({ moduleId, detail }: { moduleId: string; detail: Authorin
           onClose={() => setPreview(null)}
         />
       )}
-    </>
+    </FieldIssuesProvider>
   );
 }

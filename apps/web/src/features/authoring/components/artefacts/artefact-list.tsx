@@ -1,5 +1,5 @@
 import type { Step } from '@countersign/scenario-engine';
-import { ActionIcon, Button, Group, Menu, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import {
   IconAddressBook,
   IconCalendarEvent,
@@ -12,6 +12,7 @@ import {
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { PlainList } from '../../../../components/ui/plain-list';
 import { ArtefactView } from '../../../learning/components/artefacts/artefact-view';
+import { useFieldIssues } from '../../editor/field-issues';
 import type { DraftEditor } from '../../editor/use-draft-editor';
 import { ArtefactEditorModal } from './artefact-editor-modal';
 import {
@@ -48,6 +49,7 @@ export function ArtefactList({ step, update }: ArtefactListProps) {
   // The menu gives its button an id of its own, so focus goes back to it by reference.
   const addButton = useRef<HTMLButtonElement>(null);
   const { artefacts } = step;
+  const { countWithin } = useFieldIssues();
   const full = artefacts.length >= ARTEFACT_LIMITS.perStep;
 
   // An undo can take away the artefact being edited: close its editor for good, so that a redo
@@ -115,6 +117,7 @@ export function ArtefactList({ step, update }: ArtefactListProps) {
         <PlainList ordered gap="sm" aria-label="Artefacts of this step">
           {artefacts.map((artefact, index) => {
             const summary = artefactSummary(artefact);
+            const problems = countWithin(`artefacts[${index}]`);
             return (
               <Paper key={index} component="li" withBorder radius="md" p="xs" data-testid="artefact-item">
                 <Group justify="space-between" wrap="nowrap" gap="xs" mb="xs">
@@ -123,6 +126,11 @@ export function ArtefactList({ step, update }: ArtefactListProps) {
                     <Text size="sm" fw={600} truncate title={summary}>
                       {index + 1}. {summary}
                     </Text>
+                    {problems > 0 && (
+                      <Badge color="red" variant="light" size="sm" style={{ flexShrink: 0 }}>
+                        {problems === 1 ? '1 problem' : `${problems} problems`}
+                      </Badge>
+                    )}
                   </Group>
                   <Group gap={2} wrap="nowrap">
                     <ActionIcon
