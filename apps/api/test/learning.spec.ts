@@ -225,6 +225,16 @@ describe('learning: play, quiz, completion', () => {
     expect(failed.phase).toBe('quiz');
     expect(failed.quiz!.round).toBe(2);
     expect(failed.lastResult!.questions[0]!.explanation).toEqual(expect.any(String));
+    // Each question names the learner's answer and the right one, by label.
+    const [first] = content.quiz.questions;
+    expect(failed.lastResult!.questions[0]).toMatchObject({
+      questionId: first!.id,
+      kind: first!.kind,
+      options: first!.options.map((o) => ({ id: o.id, label: o.label })),
+      correct: false,
+      selected: [first!.options.find((o) => !o.correct)!.id],
+      correctOptionIds: first!.options.filter((o) => o.correct).map((o) => o.id),
+    });
     expect(await completions(assignmentId)).toBe(0);
 
     const passed: AttemptState = (

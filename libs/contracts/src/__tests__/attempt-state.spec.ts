@@ -214,10 +214,23 @@ describe('attempt state', () => {
     expect(state.lastResult!.questions[0]).toEqual({
       questionId: 'q1',
       prompt: 'Prompt of q1?',
+      kind: 'single',
+      options: [
+        { id: 'right', label: 'Right' },
+        { id: 'wrong', label: 'Wrong' },
+        { id: 'other', label: 'Other' },
+      ],
       correct: true,
       selected: ['right'],
       correctOptionIds: ['right'],
       explanation: 'Explanation of q1.',
+    });
+    // A wrong answer names the learner's choice and the right one.
+    expect(state.lastResult!.questions[1]).toMatchObject({
+      questionId: 'q2',
+      correct: false,
+      selected: ['wrong'],
+      correctOptionIds: ['right'],
     });
   });
 

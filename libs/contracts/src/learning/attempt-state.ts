@@ -283,11 +283,14 @@ export function quizSeed(attemptId: string, round: number): string {
   return `${attemptId}:${round}`;
 }
 
-/** A submitted round re-scored against the content, with each question's prompt. */
+/**
+ * A submitted round re-scored against the content, with each question's prompt and option labels,
+ * so the learner sees what they answered and what was right.
+ */
 export function quizResultView(content: ModuleContent, submitted: RecordedQuizRound): QuizResultView {
   const { quiz } = content;
   const result = scoreQuiz(quiz, submitted.answers);
-  const prompts = new Map(quiz.questions.map((q) => [q.id, q.prompt]));
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
   return {
     round: submitted.round,
     scorePercent: result.scorePercent,
@@ -295,13 +298,18 @@ export function quizResultView(content: ModuleContent, submitted: RecordedQuizRo
     passed: result.passed,
     correctCount: result.correctCount,
     total: result.total,
-    questions: result.questions.map((q) => ({
-      questionId: q.questionId,
-      prompt: prompts.get(q.questionId) ?? '',
-      correct: q.correct,
-      selected: q.selected,
-      correctOptionIds: q.correctOptionIds,
-      explanation: q.explanation,
-    })),
+    questions: result.questions.map((q) => {
+      const question = byId.get(q.questionId)!;
+      return {
+        questionId: q.questionId,
+        prompt: question.prompt,
+        kind: question.kind,
+        options: question.options.map((option) => ({ id: option.id, label: option.label })),
+        correct: q.correct,
+        selected: q.selected,
+        correctOptionIds: q.correctOptionIds,
+        explanation: q.explanation,
+      };
+    }),
   };
 }

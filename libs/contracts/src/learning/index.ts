@@ -28,11 +28,17 @@ export interface ChoiceFeedback {
   redFlags: RedFlagView[];
 }
 
+/** One question of a submitted round: what was asked, what the learner chose, and what was right. */
 export interface QuizQuestionResult {
   questionId: string;
   prompt: string;
+  kind: 'single' | 'multiple';
+  /** Every option with its label, in the question's document order: to name the choices below. */
+  options: { id: string; label: string }[];
   correct: boolean;
+  /** The learner's selection, in document order. */
   selected: string[];
+  /** The right answer(s), in document order. */
   correctOptionIds: string[];
   explanation: string;
 }
