@@ -4,6 +4,7 @@ import { IconCalendarDue, IconCircleCheck, IconClock } from '@tabler/icons-react
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AssignmentStatusBadge, OverdueBadge } from '../../../components/ui/status-badges';
+import { daysLate, lateBy } from '../../../lib/due-dates';
 import { formatDate } from '../../../lib/format';
 
 const ACTION = { 'not-started': 'Start', 'in-progress': 'Resume', completed: 'Review' } as const;
@@ -21,11 +22,12 @@ function Meta({ icon, children }: { icon: ReactNode; children: ReactNode }) {
 export function AssignmentCard({ assignment }: { assignment: MyAssignment }) {
   const { module, status, completion } = assignment;
   const action = ACTION[status];
+  const late = completion ? daysLate(assignment.dueDate, completion.completedAt) : 0;
   return (
     <Card withBorder radius="lg" padding="lg" data-testid="assignment-card">
       <Stack gap="sm" h="100%">
         <Group gap="xs">
-          <AssignmentStatusBadge status={status} />
+          <AssignmentStatusBadge status={status} late={late > 0} />
           {assignment.overdue && <OverdueBadge />}
         </Group>
         <Title order={2} fz="h4">
@@ -35,9 +37,16 @@ export function AssignmentCard({ assignment }: { assignment: MyAssignment }) {
         <Stack gap={4}>
           <Meta icon={<IconClock size={16} aria-hidden />}>About {module.estimatedMinutes} min</Meta>
           {completion ? (
-            <Meta icon={<IconCircleCheck size={16} aria-hidden />}>
-              Completed {formatDate(completion.completedAt)} · {completion.scorePercent}%
-            </Meta>
+            <>
+              <Meta icon={<IconCircleCheck size={16} aria-hidden />}>
+                Completed {formatDate(completion.completedAt)} · {completion.scorePercent}%
+              </Meta>
+              {late > 0 && (
+                <Meta icon={<IconCalendarDue size={16} aria-hidden />}>
+                  Due {formatDate(assignment.dueDate)}: {lateBy(late)}
+                </Meta>
+              )}
+            </>
           ) : (
             <Meta icon={<IconCalendarDue size={16} aria-hidden />}>Due {formatDate(assignment.dueDate)}</Meta>
           )}

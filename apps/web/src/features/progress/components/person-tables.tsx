@@ -3,7 +3,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { IconCircleCheck, IconProgress, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
 import { formatDate, formatDateTime, formatPercent } from '../../../lib/format';
-import { StatusCell } from './progress-table';
+import { CompletedCell, StatusCell } from './progress-table';
 
 export function PersonAssignmentsTable({ assignments }: { assignments: PersonDetail['assignments'] }) {
   if (assignments.length === 0) return <Text c="dimmed">No training assigned.</Text>;
@@ -27,7 +27,9 @@ export function PersonAssignmentsTable({ assignments }: { assignments: PersonDet
               <StatusCell row={row} />
             </Table.Td>
             <Table.Td style={noWrap}>{formatDate(row.dueDate)}</Table.Td>
-            <Table.Td style={noWrap}>{formatDate(row.completedAt)}</Table.Td>
+            <Table.Td style={noWrap}>
+              <CompletedCell row={row} />
+            </Table.Td>
             <Table.Td>{formatPercent(row.scorePercent)}</Table.Td>
             <Table.Td>{row.completedVersion === null ? '—' : `v${row.completedVersion}`}</Table.Td>
           </Table.Tr>

@@ -3,15 +3,35 @@ import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
 import { AssignmentStatusBadge, OverdueBadge } from '../../../components/ui/status-badges';
+import { daysLate, lateBy } from '../../../lib/due-dates';
 import { formatDate, formatPercent } from '../../../lib/format';
 
-/** Status and overdue side by side, as words, not colour alone. */
-export function StatusCell({ row }: { row: Pick<ProgressRow, 'status' | 'overdue'> }) {
+/** Status and overdue side by side, as words, not colour alone; a late completion says so. */
+export function StatusCell({
+  row,
+}: {
+  row: Pick<ProgressRow, 'status' | 'overdue' | 'dueDate' | 'completedAt'>;
+}) {
   return (
     <Stack gap={4} align="flex-start">
-      <AssignmentStatusBadge status={row.status} />
+      <AssignmentStatusBadge status={row.status} late={daysLate(row.dueDate, row.completedAt) > 0} />
       {row.overdue && <OverdueBadge />}
     </Stack>
+  );
+}
+
+/** When it was completed, and how long after the due date if it was late. */
+export function CompletedCell({ row }: { row: Pick<ProgressRow, 'dueDate' | 'completedAt'> }) {
+  const late = daysLate(row.dueDate, row.completedAt);
+  return (
+    <>
+      {formatDate(row.completedAt)}
+      {late > 0 && (
+        <Text size="xs" c="orange.9" fw={600}>
+          {lateBy(late)}
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -47,7 +67,9 @@ export function ProgressTable({ rows }: { rows: ProgressRow[] }) {
               <StatusCell row={row} />
             </Table.Td>
             <Table.Td style={noWrap}>{formatDate(row.dueDate)}</Table.Td>
-            <Table.Td style={noWrap}>{formatDate(row.completedAt)}</Table.Td>
+            <Table.Td style={noWrap}>
+              <CompletedCell row={row} />
+            </Table.Td>
             <Table.Td>{formatPercent(row.scorePercent)}</Table.Td>
             <Table.Td>{row.completedVersion === null ? '—' : `v${row.completedVersion}`}</Table.Td>
           </Table.Tr>
