@@ -1,13 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const libs = fileURLToPath(new URL('../../libs', import.meta.url));
 const api = { '/api': 'http://localhost:3000' };
 
 // The shared libs are consumed as TypeScript sources, so the web needs no lib build first.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Precompressed siblings (.gz, .br) that the API serves by Accept-Encoding (app.factory.ts);
+    // below 1 KB compression gains nothing worth a file. The manifest is for the budget test only.
+    compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, exclude: [/^\.vite\//] }),
+  ],
   resolve: {
     alias: [
       { find: /^@countersign\/contracts\/([a-z-]+)$/, replacement: `${libs}/contracts/src/$1/index.ts` },
@@ -17,5 +23,6 @@ export default defineConfig({
   },
   server: { port: 5173, strictPort: true, proxy: api },
   preview: { port: 4173, strictPort: true, proxy: api },
-  build: { outDir: 'dist' },
+  // The manifest lets apps/e2e/src/first-page-budget.spec.ts follow what the first page loads.
+  build: { outDir: 'dist', manifest: true },
 });

@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
+// The dates and charts styles come with their components (report and assign forms, charts), in
+// the chunks of the pages that show them.
 
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';

@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from '@countersign/contracts/auth';
+import { CSRF_HEADER } from '@countersign/contracts/auth-protocol';
 import type { ErrorResponse, FieldIssue } from '@countersign/contracts/common';
 
 /** An API failure, carrying the server's `{ statusCode, code, message, details? }`. */

@@ -26,5 +26,4 @@ export interface SessionResponse {
   csrfToken: string;
 }
 
-export const CSRF_HEADER = 'x-csrf-token';
-export const SESSION_COOKIE = 'countersign_session';
+export { CSRF_HEADER, SESSION_COOKIE } from '../auth-protocol/index.js';

@@ -1,3 +1,5 @@
+// Loaded with the pages that show it, not with the first page (see app/providers.tsx).
+import '@mantine/dates/styles.css';
 import { PLATFORMS, type CreateReportRequest, type MyReportView } from '@countersign/contracts/approaches';
 import {
   Alert,

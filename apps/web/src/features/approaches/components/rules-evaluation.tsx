@@ -1,3 +1,5 @@
+// Loaded with the pages that show it, not with the first page (see app/providers.tsx).
+import '@mantine/charts/styles.css';
 import type { CorpusEvaluation } from '@countersign/approach-checker';
 import { BarChart } from '@mantine/charts';
 import { Badge, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';

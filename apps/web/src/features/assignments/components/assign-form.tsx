@@ -1,3 +1,5 @@
+// Loaded with the pages that show it, not with the first page (see app/providers.tsx).
+import '@mantine/dates/styles.css';
 import type { UserSummary } from '@countersign/contracts/directory';
 import { Alert, Button, Group, MultiSelect, Select, Stack } from '@mantine/core';
 import { DateInput } from '@mantine/dates';

@@ -1,3 +1,5 @@
+// Loaded with the pages that show it, not with the first page (see app/providers.tsx).
+import '@mantine/charts/styles.css';
 import type { ProgressOverview } from '@countersign/contracts/progress';
 import { BarChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
