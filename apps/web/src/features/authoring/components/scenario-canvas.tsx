@@ -10,20 +10,21 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
-  type Edge,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { snippet } from '../../../lib/format';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { autoLayout } from '../editor/content-ops';
 import type { Selection } from '../editor/selection';
+import { ChoiceEdge, type ChoiceEdgeType } from './choice-edge';
 import classes from './scenario-canvas.module.css';
 import { StepNode, type StepNodeType } from './step-node';
 
 const nodeTypes = { step: StepNode };
+const edgeTypes = { choice: ChoiceEdge };
 
 interface ScenarioCanvasProps {
   content: ModuleContent;
@@ -40,7 +41,7 @@ interface ScenarioCanvasProps {
 }
 
 /** Below this zoom step titles are too small to read. */
-const READABLE_ZOOM = 0.6;
+const READABLE_ZOOM = 0.75;
 
 /**
  * Shows the whole scenario when it fits at a readable zoom; otherwise its left part (where the
@@ -70,15 +71,22 @@ function useShowScenario() {
   );
 }
 
-function FitView({ fitKey }: { fitKey: number }) {
+/**
+ * Shows the scenario on open, and again whenever the canvas changes size until the author moves
+ * the view themselves: the canvas widens after it opens (the app's navigation collapses, the
+ * steps list or the step panel comes and goes), and a view fitted to the first size would leave
+ * the scenario in a corner.
+ */
+function FitView({ fitKey, moved }: { fitKey: number; moved: RefObject<boolean> }) {
   const show = useShowScenario();
   const initialised = useNodesInitialized();
-  const shown = useRef(false);
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
   useEffect(() => {
-    if (!initialised || shown.current) return;
-    shown.current = true;
-    show(0);
-  }, [initialised, show]);
+    if (!initialised || moved.current) return;
+    const frame = requestAnimationFrame(() => show(0));
+    return () => cancelAnimationFrame(frame);
+  }, [initialised, width, height, show, moved]);
   useEffect(() => {
     if (fitKey === 0) return;
     // Wait a frame so new nodes are measured first.
@@ -176,22 +184,28 @@ export function ScenarioCanvas({
     });
   }, [content, selection, stepsWithErrors, fallback]);
 
-  const edges = useMemo<Edge[]>(
+  const edges = useMemo<ChoiceEdgeType[]>(
     () =>
       content.scenario.steps.flatMap((step) =>
         step.choices.map((choice) => ({
           id: edgeId(step.id, choice.id),
+          type: 'choice' as const,
           source: step.id,
           target: choice.next,
-          label: snippet(choice.label, 28),
+          data: {
+            label: choice.label,
+            onSelect: () => onSelect({ kind: 'choice', stepId: step.id, choiceId: choice.id }),
+          },
           selected:
             selection?.kind === 'choice' && selection.stepId === step.id && selection.choiceId === choice.id,
           markerEnd: { type: MarkerType.ArrowClosed },
           ariaLabel: `Choice: ${choice.label}`,
         })),
       ),
-    [content, selection],
+    [content, selection, onSelect],
   );
+  /** Whether the author has panned or zoomed (programmatic moves come without an event). */
+  const moved = useRef(false);
 
   const handleNodesChange = useCallback(
     (changes: NodeChange<StepNodeType>[]) => {
@@ -231,10 +245,14 @@ export function ScenarioCanvas({
 
   return (
     <div className={classes.canvas} data-testid="scenario-canvas">
-      <ReactFlow<StepNodeType>
+      <ReactFlow<StepNodeType, ChoiceEdgeType>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onMoveStart={(event) => {
+          if (event) moved.current = true;
+        }}
         onNodesChange={handleNodesChange}
         onEdgesChange={handleEdgesChange}
         onConnect={handleConnect}
@@ -267,7 +285,7 @@ export function ScenarioCanvas({
           nodeStrokeWidth={0}
           style={{ width: 160, height: 100 }}
         />
-        <FitView fitKey={fitKey} />
+        <FitView fitKey={fitKey} moved={moved} />
         <Reveal reveal={reveal} />
       </ReactFlow>
     </div>

@@ -38,6 +38,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
+import { useWorkspaceLayout } from '../../../app/layout/nav-collapse';
 import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoader } from '../../../components/ui/page-loader';
@@ -69,6 +70,8 @@ import { useDraftEditor, type DraftEditor } from '../editor/use-draft-editor';
 export function ModuleEditorPage() {
   const { moduleId = '' } = useParams();
   const detail = useModuleDetail(moduleId);
+  // The canvas needs the width: the app's navigation starts collapsed here (and remembers).
+  useWorkspaceLayout();
 
   if (detail.isPending) return <PageLoader label="Loading the module" />;
   if (detail.isError) {
