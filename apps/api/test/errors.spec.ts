@@ -54,6 +54,29 @@ describe('error handling', () => {
     await ctx.http().get('/api/docs').expect(200);
   });
 
+  it('documents the query parameters of each list, from the schema the route parses them with', async () => {
+    const doc = (await ctx.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string; required?: boolean }[] }>
+      >;
+    };
+    const query = (path: string) =>
+      (doc.paths[path]!.get!.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => `${p.name}${p.required ? '' : '?'}`)
+        .sort();
+    expect(query('/api/users')).toEqual(['departmentId?', 'page?', 'pageSize?', 'q?']);
+    expect(query('/api/authoring/modules/{moduleId}/diff')).toEqual(['from', 'to']);
+    expect(query('/api/audit')).toEqual(['page?', 'pageSize?', 'subjectId']);
+    expect(query('/api/approaches/reports')).toEqual(
+      expect.arrayContaining(['status?', 'open?', 'rating?', 'assignee?', 'olderThanDays?']),
+    );
+    expect(query('/api/progress')).toEqual(expect.arrayContaining(['q?', 'sort?', 'after?']));
+    const pageSize = doc.paths['/api/users']!.get!.parameters!.find((p) => p.name === 'pageSize') as unknown;
+    expect(pageSize).toMatchObject({ schema: { type: 'integer', minimum: 1, maximum: 200, default: 25 } });
+  });
+
   it('reports health including the database, and liveness apart from readiness', async () => {
     for (const path of ['/api/health', '/api/health/ready']) {
       const res = await ctx.http().get(path).expect(200);

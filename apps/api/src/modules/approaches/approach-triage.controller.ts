@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import {
   addNoteSchema,
@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
+import { ValidatedQuery } from '../../common/validated-query.decorator.js';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { contentDisposition } from './attachment-type.js';
 import {
@@ -37,7 +38,7 @@ export class ApproachTriageController {
   })
   list(
     @CurrentUser() auth: AuthContext,
-    @Query(new ZodValidationPipe(triageListQuerySchema, 'query')) query: TriageListQuery,
+    @ValidatedQuery(triageListQuerySchema) query: TriageListQuery,
   ): Promise<Page<TriageListItem>> {
     return this.triage.list(auth, query);
   }

@@ -1,11 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { auditQuerySchema, type AuditEventView } from '@countersign/contracts/audit';
 import type { Page } from '@countersign/contracts/common';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
-import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { ValidatedQuery } from '../../common/validated-query.decorator.js';
 import { AuditService } from './audit.service.js';
 
 @ApiTags('audit')
@@ -20,7 +20,7 @@ export class AuditController {
   })
   trail(
     @CurrentUser() auth: AuthContext,
-    @Query(new ZodValidationPipe(auditQuerySchema, 'query')) query: z.infer<typeof auditQuerySchema>,
+    @ValidatedQuery(auditQuerySchema) query: z.infer<typeof auditQuerySchema>,
   ): Promise<Page<AuditEventView>> {
     return this.audit.trail(auth.organisationId, query.subjectId, query);
   }

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  type PipeTransform,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, type PipeTransform, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   createModuleSchema,
@@ -31,6 +20,7 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
 import { DomainError } from '../../common/domain-error.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
+import { ValidatedQuery } from '../../common/validated-query.decorator.js';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { AuthoringService, type ModuleMeta, type SaveDraftInput } from './authoring.service.js';
 
@@ -206,7 +196,7 @@ export class AuthoringController {
   diff(
     @CurrentUser() auth: AuthContext,
     @Param('moduleId', new UuidParamPipe('moduleId')) moduleId: string,
-    @Query(new ZodValidationPipe(diffQuerySchema, 'query')) query: DiffQuery,
+    @ValidatedQuery(diffQuerySchema) query: DiffQuery,
   ): Promise<VersionDiffResponse> {
     return this.authoring.diff(auth, moduleId, query.from, query.to);
   }

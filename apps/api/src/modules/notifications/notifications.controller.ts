@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { pageQuerySchema, type PageQuery } from '@countersign/contracts/common';
 import {
@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
+import { ValidatedQuery } from '../../common/validated-query.decorator.js';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { NotificationsService } from './notifications.service.js';
 
@@ -27,7 +28,7 @@ export class NotificationsController {
   })
   mine(
     @CurrentUser() auth: AuthContext,
-    @Query(new ZodValidationPipe(pageQuerySchema, 'query')) query: PageQuery,
+    @ValidatedQuery(pageQuerySchema) query: PageQuery,
   ): Promise<NotificationList> {
     return this.notifications.mine(auth.organisationId, auth.userId, query);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   progressListQuerySchema,
@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
-import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { ValidatedQuery } from '../../common/validated-query.decorator.js';
 import { ProgressService } from './progress.service.js';
 
 @ApiTags('progress')
@@ -35,8 +35,7 @@ export class ProgressController {
   })
   list(
     @CurrentUser() auth: AuthContext,
-    @Query(new ZodValidationPipe(progressListQuerySchema, 'query'))
-    query: z.infer<typeof progressListQuerySchema>,
+    @ValidatedQuery(progressListQuerySchema) query: z.infer<typeof progressListQuerySchema>,
   ): Promise<ProgressPage> {
     return this.progress.list(auth.organisationId, query);
   }

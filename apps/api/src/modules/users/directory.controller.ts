@@ -1,11 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page } from '@countersign/contracts/common';
 import { userListQuerySchema, type DepartmentView, type UserSummary } from '@countersign/contracts/directory';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
-import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { ValidatedQuery } from '../../common/validated-query.decorator.js';
 import { DirectoryService } from './directory.service.js';
 
 @ApiTags('directory')
@@ -26,7 +26,7 @@ export class DirectoryController {
   })
   users(
     @CurrentUser() auth: AuthContext,
-    @Query(new ZodValidationPipe(userListQuerySchema, 'query')) query: z.infer<typeof userListQuerySchema>,
+    @ValidatedQuery(userListQuerySchema) query: z.infer<typeof userListQuerySchema>,
   ): Promise<Page<UserSummary>> {
     return this.directory.users(auth.organisationId, query);
   }
