@@ -1,3 +1,4 @@
+import { textSchema } from '@countersign/contracts/common';
 import { z } from 'zod';
 
 /**
@@ -209,7 +210,7 @@ export const answersSchema = z.strictObject(
 /** Input of `checkApproach`: the answers (all optional) and, optionally, the pasted message text. */
 export const checkAnswersSchema = z.strictObject({
   answers: answersSchema.default({}),
-  messageText: z.string().max(MAX_MESSAGE_LENGTH).optional(),
+  messageText: textSchema.max(MAX_MESSAGE_LENGTH).optional(),
 });
 
 export type CheckInput = z.input<typeof checkAnswersSchema>;

@@ -1,3 +1,4 @@
+import { INT32_MAX, textSchema } from '@countersign/contracts/common';
 import { RED_FLAG_KEYS, redFlagByKey, type RedFlagKey } from '@countersign/curriculum';
 import { z } from 'zod';
 import { questionById } from './questions.js';
@@ -23,8 +24,7 @@ import { parsePattern, PatternSyntaxError, type CompiledPattern } from './text/p
  *   `score >= thresholds.medium` is medium, anything less is low.
  */
 
-const ruleId = z
-  .string()
+const ruleId = textSchema
   .min(1)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
@@ -37,14 +37,14 @@ const weight = z.number().min(0).max(10);
 
 export const answerRuleSchema = z.strictObject({
   id: ruleId,
-  questionId: z.string().min(1),
+  questionId: textSchema.min(1),
   /** The rule fires when any of these options is chosen. */
-  optionIds: z.array(z.string().min(1)).min(1).max(20),
+  optionIds: z.array(textSchema.min(1)).min(1).max(20),
   flag: flagKey,
   /** Overrides the catalogue weight of the flag. */
   weight: weight.optional(),
   /** Why this answer is a warning sign, shown with the flag; a default is derived from the question. */
-  explanation: z.string().trim().min(1).max(500).optional(),
+  explanation: textSchema.trim().min(1).max(500).optional(),
 });
 
 export const textRuleSchema = z.strictObject({
@@ -53,21 +53,21 @@ export const textRuleSchema = z.strictObject({
   /** Overrides the catalogue weight of the flag. */
   weight: weight.optional(),
   /** Patterns in the language described in text/pattern.ts; any one matching fires the rule. */
-  patterns: z.array(z.string()).min(1).max(60),
+  patterns: z.array(textSchema).min(1).max(60),
   /** A match is ignored when one of these patterns matches the same stretch of text (see `sentences`). */
-  unless: z.array(z.string()).max(30).optional(),
+  unless: z.array(textSchema).max(30).optional(),
   /**
    * How many consecutive sentences one match may span (1 to 3; default 1). Offers are often split
    * over two sentences ("We'd value a short paper from you. A generous honorarium is available.").
    */
   sentences: z.number().int().min(1).max(3).optional(),
   /** What the rule looks for, in a sentence an admin or employee can read. */
-  description: z.string().trim().min(1).max(500),
+  description: textSchema.trim().min(1).max(500),
 });
 
 const baseRuleSetSchema = z.strictObject({
   /** Incremented by whoever edits the rules; reported with every evaluation. */
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(INT32_MAX),
   thresholds: z.strictObject({
     medium: z.number().positive().max(100),
     high: z.number().positive().max(100),

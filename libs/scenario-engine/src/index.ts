@@ -3,4 +3,5 @@ export * from './validate.js';
 export * from './play.js';
 export * from './quiz.js';
 export * from './diff.js';
+export * from './text.js';
 export * from './schema-issues.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './text.js';
 
 /**
  * The scenario and quiz model. Zod schemas are the single definition: TypeScript types are
@@ -10,8 +11,7 @@ import { z } from 'zod';
  * whole document and must name the step or choice at fault.
  */
 
-const id = z
-  .string()
+const id = textSchema
   .min(1)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must use only lower-case letters, digits and hyphens');
@@ -24,8 +24,7 @@ export const mediaUrlPattern = /^\/api\/media\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{
  * Images may only be assets uploaded to this installation. An external address would let a third
  * party see every learner who opens the step (IP address, time) and is blocked by the CSP anyway.
  */
-const mediaUrl = z
-  .string()
+const mediaUrl = textSchema
   .trim()
   .toLowerCase()
   .regex(
@@ -44,7 +43,7 @@ const mediaUrl = z
 function contentSchemas(strength: 'published' | 'draft') {
   const complete = strength === 'published';
   /** Required text: may be blank in a draft. */
-  const text = (max: number) => (complete ? z.string().trim().min(1).max(max) : z.string().trim().max(max));
+  const text = (max: number) => (complete ? textSchema.trim().min(1).max(max) : textSchema.trim().max(max));
   /** A list with a minimum length that only published content must reach. */
   const list = <T extends z.ZodType>(item: T, min: number, max: number) =>
     complete ? z.array(item).min(min).max(max) : z.array(item).max(max);
@@ -58,7 +57,7 @@ function contentSchemas(strength: 'published' | 'draft') {
     photoUrl: mediaUrl.optional(),
     connections: z.number().int().min(0).max(100_000),
     accountAgeMonths: z.number().int().min(0).max(600).optional(),
-    about: z.string().max(2000).optional(),
+    about: textSchema.max(2000).optional(),
     history: z
       .array(z.object({ role: text(120), organisation: text(120), period: text(60) }))
       .max(20)
@@ -104,7 +103,7 @@ function contentSchemas(strength: 'published' | 'draft') {
     label: text(300),
     next: id,
     feedback: text(2000),
-    redFlags: z.array(z.string().max(64)).max(13).default([]),
+    redFlags: z.array(textSchema.max(64)).max(13).default([]),
     /** Points for a choice that shows good judgement; the best path scores highest. */
     points: z.number().int().min(0).max(10).default(0),
   });
@@ -139,7 +138,7 @@ function contentSchemas(strength: 'published' | 'draft') {
     prompt: text(1000),
     options: list(quizOptionSchema, 2, 8),
     explanation: text(2000),
-    redFlags: z.array(z.string().max(64)).max(13).default([]),
+    redFlags: z.array(textSchema.max(64)).max(13).default([]),
   });
 
   const quizSchema = z.object({

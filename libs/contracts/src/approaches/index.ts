@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { pageQuerySchema, uuidSchema } from '../common/index.js';
+import {
+  pageQuerySchema,
+  storableJsonSchema,
+  storableText,
+  textSchema,
+  uuidSchema,
+} from '../common/index.js';
 import type { AuditEventView } from '../audit/index.js';
 import type { RedFlagView } from '../training/index.js';
 
@@ -39,8 +45,7 @@ export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_REPORT = 5;
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  textSchema
     .trim()
     .max(max)
     .optional()
@@ -51,6 +56,7 @@ export const createReportSchema = z.object({
   profileUrl: z
     .url({ message: 'must be a web address starting with http:// or https://', protocol: /^https?$/ })
     .max(500)
+    .check(storableText)
     .optional(),
   nameUsed: optionalText(200),
   offered: optionalText(2000),
@@ -59,9 +65,9 @@ export const createReportSchema = z.object({
   occurredOn: z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' }).optional(),
   replied: z.boolean(),
   /** The checker's answers, when the report comes from a check; the API re-runs the check itself. */
-  checkAnswers: z.record(z.string(), z.unknown()).optional(),
+  checkAnswers: z.record(textSchema.max(64), storableJsonSchema).optional(),
   /** Makes a retried submission harmless: the same key returns the report already made. */
-  idempotencyKey: z.string().min(8).max(100),
+  idempotencyKey: textSchema.min(8).max(100),
 });
 export type CreateReportRequest = z.input<typeof createReportSchema>;
 
@@ -168,7 +174,7 @@ export const changeStatusSchema = z
   .object({
     status: z.enum(REPORT_STATUSES),
     /** Required when closing: what the reporter is told. */
-    outcome: z.string().trim().min(1).max(2000).optional(),
+    outcome: textSchema.trim().min(1).max(2000).optional(),
   })
   .refine((v) => v.status !== 'closed' || v.outcome, {
     message: 'is required when closing a report',
@@ -179,7 +185,7 @@ export type ChangeStatusRequest = z.input<typeof changeStatusSchema>;
 export const assignReportSchema = z.object({ assigneeId: uuidSchema.nullable() });
 export type AssignReportRequest = z.input<typeof assignReportSchema>;
 
-export const addNoteSchema = z.object({ body: z.string().trim().min(1, 'is required').max(5000) });
+export const addNoteSchema = z.object({ body: textSchema.trim().min(1, 'is required').max(5000) });
 export type AddNoteRequest = z.input<typeof addNoteSchema>;
 
 export interface ApproachStats {

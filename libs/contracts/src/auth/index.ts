@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { storableText, textSchema } from '../common/index.js';
 import type { Permission, Role } from '../permissions/index.js';
 
 export const loginRequestSchema = z.object({
   email: z
     .email({ message: 'must be an email address' })
     .max(254)
+    .check(storableText)
     .transform((e) => e.toLowerCase()),
-  password: z.string().min(1, 'is required').max(1024),
+  password: textSchema.min(1, 'is required').max(1024),
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 

@@ -5,6 +5,7 @@ import {
   type ValidationIssue,
 } from '@countersign/scenario-engine';
 import { z } from 'zod';
+import { INT32_MAX, storableJsonSchema, textSchema } from '../common/index.js';
 import { exportedMediaSchema } from '../media/index.js';
 
 /** Module authoring: the library, drafts, versions, publishing, import and export. */
@@ -37,8 +38,8 @@ export interface LibraryModule {
 }
 
 export const moduleMetaSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  summary: z.string().trim().max(2000).default(''),
+  title: textSchema.trim().min(1).max(200),
+  summary: textSchema.trim().max(2000).default(''),
   estimatedMinutes: z.number().int().min(1).max(600).default(15),
 });
 export const createModuleSchema = moduleMetaSchema;
@@ -50,9 +51,9 @@ export type CreateModuleRequest = z.input<typeof createModuleSchema>;
  * saving and come back as `issues`, which also stop publishing.
  */
 export const saveDraftSchema = z.object({
-  content: z.unknown(),
+  content: storableJsonSchema,
   /** The draft revision the editor started from; null when no draft existed (editing a published version). */
-  baseRevision: z.number().int().min(0).nullable(),
+  baseRevision: z.number().int().min(0).max(INT32_MAX).nullable(),
 });
 export type SaveDraftRequest = z.input<typeof saveDraftSchema>;
 
@@ -64,8 +65,7 @@ export const CHANGE_NOTE_MAX_LENGTH = 500;
  * version history and is frozen with the version. Blank notes are stored as none.
  */
 export const publishModuleSchema = z.object({
-  note: z
-    .string()
+  note: textSchema
     .trim()
     .max(CHANGE_NOTE_MAX_LENGTH)
     .nullish()
@@ -127,8 +127,8 @@ export interface VersionHistoryEntry {
 }
 
 export const diffQuerySchema = z.object({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
+  from: z.coerce.number().int().min(1).max(INT32_MAX),
+  to: z.coerce.number().int().min(1).max(INT32_MAX),
 });
 export type DiffQuery = z.infer<typeof diffQuerySchema>;
 

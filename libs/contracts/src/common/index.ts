@@ -1,5 +1,26 @@
 import { z } from 'zod';
 
+/**
+ * Every text field of every request is built on `textSchema` (and strings kept as they come on
+ * `storableJsonSchema`): NUL characters and lone surrogates are refused at the edge, with a 422
+ * naming the field, instead of failing in PostgreSQL. Defined in the scenario engine (the lowest
+ * library, which needs it for authored content); this is the name the request schemas import.
+ */
+export {
+  isStorableText,
+  storableJsonSchema,
+  storableText,
+  textSchema,
+  UNSTORABLE_TEXT,
+  UNSTORABLE_TEXT_MESSAGE,
+} from '@countersign/scenario-engine';
+
+/**
+ * The largest PostgreSQL `integer`. A number in a path, query or body without a smaller natural
+ * bound is capped here, so that it is refused with a 400 instead of overflowing in SQL.
+ */
+export const INT32_MAX = 2_147_483_647;
+
 /** The one error shape every API error uses. */
 export interface ErrorResponse {
   statusCode: number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../permissions/index.js';
-import { pageQuerySchema, uuidSchema } from '../common/index.js';
+import { pageQuerySchema, textSchema, uuidSchema } from '../common/index.js';
 
 export interface DepartmentView {
   id: string;
@@ -21,7 +21,7 @@ export const SENSITIVITY_TIERS = ['standard', 'elevated', 'high'] as const;
 export type SensitivityTier = (typeof SENSITIVITY_TIERS)[number];
 
 export const userListQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(100).optional(),
+  q: textSchema.trim().max(100).optional(),
   departmentId: uuidSchema.optional(),
 });
 export type UserListQuery = z.input<typeof userListQuerySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ending, QuestionView, StepView } from '@countersign/scenario-engine';
+import { textSchema } from '../common/index.js';
 import type { RedFlagView } from '../training/index.js';
 
 export * from './attempt-state.js';
@@ -95,12 +96,12 @@ export interface ChoiceResult {
 export const choiceRequestSchema = z.object({
   /** How many choices the client had seen made; makes a retried request harmless. */
   seq: z.number().int().min(0).max(10_000),
-  choiceId: z.string().min(1).max(64),
+  choiceId: textSchema.min(1).max(64),
 });
 export type ChoiceRequest = z.infer<typeof choiceRequestSchema>;
 
 export const quizSubmissionSchema = z.object({
   round: z.number().int().min(1).max(1000),
-  answers: z.record(z.string().max(64), z.array(z.string().max(64)).max(8)),
+  answers: z.record(textSchema.max(64), z.array(textSchema.max(64)).max(8)),
 });
 export type QuizSubmission = z.infer<typeof quizSubmissionSchema>;

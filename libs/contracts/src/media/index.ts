@@ -1,6 +1,6 @@
 import { MEDIA_URL_PREFIX, mediaUrlPattern } from '@countersign/scenario-engine';
 import { z } from 'zod';
-import { uuidSchema } from '../common/index.js';
+import { textSchema, uuidSchema } from '../common/index.js';
 
 /**
  * Images uploaded by authors (recruiter profile photos, artefact pictures).
@@ -69,8 +69,7 @@ export const exportedMediaSchema = z.object({
   id: uuidSchema,
   contentType: z.enum(MEDIA_TYPES),
   /** The image bytes, base64. */
-  data: z
-    .string()
+  data: textSchema
     .max(Math.ceil((MAX_MEDIA_BYTES * 4) / 3) + 4)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
 });

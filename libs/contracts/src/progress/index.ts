@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Page, pageQuerySchema, uuidSchema } from '../common/index.js';
+import { type Page, pageQuerySchema, textSchema, uuidSchema } from '../common/index.js';
 import type { AssignmentStatus } from '../learning/index.js';
 import type { UserSummary } from '../directory/index.js';
 
@@ -25,14 +25,14 @@ export const progressListQuerySchema = pageQuerySchema.extend({
   status: z.enum(PROGRESS_STATUS_FILTERS).optional(),
   departmentId: uuidSchema.optional(),
   moduleId: uuidSchema.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: textSchema.trim().max(100).optional(),
   sort: z.enum(['dueDate', 'name', 'completedAt']).default('dueDate'),
   /**
    * Opaque keyset cursor: the `nextCursor` of the page before. With it the page starts right after
    * that row (fast at any depth) and `page` only numbers the page for "Showing x–y of N"; without
    * it `page` is an offset. The API decodes and checks it (400 naming `after` when it is not one).
    */
-  after: z.string().trim().min(1).max(2000).optional(),
+  after: textSchema.trim().min(1).max(2000).optional(),
 });
 export type ProgressListQuery = z.input<typeof progressListQuerySchema>;
 export type ProgressSort = z.infer<typeof progressListQuerySchema>['sort'];

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { FieldIssue } from '@countersign/contracts/common';
-import { DomainError } from '../../common/domain-error.js';
+import { describeIssue, validationError } from '../../common/zod-validation.pipe.js';
 
 /**
- * Parses authored input, and on failure answers 400 with every problem named by its JSON path
- * the way the editor and the validator write it: `content.scenario.steps[3].choices[0].next`.
+ * Parses authored input, and on failure answers 400 (422 when only unstorable text is wrong) with
+ * every problem named by its JSON path the way the editor and the validator write it:
+ * `content.scenario.steps[3].choices[0].next`.
  */
 export function parseAuthored<S extends z.ZodType>(
   schema: S,
@@ -14,16 +15,16 @@ export function parseAuthored<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const details: FieldIssue[] = result.error.issues.map((issue) => ({
-    field: jsonPath(prefix, issue.path) || prefix || 'body',
-    message: issue.message,
-  }));
+  const details: FieldIssue[] = result.error.issues.map((issue) => {
+    const { path, message } = describeIssue(issue);
+    return { field: jsonPath(prefix, path) || prefix || 'body', message };
+  });
   const summary = details
     .slice(0, 5)
     .map((d) => `${d.field}: ${d.message}`)
     .join('; ');
   const more = details.length > 5 ? ` (and ${details.length - 5} more)` : '';
-  throw new DomainError(400, 'validation_failed', `Invalid ${what}: ${summary}${more}`, details);
+  throw validationError(result.error.issues, `Invalid ${what}: ${summary}${more}`, details);
 }
 
 export function jsonPath(prefix: string, segments: readonly PropertyKey[]): string {

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@countersign/contracts/common';
+import { textSchema, type FieldIssue } from '@countersign/contracts/common';
 import { type ProgressSort } from '@countersign/contracts/progress';
 import { z } from 'zod';
 import { DomainError } from '../../common/domain-error.js';
@@ -14,7 +14,7 @@ import { DomainError } from '../../common/domain-error.js';
  * - name: person's name, module title, assignment id
  * - completedAt: completion time (ISO, microseconds, UTC) or null when not completed, name, title, id
  */
-const text = z.string().min(1).max(200);
+const text = textSchema.min(1).max(200);
 const id = z.uuid();
 const date = z.iso.date();
 /** As `to_char(... 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` writes it: the full precision PostgreSQL keeps. */
