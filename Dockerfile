@@ -17,6 +17,9 @@ FROM node:20-bookworm-slim
 # Fewer glibc malloc arenas: image re-encoding (sharp/libvips threads) otherwise leaves ~130 MiB
 # more resident memory behind (bench/results/authoring-2026-11-28-notes.md).
 ENV NODE_ENV=production PORT=3000 MALLOC_ARENA_MAX=2
+# An installation starts empty (or with BOOTSTRAP_ORGANISATION): no demo organisation with known
+# passwords unless asked for with DEMO_SEED=true. `npm start` outside the image still seeds it.
+ENV DEMO_SEED=false
 WORKDIR /app
 COPY --from=build /app /app
 USER node

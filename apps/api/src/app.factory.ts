@@ -27,6 +27,9 @@ const JSON_LIMIT = 256 * KB;
 /** A module document carries its images (base64), so its import may be larger. */
 const MODULE_IMPORT_JSON_LIMIT = 40 * KB * KB;
 
+/** helmet's own value: a year, subdomains included. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 export type CountersignApp = NestFastifyApplication;
 
 /**
@@ -66,9 +69,25 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
         'upgrade-insecure-requests': null,
       },
     },
+    // Set below, only on answers that went out over HTTPS.
+    strictTransportSecurity: false,
   });
   await app.register(fastifyCookie as never);
   await app.register(fastifyMultipart as never);
+
+  // HSTS only when the request came over HTTPS: directly, or through a proxy that TRUST_PROXY_HOPS
+  // trusts and that says so in X-Forwarded-Proto. Over plain HTTP the header means nothing (browsers
+  // ignore it there) and would only claim a promise this deployment may not keep.
+  fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.protocol === 'https') void reply.header('Strict-Transport-Security', HSTS);
+  });
+  // API answers carry personal data and the CSRF token: no browser or proxy keeps them, unless the
+  // route says otherwise (images set their own long caching; downloads `private, no-store`).
+  fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
 
   fastify.addHook('preParsing', async (req: FastifyRequest, _reply: FastifyReply, payload: Readable) => {
     if (!req.url.startsWith('/api/') || !['POST', 'PUT', 'PATCH'].includes(req.method)) return payload;
