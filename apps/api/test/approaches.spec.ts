@@ -732,6 +732,7 @@ describe('approaches: check, report, triage', () => {
         subjectType: 'approach_report',
         subjectId: created.id,
         details: { reference: created.reference },
+        people: [],
       });
       expect(trail.items.map((e) => e.action)).toContain('report.viewed');
       const paged = (await as.officer.get(`/api/audit?subjectId=${created.id}&pageSize=2&page=4`).expect(200))
@@ -749,6 +750,70 @@ describe('approaches: check, report, triage', () => {
       });
       const missing = await as.officer.get('/api/audit').expect(400);
       expect(missing.body.details).toEqual([{ field: 'subjectId', message: 'is required' }]);
+    });
+
+    it('names the people an assignment moved between, in the trail and the export, never a bare id', async () => {
+      const { as, org } = await setUp();
+      const created = await report(as.employee);
+      const base = `/api/approaches/reports/${created.id}`;
+      await as.officer.post(`${base}/assign`, { assigneeId: as.admin.user.id }).expect(200);
+      await as.officer.post(`${base}/assign`, { assigneeId: as.officer.user.id }).expect(200);
+      // Names are looked up when the trail is read: a colleague renamed since shows the name of today.
+      const colleague = await ctx.newUser({ organisationId: org.id, role: 'officer' });
+      await as.officer.post(`${base}/assign`, { assigneeId: colleague.id }).expect(200);
+      await as.officer.post(`${base}/assign`, { assigneeId: null }).expect(200);
+      await ctx.dataSource.query(`UPDATE app_user SET name = 'Renamed Officer' WHERE id = $1`, [
+        colleague.id,
+      ]);
+
+      const trail = (await as.officer.get(`/api/audit?subjectId=${created.id}`).expect(200))
+        .body as Page<AuditEventView>;
+      const assignments = trail.items.filter((e) => e.action === 'report.assigned').reverse();
+      const named = async (id: string) => {
+        const [row] = await ctx.dataSource.query<{ name: string }[]>(
+          `SELECT name FROM app_user WHERE id = $1`,
+          [id],
+        );
+        return { id, name: row!.name };
+      };
+      const [admin, officer] = [await named(as.admin.user.id), await named(as.officer.user.id)];
+      expect(assignments.map((e) => ({ details: e.details, people: e.people }))).toEqual([
+        { details: { from: null, to: admin.id }, people: [{ id: admin.id, name: admin.name }] },
+        {
+          details: { from: admin.id, to: officer.id },
+          people: [
+            { id: admin.id, name: admin.name },
+            { id: officer.id, name: officer.name },
+          ],
+        },
+        {
+          details: { from: officer.id, to: colleague.id },
+          people: [
+            { id: officer.id, name: officer.name },
+            { id: colleague.id, name: 'Renamed Officer' },
+          ],
+        },
+        {
+          details: { from: colleague.id, to: null },
+          people: [{ id: colleague.id, name: 'Renamed Officer' }],
+        },
+      ]);
+
+      // The export for the authorities carries the same names.
+      const doc = (await as.officer.get(`${base}/export`).expect(200)).body as ReportExport;
+      expect(doc.auditTrail.filter((e) => e.action === 'report.assigned').map((e) => e.people)).toEqual(
+        assignments.map((e) => e.people),
+      );
+      // A person of another organisation is never named, whatever id an entry holds.
+      const other = await setUp();
+      await ctx.dataSource.query(
+        `INSERT INTO audit_event (organisation_id, actor_id, action, subject_type, subject_id, details)
+         VALUES ($1, $2, 'report.assigned', 'approach_report', $3, $4)`,
+        [org.id, as.officer.user.id, created.id, { from: null, to: other.as.officer.user.id }],
+      );
+      const newest = (await as.officer.get(`/api/audit?subjectId=${created.id}&pageSize=1`).expect(200))
+        .body as Page<AuditEventView>;
+      expect(newest.items[0]).toMatchObject({ details: { to: other.as.officer.user.id }, people: [] });
     });
 
     it('keeps the audit trail append-only in the database itself', async () => {

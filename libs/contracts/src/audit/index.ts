@@ -22,6 +22,14 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_SUBJECT_TYPES = ['approach_report', 'approach_rules'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
+/**
+ * The detail fields that hold a person's id, by action: the server answers each with the person's
+ * name (`people`), so that no one reads "to: 4b8df2f4-…".
+ */
+export const AUDIT_PERSON_FIELDS: Readonly<Partial<Record<AuditAction, readonly string[]>>> = {
+  'report.assigned': ['from', 'to'],
+};
+
 export interface AuditEventView {
   id: string;
   at: string;
@@ -31,10 +39,15 @@ export interface AuditEventView {
   subjectId: string | null;
   /** Action-specific facts, e.g. `{ from, to }` of a status change or `{ attachmentId, fileName }`. */
   details: Record<string, unknown>;
+  /**
+   * The people the details name by id (see AUDIT_PERSON_FIELDS), with their names as they are
+   * now. An id missing here belongs to no one in the organisation any more.
+   */
+  people: { id: string; name: string }[];
 }
 
 /** GET /api/audit: the trail of one subject, newest first. */
 export const auditQuerySchema = pageQuerySchema.extend({
-  subjectId: uuidSchema,
+  subjectId: uuidSchema.describe('The report (or rule set) whose trail to list.'),
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditAction, AuditEventView, AuditSubjectType } from '@countersign/contracts/audit';
+import {
+  AUDIT_PERSON_FIELDS,
+  type AuditAction,
+  type AuditEventView,
+  type AuditSubjectType,
+} from '@countersign/contracts/audit';
 import type { Page } from '@countersign/contracts/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/domain-error.js';
@@ -67,7 +72,13 @@ export class AuditService {
       ),
     ]);
     if (!count?.total) throw notFound('The audit trail');
-    return { items: rows.map(toView), total: count.total, page: paging.page, pageSize: paging.pageSize };
+    const people = await this.people(this.dataSource.manager, organisationId, rows);
+    return {
+      items: rows.map((r) => toView(r, people)),
+      total: count.total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    };
   }
 
   /** A subject's whole trail, oldest first, read in the caller's transaction (for exports). */
@@ -76,8 +87,33 @@ export class AuditService {
       `${SELECT_EVENTS} WHERE e.organisation_id = $1 AND e.subject_id = $2 ORDER BY e.id`,
       [organisationId, subjectId],
     );
-    return rows.map(toView);
+    const people = await this.people(tx, organisationId, rows);
+    return rows.map((r) => toView(r, people));
   }
+
+  /** The names of the people the events' details name by id, in one statement. */
+  private async people(
+    manager: EntityManager,
+    organisationId: string,
+    rows: readonly AuditRow[],
+  ): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.flatMap(personIds))];
+    if (ids.length === 0) return new Map();
+    const found = await manager.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM app_user WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
+      [organisationId, ids],
+    );
+    return new Map(found.map((p) => [p.id, p.name]));
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function personIds(r: AuditRow): string[] {
+  return (AUDIT_PERSON_FIELDS[r.action] ?? [])
+    .map((field) => r.details[field])
+    .filter((value): value is string => typeof value === 'string' && UUID.test(value))
+    .map((id) => id.toLowerCase());
 }
 
 const SELECT_EVENTS = `
@@ -85,7 +121,7 @@ const SELECT_EVENTS = `
     FROM audit_event e
     LEFT JOIN app_user u ON u.id = e.actor_id`;
 
-function toView(r: AuditRow): AuditEventView {
+function toView(r: AuditRow, names: ReadonlyMap<string, string>): AuditEventView {
   return {
     id: String(r.id),
     at: new Date(r.at).toISOString(),
@@ -94,5 +130,9 @@ function toView(r: AuditRow): AuditEventView {
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     details: r.details,
+    people: [...new Set(personIds(r))].flatMap((id) => {
+      const name = names.get(id);
+      return name === undefined ? [] : [{ id, name }];
+    }),
   };
 }

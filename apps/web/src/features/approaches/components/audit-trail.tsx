@@ -4,32 +4,12 @@ import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useId } from 'react';
 import { ErrorState } from '../../../components/ui/error-state';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
-import { formatDateTime } from '../../../lib/format';
 import type { AuditEventView } from '@countersign/contracts/audit';
 import { useReportAudit } from '../api/audit';
+import { auditRows } from './audit-entries';
 
-/** `approach-report.status-changed` → `Status changed`. */
-function actionLabel(action: string): string {
-  const last = action.split('.').pop() ?? action;
-  const words = last.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** Audit details as plain `key: value` text, whatever their shape. */
-function detailsText(details: unknown): string {
-  if (details === null || details === undefined) return '';
-  if (typeof details !== 'object') return String(details);
-  return Object.entries(details as Record<string, unknown>)
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`,
-    )
-    .join('; ');
-}
-
-function AuditTable({ entries }: { entries: readonly AuditEventView[] }) {
+export function AuditTable({ entries }: { entries: readonly AuditEventView[] }) {
   if (entries.length === 0) return <Text c="dimmed">Nothing recorded yet.</Text>;
-  const newestFirst = entries.toSorted((a, b) => b.at.localeCompare(a.at));
   return (
     <ScrollTable label="Audit trail" minWidth={640}>
       <Table.Thead>
@@ -41,14 +21,14 @@ function AuditTable({ entries }: { entries: readonly AuditEventView[] }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {newestFirst.map((entry, index) => (
-          <Table.Tr key={`${entry.at}-${index}`}>
-            <Table.Td style={noWrap}>{formatDateTime(entry.at)}</Table.Td>
-            <Table.Td>{entry.actor?.name ?? 'System'}</Table.Td>
-            <Table.Td>{actionLabel(entry.action)}</Table.Td>
+        {auditRows(entries).map((row) => (
+          <Table.Tr key={row.key}>
+            <Table.Td style={noWrap}>{row.when}</Table.Td>
+            <Table.Td>{row.who}</Table.Td>
+            <Table.Td>{row.what}</Table.Td>
             <Table.Td>
-              <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                {detailsText(entry.details) || '—'}
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {row.details || '—'}
               </Text>
             </Table.Td>
           </Table.Tr>
@@ -86,7 +66,8 @@ export function AuditTrail({ reportId }: { reportId: string }) {
       <Collapse expanded={opened} id={regionId}>
         <Stack gap="sm" pt="md">
           <Text size="sm" c="dimmed">
-            Every view and change of this report, with who made it and when.
+            Every view and change of this report, with who made it and when. Views one after another by the
+            same person are shown as one line.
           </Text>
           {audit.isPending && opened && (
             <Stack gap="xs" role="status" aria-label="Loading the audit trail">
