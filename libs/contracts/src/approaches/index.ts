@@ -161,12 +161,22 @@ export const triageListQuerySchema = pageQuerySchema.extend({
   open: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
-    .optional(),
+    .optional()
+    .describe('`true`: every status but closed (the default without `status`); `false`: every status.'),
   rating: z.enum(REPORT_RATINGS).optional(),
   departmentId: uuidSchema.optional(),
   /** Only reports older than this many days (stale queue). */
-  olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
-  assignee: z.union([uuidSchema, z.literal('me'), z.literal('none')]).optional(),
+  olderThanDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .describe('Only reports older than this many days.'),
+  assignee: z
+    .union([uuidSchema, z.literal('me'), z.literal('none')])
+    .optional()
+    .describe('A person’s id, `me` or `none` (unassigned).'),
 });
 export type TriageListQuery = z.input<typeof triageListQuerySchema>;
 

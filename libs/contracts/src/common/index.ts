@@ -44,8 +44,8 @@ export interface Page<T> {
 }
 
 export const pageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).describe('Page number, from 1.'),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25).describe('Items per page.'),
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 

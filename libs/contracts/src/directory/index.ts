@@ -21,7 +21,7 @@ export const SENSITIVITY_TIERS = ['standard', 'elevated', 'high'] as const;
 export type SensitivityTier = (typeof SENSITIVITY_TIERS)[number];
 
 export const userListQuerySchema = pageQuerySchema.extend({
-  q: textSchema.trim().max(100).optional(),
+  q: textSchema.trim().max(100).optional().describe('Part of the name or email address.'),
   departmentId: uuidSchema.optional(),
 });
 export type UserListQuery = z.input<typeof userListQuerySchema>;

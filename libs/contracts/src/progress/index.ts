@@ -25,14 +25,19 @@ export const progressListQuerySchema = pageQuerySchema.extend({
   status: z.enum(PROGRESS_STATUS_FILTERS).optional(),
   departmentId: uuidSchema.optional(),
   moduleId: uuidSchema.optional(),
-  q: textSchema.trim().max(100).optional(),
+  q: textSchema.trim().max(100).optional().describe("Part of the person's name or email address."),
   sort: z.enum(['dueDate', 'name', 'completedAt']).default('dueDate'),
   /**
    * Opaque keyset cursor: the `nextCursor` of the page before. With it the page starts right after
    * that row (fast at any depth) and `page` only numbers the page for "Showing x–y of N"; without
    * it `page` is an offset. The API decodes and checks it (400 naming `after` when it is not one).
    */
-  after: textSchema.trim().min(1).max(2000).optional(),
+  after: textSchema
+    .trim()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe('The `nextCursor` of the page before: the page starts right after its last row.'),
 });
 export type ProgressListQuery = z.input<typeof progressListQuerySchema>;
 export type ProgressSort = z.infer<typeof progressListQuerySchema>['sort'];
