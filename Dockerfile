@@ -8,6 +8,7 @@ COPY apps/e2e/package.json apps/e2e/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/scenario-engine/package.json libs/scenario-engine/
 COPY libs/curriculum/package.json libs/curriculum/
+COPY libs/approach-checker/package.json libs/approach-checker/
 COPY migrations/package.json migrations/
 RUN npm ci --no-audit --no-fund
 COPY . .

@@ -32,6 +32,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
+    const retryAfter = retryAfterSeconds(body);
+    if (retryAfter !== undefined && !res.sent) res.header('Retry-After', String(retryAfter));
     if (!res.sent) res.code(body.statusCode).send(body);
   }
 
@@ -74,6 +76,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       message: 'Something went wrong on our side. Please try again.',
     };
   }
+}
+
+/** A 429 or 503 whose details say how long to wait (e.g. a sign-in lock-out) sends it as Retry-After. */
+function retryAfterSeconds(body: ErrorResponse): number | undefined {
+  if (body.statusCode !== 429 && body.statusCode !== 503) return undefined;
+  const seconds = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 function clean(body: ErrorResponse): ErrorResponse {

@@ -29,6 +29,15 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   /**
+   * Longest a session lasts from its sign-in, however active: then the person signs in again.
+   * Caps SESSION_IDLE_HOURS.
+   */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 365)
+    .default(24 * 7),
+  /**
    * How long a replica may trust a session it has checked without asking the database again.
    * Sign-out on the same replica is immediate; elsewhere (another replica, an expired or deactivated
    * account) it takes effect within this time. 0 checks the database on every request.
@@ -55,8 +64,13 @@ const envSchema = z.object({
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Folder with the built web app to serve; empty to serve the API only. */
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
-  /** Failed logins allowed per account (from one address) before a lock-out. */
+  /**
+   * Failed logins allowed per account from one address before a lock-out of LOGIN_LOCKOUT_MINUTES
+   * (for that address). From any number of addresses, as many failures start a delay between the
+   * account's attempts: 1 s, doubling to at most 60 s, until the right password.
+   */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** How long that lock-out lasts. */
   LOGIN_LOCKOUT_MINUTES: z.coerce
     .number()
     .int()

@@ -29,3 +29,20 @@ export interface SessionResponse {
 }
 
 export { CSRF_HEADER, SESSION_COOKIE } from '../auth-protocol/index.js';
+
+/** `details` of the 401 `invalid_credentials` answer: what the person may be told. */
+export interface SignInFailureDetails {
+  /** Further wrong passwords from this address before sign-in is locked for `lockoutMinutes`. */
+  attemptsLeft: number;
+  lockoutMinutes: number;
+  /** Set when the account is being slowed after many failures: the wait before the next try. */
+  retryAfterSeconds?: number;
+}
+
+/**
+ * `details` of a 429: `too_many_attempts` (locked out) or `sign_in_delayed` (the account must
+ * wait between attempts). The Retry-After header says the same.
+ */
+export interface SignInWaitDetails {
+  retryAfterSeconds: number;
+}

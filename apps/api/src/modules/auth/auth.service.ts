@@ -59,8 +59,9 @@ export class AuthService {
       ? await argon2.verify(user.passwordHash, request.password)
       : (await argon2.verify(await DUMMY_HASH, request.password), false);
     if (!user || !valid || !user.active) {
-      await this.throttle.recordFailure(email, ip);
-      throw new DomainError(401, 'invalid_credentials', 'The email or password is not correct.');
+      // The same answer for an unknown email: the counts are kept per email address as typed.
+      const details = await this.throttle.recordFailure(email, ip);
+      throw new DomainError(401, 'invalid_credentials', 'The email or password is not correct.', details);
     }
     await this.throttle.recordSuccess(email, ip);
 
@@ -71,14 +72,17 @@ export class AuthService {
         userId: user.id,
         organisationId: user.organisationId,
         csrfToken: randomBytes(24).toString('base64url'),
-        expiresAt: this.nextExpiry(),
+        expiresAt: this.nextExpiry(new Date()),
         userAgent: userAgent?.slice(0, 500) ?? null,
       }),
     );
     return { token, session: await this.describe(user, session.csrfToken) };
   }
 
-  /** Resolves a cookie token to the caller, sliding the idle expiry at most once a minute. */
+  /**
+   * Resolves a cookie token to the caller, sliding the idle expiry at most once a minute, never
+   * past SESSION_MAX_HOURS from the sign-in (a remembered entry ends then too).
+   */
   async authenticate(token: string): Promise<AuthContext | null> {
     if (!token || token.length > 200) return null;
     const id = sha256(token);
@@ -93,24 +97,29 @@ export class AuthService {
         's.organisation_id AS "organisationId"',
         's.csrf_token AS "csrfToken"',
       ])
-      .addSelect(['s.expires_at AS "expiresAt"', 'u.role AS role'])
+      .addSelect(['s.created_at AS "createdAt"', 's.expires_at AS "expiresAt"', 'u.role AS role'])
       .where('s.id = :id', { id })
       .andWhere('s.expires_at > now()')
+      .andWhere(`s.created_at > now() - CAST(:maxHours AS double precision) * interval '1 hour'`, {
+        maxHours: this.config.SESSION_MAX_HOURS,
+      })
       .getRawOne<{
         id: string;
         userId: string;
         organisationId: string;
         csrfToken: string;
+        createdAt: Date;
         expiresAt: Date;
         role: Role;
       }>();
     if (!row) return null;
-    const next = this.nextExpiry();
+    const next = this.nextExpiry(new Date(row.createdAt));
     let expiresAt = new Date(row.expiresAt).getTime();
     if (next.getTime() - expiresAt > 60_000) {
       await this.sessions.update({ id: row.id }, { expiresAt: next });
       expiresAt = next.getTime();
     }
+    expiresAt = Math.min(expiresAt, this.absoluteEnd(new Date(row.createdAt)));
     const auth: AuthContext = {
       userId: row.userId,
       organisationId: row.organisationId,
@@ -134,7 +143,14 @@ export class AuthService {
 
   /** Housekeeping: drop sessions that expired (called at start-up; cheap thanks to the index). */
   async purgeExpired(): Promise<void> {
-    await this.sessions.createQueryBuilder().delete().where('expires_at < now()').execute();
+    await this.sessions
+      .createQueryBuilder()
+      .delete()
+      .where('expires_at < now()')
+      .orWhere(`created_at < now() - CAST(:maxHours AS double precision) * interval '1 hour'`, {
+        maxHours: this.config.SESSION_MAX_HOURS,
+      })
+      .execute();
   }
 
   private async describe(user: User, csrfToken: string): Promise<SessionResponse> {
@@ -152,7 +168,14 @@ export class AuthService {
     };
   }
 
-  private nextExpiry(): Date {
-    return new Date(Date.now() + this.config.SESSION_IDLE_HOURS * 3600_000);
+  /** The idle expiry from now, within the absolute lifetime of a session created at `createdAt`. */
+  private nextExpiry(createdAt: Date): Date {
+    return new Date(
+      Math.min(Date.now() + this.config.SESSION_IDLE_HOURS * 3600_000, this.absoluteEnd(createdAt)),
+    );
+  }
+
+  private absoluteEnd(createdAt: Date): number {
+    return createdAt.getTime() + this.config.SESSION_MAX_HOURS * 3600_000;
   }
 }

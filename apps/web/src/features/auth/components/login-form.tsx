@@ -1,49 +1,76 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { useLogin } from '../api/session';
+import { formatWait, signInProblem } from './sign-in-problem';
 
-function errorText(error: unknown): { title: string; message: string } {
-  if (isApiError(error) && error.code === 'invalid_credentials') {
-    return {
-      title: 'Sign-in failed',
-      message: 'That email and password do not match. Check them and try again.',
-    };
-  }
-  if (isApiError(error) && error.code === 'too_many_attempts') {
-    return { title: 'Too many attempts', message: error.message };
-  }
-  return {
-    title: 'Sign-in failed',
-    message: error instanceof Error ? error.message : 'Something went wrong. Try again.',
-  };
+/** A wait before the next attempt; a lock-out's message is cleared when it is over. */
+interface Wait {
+  until: number;
+  clearsProblem: boolean;
 }
 
 export function LoginForm() {
   const login = useLogin();
+  const { reset } = login;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const fieldErrors = isApiError(login.error) ? login.error.fieldErrors() : {};
-  const alert = login.isError && Object.keys(fieldErrors).length === 0 ? errorText(login.error) : null;
+  const [missing, setMissing] = useState({ email: false, password: false });
+  const [wait, setWait] = useState<Wait | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const serverFieldErrors = isApiError(login.error) ? login.error.fieldErrors() : {};
+  const fieldErrors = {
+    email: missing.email ? 'Enter your work email' : serverFieldErrors.email,
+    password: missing.password ? 'Enter your password' : serverFieldErrors.password,
+  };
+  const problem = login.isError ? signInProblem(login.error) : null;
+  const secondsLeft = wait ? Math.max(0, Math.ceil((wait.until - now) / 1000)) : 0;
+
+  // The countdown on the button's explanation; at zero the button is enabled again.
+  useEffect(() => {
+    if (!wait) return;
+    const timer = setInterval(() => {
+      const time = Date.now();
+      setNow(time);
+      if (time < wait.until) return;
+      setWait(null);
+      if (wait.clearsProblem) reset();
+    }, 250);
+    return () => clearInterval(timer);
+  }, [wait, reset]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    login.mutate({ email: email.trim(), password });
+    const empty = { email: !email.trim(), password: !password };
+    setMissing(empty);
+    if (empty.email || empty.password || secondsLeft > 0) return;
+    login.mutate(
+      { email: email.trim(), password },
+      {
+        onError: (error) => {
+          const seconds = signInProblem(error)?.waitSeconds;
+          setNow(Date.now());
+          setWait(
+            seconds ? { until: Date.now() + seconds * 1000, clearsProblem: isApiError(error, 429) } : null,
+          );
+        },
+      },
+    );
   };
 
   return (
     <form onSubmit={submit} noValidate aria-label="Sign in">
       <Stack gap="md">
-        {alert && (
+        {problem && (
           <Alert
             color="red"
             variant="light"
-            title={alert.title}
+            title={problem.title}
             icon={<IconAlertCircle aria-hidden />}
             role="alert"
           >
-            {alert.message}
+            {problem.message}
           </Alert>
         )}
         <TextInput
@@ -53,7 +80,10 @@ export function LoginForm() {
           autoComplete="username"
           required
           value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
+          onChange={(event) => {
+            setEmail(event.currentTarget.value);
+            setMissing((m) => ({ ...m, email: false }));
+          }}
           error={fieldErrors.email}
         />
         <PasswordInput
@@ -63,19 +93,31 @@ export function LoginForm() {
           required
           visibilityToggleButtonProps={{ 'aria-label': 'Show characters' }}
           value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
+          onChange={(event) => {
+            setPassword(event.currentTarget.value);
+            setMissing((m) => ({ ...m, password: false }));
+          }}
           error={fieldErrors.password}
         />
-        <Button
-          type="submit"
-          size="md"
-          fullWidth
-          loading={login.isPending}
-          disabled={!email.trim() || !password}
-          leftSection={<IconLock size={18} aria-hidden />}
-        >
-          Sign in
-        </Button>
+        <Stack gap={6}>
+          <Button
+            type="submit"
+            size="md"
+            fullWidth
+            loading={login.isPending}
+            // Disabled only while a wait runs, and then it says why and for how long.
+            disabled={secondsLeft > 0}
+            aria-describedby={secondsLeft > 0 ? 'sign-in-wait' : undefined}
+            leftSection={<IconLock size={18} aria-hidden />}
+          >
+            Sign in
+          </Button>
+          {secondsLeft > 0 && (
+            <Text id="sign-in-wait" size="sm" c="dimmed" ta="center" data-testid="sign-in-wait">
+              Sign-in is paused after failed attempts: you can try again in {formatWait(secondsLeft)}.
+            </Text>
+          )}
+        </Stack>
       </Stack>
     </form>
   );
