@@ -1,10 +1,9 @@
 import type { TriageReportView } from '@countersign/contracts/approaches';
-import { Anchor, Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft, IconDownload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { SectionCard } from '../../../components/ui/section-card';
-import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useExportReport, useTriageReport } from '../api/triage-report';
 import { AssigneeSelect } from '../components/assignee-select';
 import { AttachmentGallery } from '../components/attachment-gallery';
@@ -13,8 +12,8 @@ import { FlagList } from '../components/flag-list';
 import { LinkedReports } from '../components/linked-reports';
 import { NotesPanel } from '../components/notes-panel';
 import { OutcomePanel } from '../components/outcome-panel';
-import { RatingBadge, ReportStatusBadge } from '../components/report-badges';
 import { ReportFacts } from '../components/report-facts';
+import { ReportHeader } from '../components/report-header';
 import { StatusControl } from '../components/status-control';
 import { ReportLoadState } from '../components/report-load-state';
 import { StatusTimeline } from '../components/status-timeline';
@@ -40,38 +39,6 @@ function ExportButton({ report }: { report: TriageReportView }) {
         </Text>
       )}
     </Stack>
-  );
-}
-
-function ReportHeader({ report }: { report: TriageReportView }) {
-  return (
-    <Paper withBorder radius="lg" p="lg">
-      <Stack gap="sm">
-        <Title order={1} fz="h2">
-          Report {report.reference}
-        </Title>
-        <Group gap="sm">
-          <RatingBadge rating={report.rating} />
-          <ReportStatusBadge status={report.status} />
-          <Text size="sm" c="dimmed">
-            Received {formatDateTime(report.createdAt)} ({formatRelative(report.createdAt)})
-          </Text>
-        </Group>
-        <Box>
-          <Text size="sm">
-            <Text span fw={600}>
-              Reporter:
-            </Text>{' '}
-            {report.reporter.name} · {report.reporter.email} · {report.reporter.department ?? 'No department'}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {report.firstReviewedAt
-              ? `First reviewed ${formatDateTime(report.firstReviewedAt)}`
-              : 'Not reviewed yet'}
-          </Text>
-        </Box>
-      </Stack>
-    </Paper>
   );
 }
 

@@ -15,7 +15,7 @@ function TotalsCells({ totals, name }: { totals: CompletionTotals; name: string 
       <Table.Td>{formatCount(totals.notStarted)}</Table.Td>
       <Table.Td>{formatCount(totals.overdue)}</Table.Td>
       <Table.Td>
-        <CompletionRate rate={totals.completionRate} label={`${name}: completion rate`} />
+        <CompletionRate totals={totals} label={`${name}: completion rate`} />
       </Table.Td>
     </>
   );

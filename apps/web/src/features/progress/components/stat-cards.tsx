@@ -2,7 +2,8 @@ import type { CompletionTotals } from '@countersign/contracts/progress';
 import { SimpleGrid } from '@mantine/core';
 import { IconAlertTriangle, IconChecklist, IconProgress, IconUsersGroup } from '@tabler/icons-react';
 import { StatCard } from '../../../components/ui/stat-card';
-import { formatCount, formatPercent } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
+import { formatCompletionRate } from './completion-rate';
 
 export function StatCards({ totals }: { totals: CompletionTotals }) {
   return (
@@ -16,8 +17,8 @@ export function StatCards({ totals }: { totals: CompletionTotals }) {
       />
       <StatCard
         label="Completion rate"
-        value={formatPercent(totals.completionRate)}
-        detail={`${formatCount(totals.completed)} completed`}
+        value={formatCompletionRate(totals)}
+        detail={totals.assigned === 0 ? 'nobody assigned yet' : `${formatCount(totals.completed)} completed`}
         icon={<IconChecklist size={24} />}
         color="green"
       />
