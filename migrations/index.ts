@@ -9,6 +9,7 @@ import { CreateMediaAssets1795823543804 } from './1795823543804-CreateMediaAsset
 import { IndexAssignmentCompletedAt1795828338290 } from './1795828338290-IndexAssignmentCompletedAt.js';
 import { AddVersionChangeNote1795829535300 } from './1795829535300-AddVersionChangeNote.js';
 import { ForbidEvidenceDeletes1795900000000 } from './1795900000000-ForbidEvidenceDeletes.js';
+import { AddQuizRetryRecords1796230635546 } from './1796230635546-AddQuizRetryRecords.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   IndexAssignmentCompletedAt1795828338290,
   AddVersionChangeNote1795829535300,
   ForbidEvidenceDeletes1795900000000,
+  AddQuizRetryRecords1796230635546,
 ];

@@ -237,6 +237,24 @@ describe('learning: play, quiz, completion', () => {
     });
     expect(await completions(assignmentId)).toBe(0);
 
+    // The built-in modules send the learner back to the debrief before a retry.
+    expect(failed.quiz!.gate).toEqual({ opensAt: null, reviewDebrief: true });
+    const refused = await client
+      .post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 2, answers: answers(content, true) })
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'debrief_review_required', message: expect.any(String) });
+    const reviewed: AttemptState = (
+      await client.post(`/api/me/attempts/${state.attemptId}/debrief-review`).expect(200)
+    ).body;
+    expect(reviewed.quiz).toMatchObject({ round: 2, gate: null });
+    // Opening it again records nothing more.
+    await client.post(`/api/me/attempts/${state.attemptId}/debrief-review`).expect(200);
+    const reviews = await ctx.dataSource.query(
+      `SELECT payload FROM attempt_event WHERE attempt_id = $1 AND type = 'debrief-reviewed'`,
+      [state.attemptId],
+    );
+    expect(reviews).toEqual([{ payload: { round: 2 } }]);
+
     const passed: AttemptState = (
       await client
         .post(`/api/me/attempts/${state.attemptId}/quiz`, { round: 2, answers: answers(content, true) })

@@ -127,6 +127,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'POST',
+    path: '/api/me/attempts/{attemptId}/debrief-review',
+    permission: 'training:play',
+    ok: 200,
+    params: (fx, who) => ({ attemptId: fx.play[who].quizAttemptId }),
+  },
+  {
+    method: 'POST',
     path: '/api/me/attempts/{attemptId}/quiz',
     permission: 'training:play',
     ok: 200,
@@ -626,6 +633,7 @@ describe('permissions', () => {
         'POST /api/authoring/modules/{moduleId}/unarchive → modules:author',
         'POST /api/me/assignments/{assignmentId}/attempts → training:play',
         'POST /api/me/attempts/{attemptId}/choices → training:play',
+        'POST /api/me/attempts/{attemptId}/debrief-review → training:play',
         'POST /api/me/attempts/{attemptId}/quiz → training:play',
         'POST /api/notifications/read-all → account:self',
         'POST /api/notifications/{notificationId}/read → account:self',
@@ -670,6 +678,7 @@ describe('permissions', () => {
           round: 2,
           answers: theirs.quizAnswers,
         }),
+        employee.post(`/api/me/attempts/${theirs.quizAttemptId}/debrief-review`),
       ];
       for (const res of await Promise.all(calls)) {
         expect({ status: res.status, code: (res.body as { code: string }).code }).toEqual({

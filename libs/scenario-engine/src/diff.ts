@@ -1,4 +1,5 @@
 import type { ModuleContent, QuizQuestion, Step } from './model.js';
+import { retryPolicyOf, type RetryPolicy } from './retry-policy.js';
 
 /**
  * A readable comparison of two versions of a module: which steps and quiz questions were added,
@@ -35,6 +36,8 @@ export interface ModuleDiff {
   questions: { added: QuestionRef[]; removed: QuestionRef[]; changed: QuestionChange[] };
   passMark: { from: number; to: number } | null;
   shuffle: { from: boolean; to: boolean } | null;
+  /** What a failed quiz round leads to; a quiz without a policy counts as the default one. */
+  retryPolicy: { from: RetryPolicy; to: RetryPolicy } | null;
   /** True when nothing a learner would notice differs. */
   identical: boolean;
 }
@@ -54,12 +57,15 @@ export function diffModules(from: ModuleContent, to: ModuleContent): ModuleDiff 
     from.quiz.passMark === to.quiz.passMark ? null : { from: from.quiz.passMark, to: to.quiz.passMark };
   const shuffle =
     from.quiz.shuffle === to.quiz.shuffle ? null : { from: from.quiz.shuffle, to: to.quiz.shuffle };
+  const policies = { from: retryPolicyOf(from.quiz), to: retryPolicyOf(to.quiz) };
+  const retryPolicy = sameValue(policies.from, policies.to) ? null : policies;
   const identical =
     start === null &&
     passMark === null &&
     shuffle === null &&
+    retryPolicy === null &&
     [steps, questions].every((d) => d.added.length + d.removed.length + d.changed.length === 0);
-  return { start, steps, questions, passMark, shuffle, identical };
+  return { start, steps, questions, passMark, shuffle, retryPolicy, identical };
 }
 
 function diffById<T extends { id: string }, R, C>(

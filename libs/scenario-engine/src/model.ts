@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retryPolicySchema } from './retry-policy.js';
 import { textSchema } from './text.js';
 
 /**
@@ -145,6 +146,8 @@ function contentSchemas(strength: 'published' | 'draft') {
     /** Percentage of questions answered exactly right needed to pass, 1..100. */
     passMark: z.number().int().min(1).max(100),
     shuffle: z.boolean().default(true),
+    /** What a failed round leads to (retry-policy.ts); absent: retry at once, as before. */
+    retryPolicy: retryPolicySchema.optional(),
     questions: list(quizQuestionSchema, 1, 100),
   });
 

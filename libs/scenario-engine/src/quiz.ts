@@ -30,21 +30,44 @@ export interface QuestionView {
 
 /**
  * The quiz as shown to a learner. With `quiz.shuffle`, questions and each question's options are
- * shuffled deterministically from `seed` (e.g. the attempt id), so reloading the page or scoring
- * on the server sees the same order the learner saw; otherwise document order.
+ * shuffled deterministically from `seed` (e.g. the attempt id and round), so reloading the page or
+ * scoring on the server sees the same order the learner saw; otherwise document order.
+ *
+ * With `round`, consecutive rounds never repeat an order: every list of two or more (the
+ * questions, and each question's options) is shown in an order of the round's parity — an even
+ * or odd permutation of document order, swapping the first two when the shuffle landed on the
+ * other kind. An even and an odd permutation always differ, so a learner who failed cannot
+ * retry by position ("the second option of the third question"); within a round each order of
+ * its parity is equally likely.
  */
-export function presentQuiz(quiz: Quiz, seed: string): QuestionView[] {
+export function presentQuiz(quiz: Quiz, seed: string, round?: number): QuestionView[] {
   const random = quiz.shuffle ? mulberry32(xmur3(seed)) : undefined;
-  const questions = random ? shuffled(quiz.questions, random) : quiz.questions;
-  return questions.map((question) => {
-    const options = question.options.map((option) => ({ id: option.id, label: option.label }));
-    return {
-      id: question.id,
-      kind: question.kind,
-      prompt: question.prompt,
-      options: random ? shuffled(options, random) : options,
-    };
-  });
+  const arrange = <T>(items: readonly T[]): T[] => {
+    if (!random) return [...items];
+    const order = shuffled(
+      items.map((_, index) => index),
+      random,
+    );
+    if (round !== undefined && order.length > 1 && parityOf(order) !== round % 2) {
+      [order[0], order[1]] = [order[1]!, order[0]!];
+    }
+    return order.map((index) => items[index]!);
+  };
+  return arrange(quiz.questions).map((question) => ({
+    id: question.id,
+    kind: question.kind,
+    prompt: question.prompt,
+    options: arrange(question.options).map((option) => ({ id: option.id, label: option.label })),
+  }));
+}
+
+/** 0 for an even permutation of 0..n-1, 1 for an odd one (the parity of its inversions). */
+function parityOf(order: readonly number[]): number {
+  let inversions = 0;
+  for (let i = 0; i < order.length; i++) {
+    for (let j = i + 1; j < order.length; j++) if (order[i]! > order[j]!) inversions++;
+  }
+  return inversions % 2;
 }
 
 export interface QuestionResult {

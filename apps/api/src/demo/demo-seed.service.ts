@@ -209,6 +209,8 @@ export class DemoSeedService {
         ]),
       );
       state = await this.learning.submitQuiz(auth, state.attemptId, { round: 1, answers: wrong });
+      // The module may ask for the debrief to be read again before a retry, as a learner would.
+      if (state.quiz?.gate?.reviewDebrief) state = await this.learning.reviewDebrief(auth, state.attemptId);
     }
     await this.learning.submitQuiz(auth, state.attemptId, { round: state.quiz!.round, answers: correct });
   }

@@ -10,6 +10,7 @@ import {
   advanceByQuiz,
   buildAttemptState,
   progressPercentOf,
+  quizGateOf,
   redFlagLookup,
   SCENARIO_SHARE,
   startPosition,
@@ -185,7 +186,8 @@ describe('attempt state', () => {
     expect(state.quiz).toEqual({
       round: 1,
       passMark: 50,
-      questions: presentQuiz(content.quiz, 'attempt-1:1'),
+      questions: presentQuiz(content.quiz, 'attempt-1:1', 1),
+      gate: null,
     });
   });
 
@@ -194,8 +196,27 @@ describe('attempt state', () => {
     expect(play(['ignore']).state.quiz!.questions).toEqual(first);
     const second = play(['ignore'], [answersWith(0)]).state.quiz!;
     expect(second.round).toBe(2);
-    expect(second.questions).toEqual(presentQuiz(content.quiz, 'attempt-1:2'));
+    expect(second.questions).toEqual(presentQuiz(content.quiz, 'attempt-1:2', 2));
     expect(second.questions.map((q) => q.id).sort()).toEqual(['q1', 'q2', 'q3', 'q4']);
+  });
+
+  it('reshuffles every question’s options in each new round: never the order of the round before', () => {
+    let rounds: Record<string, string[]>[] = [];
+    let previous = play(['ignore']).state.quiz!.questions;
+    for (let round = 2; round <= 12; round++) {
+      rounds = [...rounds, answersWith(0)];
+      const shown = play(['ignore'], rounds).state.quiz!;
+      expect(shown.round).toBe(round);
+      for (const view of shown.questions) {
+        const before = previous.find((q) => q.id === view.id)!;
+        expect({ round, question: view.id, options: view.options.map((o) => o.id) }).not.toEqual({
+          round,
+          question: view.id,
+          options: before.options.map((o) => o.id),
+        });
+      }
+      previous = shown.questions;
+    }
   });
 
   it('keeps the quiz open with the result after a failed round', () => {
@@ -283,5 +304,76 @@ describe('redFlagLookup', () => {
       'flattery',
     ]);
     expect(views([])).toEqual([]);
+  });
+});
+
+describe('retry policy gate', () => {
+  const withPolicy = (retryPolicy: ModuleContent['quiz']['retryPolicy']): ModuleContent => ({
+    ...content,
+    quiz: { ...content.quiz, retryPolicy },
+  });
+  const failedOnce = (
+    policy: ModuleContent['quiz']['retryPolicy'],
+    extra: Partial<Parameters<typeof quizGateOf>[0]> = {},
+  ) => {
+    const c = withPolicy(policy);
+    let position: AttemptPosition = advanceByChoice(c, startPosition(c), 'ignore').position;
+    position = advanceByQuiz(c, position, answersWith(0)).position;
+    return {
+      content: c,
+      position,
+      quizRounds: [{ round: 1, answers: answersWith(0), submittedAt: '2026-03-01T10:00:00.000Z' }],
+      ...extra,
+    };
+  };
+  const at = (iso: string) => new Date(iso);
+
+  it('stands in front of nothing without a policy, as before', () => {
+    expect(quizGateOf(failedOnce(undefined, { now: at('2026-03-01T10:00:00Z') }))).toBeNull();
+  });
+
+  it('never stands in front of round 1', () => {
+    const c = withPolicy({ cooldownMinutes: 30, reviewDebrief: true, notifyOfficersAfter: null });
+    const position = advanceByChoice(c, startPosition(c), 'ignore').position;
+    expect(quizGateOf({ content: c, position, quizRounds: [], now: at('2026-03-01T10:00:00Z') })).toBeNull();
+  });
+
+  it('holds the next round until the pause after the failed one is over', () => {
+    const policy = { cooldownMinutes: 30, reviewDebrief: false, notifyOfficersAfter: null };
+    expect(quizGateOf(failedOnce(policy, { now: at('2026-03-01T10:29:59Z') }))).toEqual({
+      opensAt: '2026-03-01T10:30:00.000Z',
+      reviewDebrief: false,
+    });
+    expect(quizGateOf(failedOnce(policy, { now: at('2026-03-01T10:30:00Z') }))).toBeNull();
+    // The preview knows no submission times: it never makes an author wait.
+    const preview = failedOnce(policy, { now: at('2026-03-01T10:00:01Z') });
+    expect(quizGateOf({ ...preview, quizRounds: [{ round: 1, answers: answersWith(0) }] })).toBeNull();
+  });
+
+  it('asks for the debrief again before each retry, until it was opened for that round', () => {
+    const policy = { cooldownMinutes: 0, reviewDebrief: true, notifyOfficersAfter: null };
+    expect(quizGateOf(failedOnce(policy))).toEqual({ opensAt: null, reviewDebrief: true });
+    // Opened before round 2 counts for round 2 only.
+    expect(quizGateOf(failedOnce(policy, { debriefReviews: [2] }))).toBeNull();
+    expect(quizGateOf(failedOnce(policy, { debriefReviews: [3] }))).toEqual({
+      opensAt: null,
+      reviewDebrief: true,
+    });
+  });
+
+  it('is part of the state the player gets, and gone once the attempt is passed', () => {
+    const policy = { cooldownMinutes: 10, reviewDebrief: true, notifyOfficersAfter: 2 };
+    const input = failedOnce(policy, { now: at('2026-03-01T10:05:00Z') });
+    const common = {
+      attemptId: 'attempt-1',
+      assignmentId: 'assignment-1',
+      module: { id: 'module-1', title: 'Module', version: 3 },
+      choices: [{ stepId: 'request', choiceId: 'ignore' }],
+      redFlagViews: redFlagLookup(catalogue),
+    };
+    const state = buildAttemptState({ ...common, ...input });
+    expect(state.quiz!.gate).toEqual({ opensAt: '2026-03-01T10:10:00.000Z', reviewDebrief: true });
+    const passed = advanceByQuiz(input.content, input.position, answersWith(4)).position;
+    expect(buildAttemptState({ ...common, ...input, position: passed }).quiz).toBeNull();
   });
 });

@@ -206,15 +206,8 @@ export interface ApproachStats {
   medianHoursToFirstReview: number | null;
 }
 
-export interface NotificationView {
-  id: string;
-  kind: 'report-new-high' | 'report-status-changed';
-  title: string;
-  body: string;
-  link: string;
-  createdAt: string;
-  read: boolean;
-}
+/** Notifications are their own feature now; the name stays importable from here. */
+export type { NotificationView } from '../notifications/index.js';
 
 /** Where notifications point in the web app: the reporter's view and the officer's view of a report. */
 export const REPORT_PATHS = {

@@ -2,6 +2,7 @@ import {
   applyChoice,
   findStep,
   presentQuiz,
+  retryPolicyOf,
   scoreQuiz,
   toStepView,
   type ChoiceOutcome,
@@ -11,7 +12,7 @@ import {
   type Scenario,
 } from '@countersign/scenario-engine';
 import type { RedFlagView } from '../training/index.js';
-import type { AttemptState, ChoiceFeedback, ChoiceResult, QuizResultView } from './index.js';
+import type { AttemptState, ChoiceFeedback, ChoiceResult, QuizGate, QuizResultView } from './index.js';
 
 /**
  * An attempt as pure data: where it stands, how a choice or a quiz round moves it on, and the
@@ -46,6 +47,8 @@ export interface RecordedChoice {
 export interface RecordedQuizRound {
   round: number;
   answers: QuizAnswers;
+  /** When it was submitted (ISO): the API knows; the editor's preview has none and never waits. */
+  submittedAt?: string;
 }
 
 /**
@@ -153,6 +156,10 @@ export interface AttemptStateInput {
   choices: readonly RecordedChoice[];
   /** Quiz rounds submitted, oldest first. */
   quizRounds: readonly RecordedQuizRound[];
+  /** The rounds before which the learner opened the debrief again (the round open at the time). */
+  debriefReviews?: readonly number[];
+  /** The time a pause after a failed round is judged at; without it no pause is pending. */
+  now?: Date;
   redFlagViews: (keys: readonly string[]) => RedFlagView[];
 }
 
@@ -178,7 +185,7 @@ export function buildAttemptState(input: AttemptStateInput): AttemptState {
     ending: step.ending
       ? { ...step.ending, redFlags: redFlagViews(history.flatMap((h) => h.redFlags.map((f) => f.key))) }
       : null,
-    quiz: phase === 'quiz' ? quizView(content, input.attemptId, position.quizRound) : null,
+    quiz: phase === 'quiz' ? quizView(content, input.attemptId, position.quizRound, quizGateOf(input)) : null,
     lastResult: last ? quizResultView(content, last) : null,
     progressPercent: progressPercentOf(content, position),
   };
@@ -192,9 +199,45 @@ function quizView(
   content: ModuleContent,
   attemptId: string,
   round: number,
+  gate: QuizGate | null,
 ): NonNullable<AttemptState['quiz']> {
   const { quiz } = content;
-  return { round, passMark: quiz.passMark, questions: presentQuiz(quiz, quizSeed(attemptId, round)) };
+  return {
+    round,
+    passMark: quiz.passMark,
+    // With the round, so no round repeats the order of the one before (see presentQuiz).
+    questions: presentQuiz(quiz, quizSeed(attemptId, round), round),
+    gate,
+  };
+}
+
+export interface QuizGateInput {
+  content: ModuleContent;
+  position: AttemptPosition;
+  /** Quiz rounds submitted, oldest first, with when each was submitted. */
+  quizRounds: readonly RecordedQuizRound[];
+  /** The rounds before which the debrief was opened again. */
+  debriefReviews?: readonly number[];
+  now?: Date;
+}
+
+/**
+ * What the module's retry policy still asks before the open round may be submitted: null when
+ * nothing (round 1, no policy, or every condition met). The API enforces it on submission and the
+ * player explains it; the preview passes no submission times, so it never makes an author wait.
+ */
+export function quizGateOf(input: QuizGateInput): QuizGate | null {
+  const { position } = input;
+  if (position.status !== 'in-progress' || !position.scenarioOutcome || position.quizRound <= 1) return null;
+  const policy = retryPolicyOf(input.content.quiz);
+  let opensAt: string | null = null;
+  const failed = input.quizRounds.find((r) => r.round === position.quizRound - 1);
+  if (policy.cooldownMinutes > 0 && failed?.submittedAt && input.now) {
+    const opens = Date.parse(failed.submittedAt) + policy.cooldownMinutes * 60_000;
+    if (opens > input.now.getTime()) opensAt = new Date(opens).toISOString();
+  }
+  const reviewDebrief = policy.reviewDebrief && !(input.debriefReviews ?? []).includes(position.quizRound);
+  return opensAt !== null || reviewDebrief ? { opensAt, reviewDebrief } : null;
 }
 
 /** A recorded choice as the player shows it: the step, the choice, its feedback and red flags. */
@@ -240,7 +283,8 @@ export function buildChoiceResult(input: ChoiceResultInput): ChoiceResult {
     choicesMade: position.choicesMade,
     step: toStepView(step),
     ending: step.ending ?? null,
-    quiz: phase === 'quiz' ? quizView(content, input.attemptId, position.quizRound) : null,
+    // A choice only ever opens round 1, which nothing stands in front of.
+    quiz: phase === 'quiz' ? quizView(content, input.attemptId, position.quizRound, null) : null,
     progressPercent: progressPercentOf(content, position),
   };
 }
@@ -278,7 +322,10 @@ function pathRedFlags(history: readonly ChoiceFeedback[]): RedFlagView[] {
   );
 }
 
-/** The seed of a round's question order: stable for the round, different for the next one. */
+/**
+ * The seed of a round's question and option order: stable for the round (a reload shows the
+ * same), different for the next one.
+ */
 export function quizSeed(attemptId: string, round: number): string {
   return `${attemptId}:${round}`;
 }

@@ -54,6 +54,18 @@ export interface QuizResultView {
   questions: QuizQuestionResult[];
 }
 
+/**
+ * What stands between a learner and a retry (round 2 on), from the module's retry policy. The
+ * API refuses the round until it is cleared: 429 `quiz_cooldown` while `opensAt` is ahead, 409
+ * `debrief_review_required` until the debrief has been opened again.
+ */
+export interface QuizGate {
+  /** When the round opens (ISO), if a pause after the failed round is still running; else null. */
+  opensAt: string | null;
+  /** The scenario's ending and debrief must be opened again first (POST …/debrief-review). */
+  reviewDebrief: boolean;
+}
+
 /** Everything the player needs to render an attempt and resume it. */
 export interface AttemptState {
   attemptId: string;
@@ -68,7 +80,7 @@ export interface AttemptState {
   history: ChoiceFeedback[];
   ending: (Ending & { redFlags: RedFlagView[] }) | null;
   /** Present in the quiz phase: the round to answer and its questions in this attempt's order. */
-  quiz: { round: number; passMark: number; questions: QuestionView[] } | null;
+  quiz: { round: number; passMark: number; questions: QuestionView[]; gate: QuizGate | null } | null;
   /** The latest quiz result, if any round was submitted. */
   lastResult: QuizResultView | null;
   progressPercent: number;

@@ -1,9 +1,25 @@
 import { z } from 'zod';
-import type { NotificationView } from '../approaches/index.js';
 import type { Page } from '../common/index.js';
 
-/** In-app notifications of the signed-in person. */
-export type { NotificationView };
+/**
+ * What a notification is about: a new high-rated approach report or a report's new status (to
+ * officers, to the reporter), or a learner who has failed as many quiz rounds as the module's
+ * retry policy allows before the officers are told.
+ */
+export const NOTIFICATION_KINDS = ['report-new-high', 'report-status-changed', 'quiz-rounds-failed'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** One in-app notification of the signed-in person. */
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** Where it leads in the web app. */
+  link: string;
+  createdAt: string;
+  read: boolean;
+}
 
 /** GET /api/notifications: the caller's notifications, newest first, with the number unread. */
 export interface NotificationList extends Page<NotificationView> {

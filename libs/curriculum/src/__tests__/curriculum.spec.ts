@@ -268,6 +268,8 @@ describe('built-in modules', () => {
       const { quiz } = content;
       expect(quiz.passMark).toBe(80);
       expect(quiz.shuffle).toBe(true);
+      // A retry follows a second look at the debrief; officers hear of a third failed round.
+      expect(quiz.retryPolicy).toEqual({ cooldownMinutes: 0, reviewDebrief: true, notifyOfficersAfter: 3 });
       expect(quiz.questions.length).toBeGreaterThanOrEqual(6);
       expect(new Set(quiz.questions.map((q) => q.id)).size).toBe(quiz.questions.length);
       const kinds = new Set(quiz.questions.map((q) => q.kind));

@@ -1,5 +1,5 @@
 import type { ProfileCardArtefact } from '@countersign/scenario-engine';
-import { paragraphs, type BuiltInModule } from './types.js';
+import { BUILT_IN_RETRY_POLICY, type BuiltInModule, paragraphs } from './types.js';
 
 /*
  * Module 1 — "The approach".
@@ -711,6 +711,7 @@ export const theApproach: BuiltInModule = {
     quiz: {
       passMark: 80,
       shuffle: true,
+      retryPolicy: BUILT_IN_RETRY_POLICY,
       questions: [
         {
           id: 'strongest-profile-sign',

@@ -1,5 +1,5 @@
 import type { ProfileCardArtefact } from '@countersign/scenario-engine';
-import { paragraphs, type BuiltInModule } from './types.js';
+import { BUILT_IN_RETRY_POLICY, type BuiltInModule, paragraphs } from './types.js';
 
 /*
  * Module 2 — "Too good to be true".
@@ -632,6 +632,7 @@ export const tooGoodToBeTrue: BuiltInModule = {
     quiz: {
       passMark: 80,
       shuffle: true,
+      retryPolicy: BUILT_IN_RETRY_POLICY,
       questions: [
         {
           id: 'why-fee-is-a-warning',

@@ -1,5 +1,5 @@
 import type { ProfileCardArtefact } from '@countersign/scenario-engine';
-import { paragraphs, type BuiltInModule } from './types.js';
+import { BUILT_IN_RETRY_POLICY, type BuiltInModule, paragraphs } from './types.js';
 
 /*
  * Module 4 — "What your profile tells them".
@@ -756,6 +756,7 @@ export const whatYourProfileTellsThem: BuiltInModule = {
     quiz: {
       passMark: 80,
       shuffle: true,
+      retryPolicy: BUILT_IN_RETRY_POLICY,
       questions: [
         {
           id: 'what-to-remove',

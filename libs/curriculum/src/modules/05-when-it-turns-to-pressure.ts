@@ -1,4 +1,4 @@
-import { paragraphs, type BuiltInModule } from './types.js';
+import { BUILT_IN_RETRY_POLICY, type BuiltInModule, paragraphs } from './types.js';
 
 /*
  * Module 5 — "When it turns to pressure".
@@ -667,6 +667,7 @@ export const whenItTurnsToPressure: BuiltInModule = {
     quiz: {
       passMark: 80,
       shuffle: true,
+      retryPolicy: BUILT_IN_RETRY_POLICY,
       questions: [
         {
           id: 'why-report-early',

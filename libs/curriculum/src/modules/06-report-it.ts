@@ -1,5 +1,5 @@
 import type { ProfileCardArtefact } from '@countersign/scenario-engine';
-import { paragraphs, type BuiltInModule } from './types.js';
+import { BUILT_IN_RETRY_POLICY, type BuiltInModule, paragraphs } from './types.js';
 
 /*
  * Module 6 — "Report it".
@@ -750,6 +750,7 @@ export const reportIt: BuiltInModule = {
     quiz: {
       passMark: 80,
       shuffle: true,
+      retryPolicy: BUILT_IN_RETRY_POLICY,
       questions: [
         {
           id: 'what-to-capture',

@@ -1,4 +1,4 @@
-import type { ModuleContentInput } from '@countersign/scenario-engine';
+import type { ModuleContentInput, RetryPolicy } from '@countersign/scenario-engine';
 
 /** The only track shipped today; new built-in tracks extend this union. */
 export type BuiltInTrack = 'think-before-you-link';
@@ -23,3 +23,15 @@ export interface BuiltInModule {
 export function paragraphs(...parts: string[]): string {
   return parts.join('\n\n');
 }
+
+/**
+ * After a failed quiz round, the built-in modules send the learner back to the scenario's debrief
+ * before the next round (the debrief is the lesson; a second round straight away invites guessing),
+ * and tell the officers once after three failed rounds, so that someone can help. No pause: the
+ * module is short and a wait would only annoy. Organisations that copy a module may change it.
+ */
+export const BUILT_IN_RETRY_POLICY: RetryPolicy = Object.freeze({
+  cooldownMinutes: 0,
+  reviewDebrief: true,
+  notifyOfficersAfter: 3,
+});

@@ -75,6 +75,25 @@ describe('diffModules', () => {
     expect(diff.questions.removed).toEqual(gone ? [{ id: gone.id, prompt: gone.prompt }] : []);
     expect(diff.passMark).toEqual({ from: a.quiz.passMark, to: b.quiz.passMark });
     expect(diff.start).toBeNull();
+    expect(diff.retryPolicy).toBeNull();
+  });
+
+  it('shows a change of retry policy, and counts a missing policy as the default one', () => {
+    const a = recruiterModule();
+    delete a.quiz.retryPolicy;
+    const same = clone(a);
+    same.quiz.retryPolicy = { cooldownMinutes: 0, reviewDebrief: false, notifyOfficersAfter: null };
+    expect(diffModules(a, same)).toMatchObject({ retryPolicy: null, identical: true });
+
+    const stricter = clone(a);
+    stricter.quiz.retryPolicy = { cooldownMinutes: 30, reviewDebrief: true, notifyOfficersAfter: 3 };
+    expect(diffModules(a, stricter)).toMatchObject({
+      retryPolicy: {
+        from: { cooldownMinutes: 0, reviewDebrief: false, notifyOfficersAfter: null },
+        to: { cooldownMinutes: 30, reviewDebrief: true, notifyOfficersAfter: 3 },
+      },
+      identical: false,
+    });
   });
 });
 

@@ -93,6 +93,78 @@ describe('presentQuiz', () => {
     expect(orders.size).toBeGreaterThanOrEqual(3);
   });
 
+  describe('round after round', () => {
+    // Two, three and four options, so even the smallest question has only two orders.
+    const retried = buildQuiz(
+      [
+        question('two', 'single', [
+          ['a', true],
+          ['b', false],
+        ]),
+        question('three', 'single', [
+          ['a', true],
+          ['b', false],
+          ['c', false],
+        ]),
+        question('four', 'multiple', [
+          ['a', true],
+          ['b', true],
+          ['c', false],
+          ['d', false],
+        ]),
+      ],
+      50,
+      true,
+    );
+    const rounds = Array.from({ length: 40 }, (_, i) => i + 1);
+    const shown = (round: number) => presentQuiz(retried, `attempt-7:${round}`, round);
+    const optionOrder = (round: number, questionId: string) =>
+      shown(round)
+        .find((view) => view.id === questionId)!
+        .options.map((option) => option.id)
+        .join();
+
+    it('never shows a question’s options, or the questions, in the order of the round before', () => {
+      for (const round of rounds.slice(1)) {
+        expect(shown(round).map((view) => view.id)).not.toEqual(shown(round - 1).map((view) => view.id));
+        for (const id of ['two', 'three', 'four']) {
+          expect({ round, id, order: optionOrder(round, id) }).not.toEqual({
+            round,
+            id,
+            order: optionOrder(round - 1, id),
+          });
+        }
+      }
+    });
+
+    it('reshuffles the options, not only the questions, over many orders', () => {
+      expect(new Set(rounds.map((round) => optionOrder(round, 'four'))).size).toBeGreaterThanOrEqual(8);
+      expect(new Set(rounds.map((round) => optionOrder(round, 'three'))).size).toBe(6);
+    });
+
+    it('is the same order again for the same seed and round (a reload, or scoring)', () => {
+      for (const round of rounds) expect(shown(round)).toEqual(shown(round));
+    });
+
+    it('keeps every option of every question, whatever the order', () => {
+      for (const round of rounds) {
+        for (const view of shown(round)) {
+          const original = retried.questions.find((q) => q.id === view.id)!;
+          expect(view.options.map((option) => option.id).sort()).toEqual(
+            original.options.map((o) => o.id).sort(),
+          );
+        }
+      }
+    });
+
+    it('keeps document order in every round when shuffle is off', () => {
+      const plain = { ...retried, shuffle: false };
+      for (const round of [1, 2, 3]) {
+        expect(presentQuiz(plain, `attempt-7:${round}`, round)).toEqual(presentQuiz(plain, 'x'));
+      }
+    });
+  });
+
   it('does not modify the quiz', () => {
     const original = quiz();
     const copy = JSON.parse(JSON.stringify(original)) as typeof original;

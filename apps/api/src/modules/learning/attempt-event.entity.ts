@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AttemptEventType = 'started' | 'choice' | 'scenario-ended' | 'quiz-submitted' | 'passed';
+export type AttemptEventType =
+  | 'started'
+  | 'choice'
+  | 'scenario-ended'
+  | 'quiz-submitted'
+  | 'passed'
+  /** The learner opened the debrief again before a quiz retry (payload: the round then open). */
+  | 'debrief-reviewed';
 
 /** Append-only record of everything a learner did in an attempt (a trigger forbids updates). */
 @Entity('attempt_event')

@@ -68,11 +68,26 @@ export class LearningController {
     return this.learning.choose(auth, attemptId, body);
   }
 
+  @Post('attempts/:attemptId/debrief-review')
+  @HttpCode(200)
+  @Authenticated({
+    permission: 'training:play',
+    summary:
+      'The learner opened the scenario’s ending and debrief again; recorded when the module asks for it before a quiz retry. Answers the attempt.',
+  })
+  reviewDebrief(
+    @CurrentUser() auth: AuthContext,
+    @Param('attemptId', new UuidParamPipe('attemptId')) attemptId: string,
+  ): Promise<AttemptState> {
+    return this.learning.reviewDebrief(auth, attemptId);
+  }
+
   @Post('attempts/:attemptId/quiz')
   @HttpCode(200)
   @Authenticated({
     permission: 'training:play',
-    summary: 'Submit answers for a quiz round (idempotent per `round`).',
+    summary:
+      'Submit answers for a quiz round (idempotent per `round`). A retry the module’s retry policy does not allow yet is refused: 429 `quiz_cooldown` (details: opensAt, retryAfterSeconds) or 409 `debrief_review_required`.',
   })
   @ApiBody({ schema: z.toJSONSchema(quizSubmissionSchema) as object })
   submitQuiz(

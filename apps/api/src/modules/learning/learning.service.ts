@@ -6,6 +6,7 @@ import {
   buildAttemptState,
   buildChoiceResult,
   progressPercentOf,
+  quizGateOf,
   startPosition,
   type AttemptPosition,
   type AttemptState,
@@ -13,16 +14,21 @@ import {
   type ChoiceResult,
   type MyAssignment,
   type QuizSubmission,
+  type RecordedQuizRound,
 } from '@countersign/contracts/learning';
-import { PlayError, QuizError, type ModuleContent } from '@countersign/scenario-engine';
+import { hasPermission, ROLES } from '@countersign/contracts/permissions';
+import { PlayError, QuizError, retryPolicyOf, type ModuleContent } from '@countersign/scenario-engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
+import { Clock } from '../../common/clock.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { Assignment } from '../assignments/assignment.entity.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { Attempt } from './attempt.entity.js';
 import { AttemptEvent, type AttemptEventType } from './attempt-event.entity.js';
 import { Completion } from './completion.entity.js';
+import { debriefReviewRequired, quizCooldown } from './learning.errors.js';
 
 interface ChoicePayload {
   index: number;
@@ -36,6 +42,19 @@ interface QuizPayload {
   scorePercent: number;
   passed: boolean;
 }
+interface DebriefReviewPayload {
+  /** The quiz round open when the debrief was opened again. */
+  round: number;
+}
+
+/** What a module's retry policy is judged on: the rounds with their times, and debrief reviews. */
+interface QuizRecords {
+  rounds: (QuizPayload & RecordedQuizRound)[];
+  debriefReviews: number[];
+}
+
+/** Who is told when a learner keeps failing a quiz: whoever can see everyone's progress. */
+const PROGRESS_ROLES = ROLES.filter((role) => hasPermission(role, 'progress:read'));
 
 /**
  * The learner's side of training. The browser only sends choices and answers; this service
@@ -50,6 +69,8 @@ export class LearningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly training: TrainingService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
   async myAssignments(auth: AuthContext): Promise<MyAssignment[]> {
@@ -279,7 +300,8 @@ export class LearningService {
         throw conflict('quiz_not_open', 'Finish the scenario before taking the quiz.');
       }
       const answers = normaliseAnswers(submission.answers);
-      const previous = (await this.quizEvents(tx, current.id)).find((q) => q.round === submission.round);
+      const records = await this.quizRecords(tx, current);
+      const previous = records.rounds.find((q) => q.round === submission.round);
       if (previous) {
         if (sameAnswers(previous.answers, answers)) return current; // a retried submission
         throw conflict('round_already_submitted', `Quiz round ${submission.round} was already submitted.`);
@@ -290,7 +312,23 @@ export class LearningService {
         throw conflict('wrong_round', `Expected answers for quiz round ${current.quizRound}.`);
       }
 
-      const version = await this.training.getVersion(auth.organisationId, current.moduleVersionId, tx);
+      const { version, moduleTitle } = await this.training.getPlayable(
+        auth.organisationId,
+        current.moduleVersionId,
+        tx,
+      );
+      // The module's retry policy: a retry may have to wait, or follow a second look at the debrief.
+      const now = this.clock.now();
+      const gate = quizGateOf({
+        content: version.content,
+        position: current,
+        quizRounds: records.rounds,
+        debriefReviews: records.debriefReviews,
+        now,
+      });
+      if (gate?.reviewDebrief) throw debriefReviewRequired();
+      if (gate?.opensAt) throw quizCooldown(gate.opensAt, now);
+
       const { position, result } = this.scoreAnswers(version.content, current, answers);
       await this.appendEvent(tx, current, 'quiz-submitted', {
         round: submission.round,
@@ -329,6 +367,9 @@ export class LearningService {
           .set({ status: 'completed', completedAt: current.finishedAt })
           .where("id = :id AND status <> 'completed'", { id: current.assignmentId })
           .execute();
+      } else if (retryPolicyOf(version.content.quiz).notifyOfficersAfter === submission.round) {
+        // Every earlier round failed too, and each round is scored once: this runs once per attempt.
+        await this.tellOfficers(tx, current, moduleTitle, submission.round);
       }
       current.progressPercent = progressPercentOf(version.content, current);
       await tx.update(
@@ -347,14 +388,81 @@ export class LearningService {
     return this.state(attempt);
   }
 
+  /**
+   * The learner opened the scenario's ending and debrief again. Recorded when the module's retry
+   * policy asks for it before the open round (then the round may be taken); otherwise there is
+   * nothing to record and the state is answered as it is. Idempotent either way.
+   */
+  async reviewDebrief(auth: AuthContext, attemptId: string): Promise<AttemptState> {
+    const attempt = await this.dataSource.transaction(async (tx) => {
+      const current = await this.findOwn(tx, auth, attemptId, true);
+      if (!current.scenarioOutcome) {
+        throw conflict('quiz_not_open', 'The debrief comes at the end of the scenario; finish it first.');
+      }
+      if (current.status !== 'in-progress') return current;
+      const { version } = await this.training.getPlayable(auth.organisationId, current.moduleVersionId, tx);
+      const records = await this.quizRecords(tx, current);
+      const gate = quizGateOf({
+        content: version.content,
+        position: current,
+        quizRounds: records.rounds,
+        debriefReviews: records.debriefReviews,
+      });
+      if (gate?.reviewDebrief) {
+        await this.appendEvent(tx, current, 'debrief-reviewed', {
+          round: current.quizRound,
+        } satisfies DebriefReviewPayload);
+      }
+      return current;
+    });
+    return this.state(attempt);
+  }
+
+  /**
+   * Tells the organisation's officers, in the app, that a learner has failed as many quiz rounds
+   * as the module allows before they hear of it. The learner may go on; the point is that someone
+   * can help. In the caller's transaction, so it exists exactly when the failed round does.
+   */
+  private async tellOfficers(
+    tx: EntityManager,
+    attempt: Attempt,
+    moduleTitle: string,
+    failedRounds: number,
+  ): Promise<void> {
+    const [learner] = await tx.query<{ name: string }[]>(
+      `SELECT name FROM app_user WHERE organisation_id = $1 AND id = $2`,
+      [attempt.organisationId, attempt.userId],
+    );
+    const officers = await tx.query<{ id: string }[]>(
+      `SELECT id FROM app_user
+        WHERE organisation_id = $1 AND active AND role = ANY($2::user_role[]) AND id <> $3`,
+      [attempt.organisationId, PROGRESS_ROLES, attempt.userId],
+    );
+    await this.notifications.notify(tx, {
+      organisationId: attempt.organisationId,
+      userIds: officers.map((o) => o.id),
+      kind: 'quiz-rounds-failed',
+      title: `${learner?.name ?? 'A learner'} has not passed “${moduleTitle}” after ${failedRounds} quiz rounds`,
+      body:
+        'They can keep trying. A word of support, or going through the scenario with them, ' +
+        'may help more than another round.',
+      // The officer's page of the person (the web's officer/people/:userId).
+      link: `/officer/people/${attempt.userId}`,
+      subjectId: attempt.assignmentId,
+    });
+  }
+
   /** Builds the full player state from the attempt, its version and its event log. */
   private async state(attempt: Attempt): Promise<AttemptState> {
     const { version, moduleTitle } = await this.training.getPlayable(
       attempt.organisationId,
       attempt.moduleVersionId,
     );
-    const events = await this.dataSource.query<Pick<AttemptEvent, 'type' | 'payload'>[]>(
-      `SELECT type, payload FROM attempt_event WHERE attempt_id = $1 AND organisation_id = $2 ORDER BY seq`,
+    const events = await this.dataSource.query<
+      (Pick<AttemptEvent, 'type' | 'payload'> & { created_at: Date })[]
+    >(
+      `SELECT type, payload, created_at FROM attempt_event
+        WHERE attempt_id = $1 AND organisation_id = $2 ORDER BY seq`,
       [attempt.id, attempt.organisationId],
     );
     return buildAttemptState({
@@ -366,7 +474,14 @@ export class LearningService {
       choices: events.filter((e) => e.type === 'choice').map((e) => e.payload as unknown as ChoicePayload),
       quizRounds: events
         .filter((e) => e.type === 'quiz-submitted')
-        .map((e) => e.payload as unknown as QuizPayload),
+        .map((e) => ({
+          ...(e.payload as unknown as QuizPayload),
+          submittedAt: new Date(e.created_at).toISOString(),
+        })),
+      debriefReviews: events
+        .filter((e) => e.type === 'debrief-reviewed')
+        .map((e) => (e.payload as unknown as DebriefReviewPayload).round),
+      now: this.clock.now(),
       redFlagViews: (keys) => this.training.redFlagViews(keys),
     });
   }
@@ -410,12 +525,26 @@ export class LearningService {
     return toAttempt(manager, row);
   }
 
-  private async quizEvents(manager: EntityManager, attemptId: string): Promise<QuizPayload[]> {
-    const events = await manager.find(AttemptEvent, {
-      where: { attemptId, type: 'quiz-submitted' },
-      order: { seq: 'ASC' },
-    });
-    return events.map((e) => e.payload as unknown as QuizPayload);
+  /** The attempt's submitted rounds (with when) and debrief reviews, oldest first. */
+  private async quizRecords(manager: EntityManager, attempt: Attempt): Promise<QuizRecords> {
+    const events = await manager.query<
+      { type: AttemptEventType; payload: Record<string, unknown>; created_at: Date }[]
+    >(
+      `SELECT type, payload, created_at FROM attempt_event
+        WHERE attempt_id = $1 AND organisation_id = $2 AND type IN ('quiz-submitted', 'debrief-reviewed')
+        ORDER BY seq`,
+      [attempt.id, attempt.organisationId],
+    );
+    const records: QuizRecords = { rounds: [], debriefReviews: [] };
+    for (const e of events) {
+      if (e.type === 'quiz-submitted') {
+        const payload = e.payload as unknown as QuizPayload;
+        records.rounds.push({ ...payload, submittedAt: new Date(e.created_at).toISOString() });
+      } else {
+        records.debriefReviews.push((e.payload as unknown as DebriefReviewPayload).round);
+      }
+    }
+    return records;
   }
 
   /** Appends to the log; the caller holds the attempt's row lock, so seq cannot race. */

@@ -21,6 +21,7 @@ import { freshId, newQuestion } from '../editor/content-ops';
 import { IssueScope, useFieldIssues } from '../editor/field-issues';
 import type { DraftEditor } from '../editor/use-draft-editor';
 import { MarkdownTextarea } from './markdown-textarea';
+import { QuizRetrySettings } from './quiz-retry-settings';
 import { DragHandle, SortableItem, SortableList, type DragHandleBinding } from './sortable-list';
 
 interface QuizEditorProps {
@@ -94,6 +95,7 @@ function QuizForm({ quiz, redFlags, update }: QuizEditorProps) {
           mt={4}
         />
       </Group>
+      <QuizRetrySettings quiz={quiz} change={changeQuiz} />
 
       <SortableList
         ids={questionIds}

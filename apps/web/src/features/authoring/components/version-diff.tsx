@@ -5,6 +5,7 @@ import { IconEqual, IconMinus, IconPencil, IconPlus } from '@tabler/icons-react'
 import type { ReactNode } from 'react';
 import { PlainList } from '../../../components/ui/plain-list';
 import { plural, snippet } from '../../../lib/format';
+import { describeRetryPolicy } from './quiz-retry-settings';
 
 type ModuleDiff = VersionDiffResponse['diff'];
 type ChangeKind = 'added' | 'removed' | 'changed';
@@ -200,7 +201,9 @@ function SettingsGroup({ diff }: { diff: ModuleDiff }) {
       <Code>{id}</Code>
     </>
   );
-  const changes = [diff.start, diff.passMark, diff.shuffle].filter((c) => c !== null).length;
+  const changes = [diff.start, diff.passMark, diff.shuffle, diff.retryPolicy].filter(
+    (c) => c !== null,
+  ).length;
   return (
     <DiffGroup
       title="Settings"
@@ -224,6 +227,14 @@ function SettingsGroup({ diff }: { diff: ModuleDiff }) {
               <Before was={diff.shuffle.from ? 'on' : 'off'} now={diff.shuffle.to ? 'on' : 'off'} />
             </ChangeItem>
           )}
+          {diff.retryPolicy && (
+            <ChangeItem kind="changed" title="After a failed quiz round">
+              <Before
+                was={describeRetryPolicy(diff.retryPolicy.from)}
+                now={describeRetryPolicy(diff.retryPolicy.to)}
+              />
+            </ChangeItem>
+          )}
         </PlainList>
       )}
     </DiffGroup>
@@ -235,7 +246,9 @@ function overview(diff: ModuleDiff): string {
   const steps = diff.steps.added.length + diff.steps.removed.length + diff.steps.changed.length;
   const questions =
     diff.questions.added.length + diff.questions.removed.length + diff.questions.changed.length;
-  const settings = [diff.start, diff.passMark, diff.shuffle].filter((c) => c !== null).length;
+  const settings = [diff.start, diff.passMark, diff.shuffle, diff.retryPolicy].filter(
+    (c) => c !== null,
+  ).length;
   const parts = [
     steps > 0 && plural(steps, 'step'),
     questions > 0 && plural(questions, 'quiz question'),

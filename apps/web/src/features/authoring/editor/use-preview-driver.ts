@@ -27,6 +27,8 @@ interface PreviewRun {
   position: AttemptPosition;
   choices: RecordedChoice[];
   quizRounds: RecordedQuizRound[];
+  /** Rounds before which the debrief was opened again (the module's retry policy may ask). */
+  debriefReviews: number[];
   error: Error | null;
 }
 
@@ -48,7 +50,13 @@ function explain(error: unknown): Error {
 
 function start(content: ModuleContent, fromStepId: string): PreviewRun | string {
   try {
-    return { position: startPosition(content, fromStepId), choices: [], quizRounds: [], error: null };
+    return {
+      position: startPosition(content, fromStepId),
+      choices: [],
+      quizRounds: [],
+      debriefReviews: [],
+      error: null,
+    };
   } catch {
     return `There is no step “${fromStepId}” to start from. Choose another step, or set a start step.`;
   }
@@ -74,7 +82,9 @@ export function usePreviewDriver({ content, module, fromStepId, redFlags }: Prev
         content,
         position: run.position,
         choices: run.choices,
+        // No submission times: the preview never makes an author sit out a pause.
         quizRounds: run.quizRounds,
+        debriefReviews: run.debriefReviews,
         redFlagViews,
       });
     } catch (error) {
@@ -115,8 +125,22 @@ export function usePreviewDriver({ content, module, fromStepId, redFlags }: Prev
     }
   };
 
+  const reviewDebrief: PlayerDriver['reviewDebrief'] = () => {
+    const round = run.position.quizRound;
+    if (!run.debriefReviews.includes(round))
+      setRun({ ...run, debriefReviews: [...run.debriefReviews, round] });
+  };
+
   return {
-    driver: { state, choose, submitQuiz, pendingChoiceId: null, submitting: false, error: run.error },
+    driver: {
+      state,
+      choose,
+      submitQuiz,
+      reviewDebrief,
+      pendingChoiceId: null,
+      submitting: false,
+      error: run.error,
+    },
     problem: null,
   };
 }

@@ -30,7 +30,7 @@ export function useAttempt(assignmentId: string) {
   return useQuery(attemptQueryOptions(assignmentId));
 }
 
-function attemptPath(attemptId: string, action?: 'choices' | 'quiz'): string {
+function attemptPath(attemptId: string, action?: 'choices' | 'quiz' | 'debrief-review'): string {
   return `/me/attempts/${encodeURIComponent(attemptId)}${action ? `/${action}` : ''}`;
 }
 
@@ -39,9 +39,13 @@ function storeState(queryClient: QueryClient, state: AttemptState): void {
   void queryClient.invalidateQueries({ queryKey: myAssignmentsQueryOptions.queryKey });
 }
 
-/** After a 409 (the attempt moved on elsewhere, e.g. another tab) reload the server's state. */
+/**
+ * After a 409 (the attempt moved on elsewhere, e.g. another tab, or a retry the module does not
+ * allow yet) or a 429 (a retry during the pause after a failed round), reload the server's state:
+ * it says what stands in the way.
+ */
 async function resync(queryClient: QueryClient, error: Error, attemptId: string): Promise<void> {
-  if (!isApiError(error, 409)) return;
+  if (!isApiError(error, 409) && !isApiError(error, 429)) return;
   storeState(queryClient, await apiClient.get<AttemptState>(attemptPath(attemptId)));
 }
 
@@ -74,16 +78,28 @@ export function useSubmitQuiz(state: AttemptState) {
   });
 }
 
+/** Tells the server the debrief was opened again; the state it answers clears the way to a retry. */
+export function useReviewDebrief(state: AttemptState) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiClient.post<AttemptState>(attemptPath(state.attemptId, 'debrief-review')),
+    onSuccess: (next) => storeState(queryClient, next),
+    onError: (error) => resync(queryClient, error, state.attemptId),
+  });
+}
+
 /** Plays the learner's attempt on the server, which decides every step, score and pass. */
 export function useAttemptDriver(state: AttemptState): PlayerDriver {
   const choose = useChoose(state);
   const submitQuiz = useSubmitQuiz(state);
+  const reviewDebrief = useReviewDebrief(state);
   return {
     state,
     choose: (choiceId, onDone) => choose.mutate(choiceId, { onSuccess: onDone }),
     submitQuiz: (submission, onDone) => submitQuiz.mutate(submission, { onSuccess: onDone }),
+    reviewDebrief: () => reviewDebrief.mutate(),
     pendingChoiceId: choose.isPending ? (choose.variables ?? null) : null,
     submitting: submitQuiz.isPending,
-    error: choose.error ?? submitQuiz.error,
+    error: choose.error ?? submitQuiz.error ?? reviewDebrief.error,
   };
 }

@@ -1,6 +1,7 @@
 import type { AttemptState } from '@countersign/contracts/learning';
 import { Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { ArtefactView } from './artefacts/artefact-view';
 import { Narrative } from './narrative';
 import { PathReview } from './path-review';
@@ -25,10 +26,12 @@ const OUTCOME = {
 interface EndingScreenProps {
   state: AttemptState & { ending: NonNullable<AttemptState['ending']> };
   onStartQuiz: () => void;
+  /** Instead of "Go to the quiz": the way back to a retry, when the quiz was tried before. */
+  quizAction?: ReactNode;
 }
 
 /** How the scenario ended, why, and the red flags met on the way; then on to the quiz. */
-export function EndingScreen({ state, onStartQuiz }: EndingScreenProps) {
+export function EndingScreen({ state, onStartQuiz, quizAction }: EndingScreenProps) {
   const { ending, step } = state;
   const outcome = OUTCOME[ending.outcome];
   return (
@@ -67,7 +70,8 @@ export function EndingScreen({ state, onStartQuiz }: EndingScreenProps) {
       </Stack>
       <RedFlagList flags={ending.redFlags} title="Red flags on your path" />
       <PathReview history={state.history} />
-      {state.quiz && (
+      {state.quiz && quizAction}
+      {state.quiz && !quizAction && (
         <Group justify="flex-end">
           <Button size="md" rightSection={<IconArrowRight size={18} aria-hidden />} onClick={onStartQuiz}>
             Go to the quiz

@@ -1,12 +1,13 @@
 import type { AttemptState, QuizSubmission } from '@countersign/contracts/learning';
-import { Alert, Button, Group, Stack } from '@mantine/core';
-import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
+import { Alert, Stack } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { CompletionScreen } from './completion-screen';
 import { EndingScreen } from './ending-screen';
 import { FeedbackScreen } from './feedback-screen';
 import { QuizForm } from './quiz-form';
 import { QuizResult } from './quiz-result';
+import { QuizRetryGate } from './quiz-retry-gate';
 import { ScreenHeading } from './screen-heading';
 import { StepScreen } from './step-screen';
 
@@ -20,6 +21,8 @@ export interface PlayerDriver {
   choose: (choiceId: string, onDone: () => void) => void;
   /** Sends the open quiz round; `onDone` runs once the new state is in. */
   submitQuiz: (submission: QuizSubmission, onDone: () => void) => void;
+  /** The learner opened the debrief again (before a retry, when the module asks for it). */
+  reviewDebrief: () => void;
   /** The choice on its way, shown busy while the others are disabled; null when none is. */
   pendingChoiceId: string | null;
   submitting: boolean;
@@ -35,15 +38,25 @@ interface PlayerProps {
 
 /**
  * What the learner asked to see next. The server's state decides everything else:
- * `feedback` right after a choice, `quiz` after "Go to the quiz" or "Try again".
+ * `feedback` right after a choice, `quiz` after "Go to the quiz" or "Try again", `debrief` to
+ * read the ending again after a failed round.
  */
-type Intent = 'auto' | 'feedback' | 'quiz';
+type Intent = 'auto' | 'feedback' | 'quiz' | 'debrief';
+
+/** The open round may not be taken yet: the debrief is to be read again, or a pause is running. */
+function retryHeld(state: AttemptState): boolean {
+  const gate = state.quiz?.gate;
+  if (!gate) return false;
+  return gate.reviewDebrief || (gate.opensAt !== null && Date.parse(gate.opensAt) > Date.now());
+}
 
 function screenOf(state: AttemptState, intent: Intent) {
   if (state.phase === 'passed') return 'passed';
   if (intent === 'feedback' && state.history.length > 0) return 'feedback';
   if (state.phase === 'scenario') return state.ending ? 'ending' : 'step';
-  if (intent === 'quiz' || (!state.ending && !state.lastResult)) return 'quiz';
+  if (intent === 'debrief' && state.ending) return 'ending';
+  if (intent === 'quiz' && !retryHeld(state)) return 'quiz';
+  if (!state.ending && !state.lastResult) return 'quiz';
   return state.lastResult ? 'result' : 'ending';
 }
 
@@ -84,7 +97,20 @@ export function Player({ driver, finishAction }: PlayerProps) {
       )}
 
       {screen === 'ending' && state.ending && (
-        <EndingScreen state={{ ...state, ending: state.ending }} onStartQuiz={() => setIntent('quiz')} />
+        <EndingScreen
+          state={{ ...state, ending: state.ending }}
+          onStartQuiz={() => setIntent('quiz')}
+          quizAction={
+            state.lastResult && state.quiz ? (
+              <QuizRetryGate
+                gate={state.quiz.gate}
+                readingDebrief
+                onReadDebrief={() => undefined}
+                onTryAgain={() => setIntent('quiz')}
+              />
+            ) : undefined
+          }
+        />
       )}
 
       {screen === 'quiz' && state.quiz && (
@@ -100,15 +126,15 @@ export function Player({ driver, finishAction }: PlayerProps) {
         <Stack gap="lg">
           <ScreenHeading>Quiz result: not passed yet</ScreenHeading>
           <QuizResult result={state.lastResult} />
-          <Group justify="flex-end">
-            <Button
-              size="md"
-              leftSection={<IconRefresh size={18} aria-hidden />}
-              onClick={() => setIntent('quiz')}
-            >
-              Try the quiz again
-            </Button>
-          </Group>
+          <QuizRetryGate
+            gate={state.quiz?.gate ?? null}
+            onReadDebrief={() => {
+              // Opening it is what the module asks for; the server records it and clears the way.
+              if (state.quiz?.gate?.reviewDebrief) driver.reviewDebrief();
+              setIntent('debrief');
+            }}
+            onTryAgain={() => setIntent('quiz')}
+          />
         </Stack>
       )}
 

@@ -196,6 +196,10 @@ describe('the readable diff', () => {
       },
       passMark: { from: 70, to: 80 },
       shuffle: null,
+      retryPolicy: {
+        from: { cooldownMinutes: 0, reviewDebrief: false, notifyOfficersAfter: null },
+        to: { cooldownMinutes: 30, reviewDebrief: true, notifyOfficersAfter: 3 },
+      },
       identical: false,
     },
   };
@@ -203,11 +207,11 @@ describe('the readable diff', () => {
   it('groups changes as steps, quiz questions and settings, each with its counts', () => {
     const visible = text(render(<VersionDiff result={result} />));
     expect(visible).toContain(
-      'From v1 to v2: 2 steps, 2 quiz questions and 1 setting added, removed or changed.',
+      'From v1 to v2: 2 steps, 2 quiz questions and 2 settings added, removed or changed.',
     );
     expect(visible).toContain('Steps 1 added, 1 changed');
     expect(visible).toContain('Quiz questions 1 removed, 1 changed');
-    expect(visible).toContain('Settings 1 changed');
+    expect(visible).toContain('Settings 2 changed');
   });
 
   it('badges each change in words and names the fields that changed, with before and after where known', () => {
@@ -220,9 +224,12 @@ describe('the readable diff', () => {
     expect(visible).toContain('Removed What is a red flag?');
     expect(visible).toContain('Changed: options, red flags');
     expect(visible).toContain('Quiz pass mark was 70% , now 80%');
+    expect(visible).toContain(
+      'After a failed quiz round was retry at once , now 30 min pause before a retry; debrief read again first; officers told after 3 failed rounds',
+    );
     expect(html.match(/data-change="added"/g)).toHaveLength(1);
     expect(html.match(/data-change="removed"/g)).toHaveLength(1);
-    expect(html.match(/data-change="changed"/g)).toHaveLength(3);
+    expect(html.match(/data-change="changed"/g)).toHaveLength(4);
   });
 
   it('says when two versions are the same for learners', () => {
@@ -234,6 +241,7 @@ describe('the readable diff', () => {
         questions: { added: [], removed: [], changed: [] },
         passMark: null,
         shuffle: null,
+        retryPolicy: null,
         identical: true,
       },
     };
