@@ -37,9 +37,10 @@ describe('notifications: mark all as read', () => {
       for (let i = 0; i < n; i++) await notify(user, `For ${user.role} ${i}`, 60 + i);
     }
     const alreadyRead = await notify(employee, 'Already read', 120);
-    await ctx.dataSource.query(`UPDATE notification SET read_at = now() - interval '1 minute' WHERE id = $1`, [
-      alreadyRead,
-    ]);
+    await ctx.dataSource.query(
+      `UPDATE notification SET read_at = now() - interval '1 minute' WHERE id = $1`,
+      [alreadyRead],
+    );
     const [readBefore] = await ctx.dataSource.query<{ read_at: Date }[]>(
       `SELECT read_at FROM notification WHERE id = $1`,
       [alreadyRead],

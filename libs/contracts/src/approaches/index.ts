@@ -44,6 +44,14 @@ export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as con
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_REPORT = 5;
 
+/** The longest text each field of a report may hold; the form counts towards these. */
+export const REPORT_TEXT_LIMITS = {
+  profileUrl: 500,
+  nameUsed: 200,
+  offered: 2000,
+  messageText: 10_000,
+} as const;
+
 const optionalText = (max: number) =>
   textSchema
     .trim()
@@ -55,12 +63,12 @@ export const createReportSchema = z.object({
   platform: z.enum(PLATFORMS),
   profileUrl: z
     .url({ message: 'must be a web address starting with http:// or https://', protocol: /^https?$/ })
-    .max(500)
+    .max(REPORT_TEXT_LIMITS.profileUrl)
     .check(storableText)
     .optional(),
-  nameUsed: optionalText(200),
-  offered: optionalText(2000),
-  messageText: optionalText(10_000),
+  nameUsed: optionalText(REPORT_TEXT_LIMITS.nameUsed),
+  offered: optionalText(REPORT_TEXT_LIMITS.offered),
+  messageText: optionalText(REPORT_TEXT_LIMITS.messageText),
   /** When the approach happened (date, `YYYY-MM-DD`). */
   occurredOn: z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' }).optional(),
   replied: z.boolean(),

@@ -22,7 +22,13 @@ const COMPLETED_LATE = { label: 'Completed late', color: 'orange', Icon: IconClo
  * Status as icon + words, never colour alone. `late`: completed after the due date (see
  * lib/due-dates), which must not look like an on-time completion.
  */
-export function AssignmentStatusBadge({ status, late = false }: { status: AssignmentStatus; late?: boolean }) {
+export function AssignmentStatusBadge({
+  status,
+  late = false,
+}: {
+  status: AssignmentStatus;
+  late?: boolean;
+}) {
   const { label, color, Icon } = status === 'completed' && late ? COMPLETED_LATE : STATUS[status];
   return (
     <Badge color={color} variant="light" leftSection={<Icon size={14} aria-hidden />} styles={NO_TRUNCATE}>

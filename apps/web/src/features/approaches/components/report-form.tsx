@@ -1,6 +1,11 @@
 // Loaded with the pages that show it, not with the first page (see app/providers.tsx).
 import '@mantine/dates/styles.css';
-import { PLATFORMS, type CreateReportRequest, type MyReportView } from '@countersign/contracts/approaches';
+import {
+  PLATFORMS,
+  REPORT_TEXT_LIMITS,
+  type CreateReportRequest,
+  type MyReportView,
+} from '@countersign/contracts/approaches';
 import {
   Alert,
   Anchor,
@@ -23,6 +28,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
 import { newIdempotencyKey, uploadAttachment, useCreateReport } from '../api/create-report';
+import { withCharacterCount } from './character-count';
 import { RatingBadge } from './report-badges';
 import type { ReportDraft } from './report-draft';
 import { ScreenshotPicker, type PickedFile } from './screenshot-picker';
@@ -40,7 +46,6 @@ const FIELDS: readonly Field[] = [
   'occurredOn',
   'replied',
 ];
-const MAX_MESSAGE_LENGTH = 10_000;
 
 function isWebAddress(value: string): boolean {
   try {
@@ -246,11 +251,16 @@ export function ReportForm({ draft }: { draft?: ReportDraft }) {
         <TextInput
           data-field="profileUrl"
           label="Profile address"
-          description="The link to their profile, if there is one (copy it from the address bar)."
+          description={withCharacterCount(
+            'The link to their profile, if there is one (copy it from the address bar).',
+            profileUrl,
+            REPORT_TEXT_LIMITS.profileUrl,
+          )}
           placeholder="https://"
           type="url"
           inputMode="url"
           autoComplete="off"
+          maxLength={REPORT_TEXT_LIMITS.profileUrl}
           value={profileUrl}
           onChange={(event) => {
             setProfileUrl(event.currentTarget.value);
@@ -262,9 +272,13 @@ export function ReportForm({ draft }: { draft?: ReportDraft }) {
         <TextInput
           data-field="nameUsed"
           label="Name they used"
-          description="The name on the profile or under the message."
+          description={withCharacterCount(
+            'The name on the profile or under the message.',
+            nameUsed,
+            REPORT_TEXT_LIMITS.nameUsed,
+          )}
           autoComplete="off"
-          maxLength={200}
+          maxLength={REPORT_TEXT_LIMITS.nameUsed}
           value={nameUsed}
           onChange={(event) => setNameUsed(event.currentTarget.value)}
           disabled={locked}
@@ -273,11 +287,15 @@ export function ReportForm({ draft }: { draft?: ReportDraft }) {
         <Textarea
           data-field="offered"
           label="What did they offer or ask for?"
-          description="A job, paid work, travel, a meeting — in your own words."
+          description={withCharacterCount(
+            'A job, paid work, travel, a meeting — in your own words.',
+            offered,
+            REPORT_TEXT_LIMITS.offered,
+          )}
           autosize
           minRows={2}
           maxRows={8}
-          maxLength={2000}
+          maxLength={REPORT_TEXT_LIMITS.offered}
           value={offered}
           onChange={(event) => setOffered(event.currentTarget.value)}
           disabled={locked}
@@ -286,11 +304,15 @@ export function ReportForm({ draft }: { draft?: ReportDraft }) {
         <Textarea
           data-field="messageText"
           label="The message"
-          description="Paste the message or connection request, if you have it."
+          description={withCharacterCount(
+            'Paste the message or connection request, if you have it.',
+            messageText,
+            REPORT_TEXT_LIMITS.messageText,
+          )}
           autosize
           minRows={4}
           maxRows={14}
-          maxLength={MAX_MESSAGE_LENGTH}
+          maxLength={REPORT_TEXT_LIMITS.messageText}
           value={messageText}
           onChange={(event) => setMessageText(event.currentTarget.value)}
           disabled={locked}

@@ -49,7 +49,7 @@ export function StepNode({ data, selected }: NodeProps<StepNodeType>) {
           </Badge>
         )}
       </Group>
-      <Text size="sm" fw={600} lineClamp={2}>
+      <Text size="sm" fw={600} lineClamp={2} title={data.title} style={{ overflowWrap: 'anywhere' }}>
         {data.title || 'Untitled step'}
       </Text>
       {!data.outcome && (

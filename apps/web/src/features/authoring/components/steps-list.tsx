@@ -23,7 +23,7 @@ export function StepsList({ content, selectedStepId, stepsWithErrors, onSelect }
           aria-current={step.id === selectedStepId ? 'true' : undefined}
           onClick={() => onSelect(step.id)}
           label={
-            <Text size="sm" lineClamp={2}>
+            <Text size="sm" lineClamp={2} title={step.title} style={{ overflowWrap: 'anywhere' }}>
               {step.title || 'Untitled step'}
             </Text>
           }

@@ -92,7 +92,7 @@ function ArchiveModal({ module, onClose }: { module: LibraryModule | null; onClo
   );
 }
 
-function LibraryTable({
+export function LibraryTable({
   modules,
   onArchive,
 }: {
@@ -130,8 +130,17 @@ function LibraryTable({
         {modules.map((module) => (
           <Table.Tr key={module.id}>
             <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                <Anchor component={Link} to={`/admin/modules/${module.id}/edit`} fw={600}>
+              {/* A long title (even one unbroken word) takes two lines at most; all of it in the tooltip. */}
+              <Group gap="xs" wrap="nowrap" maw={380}>
+                <Anchor
+                  component={Link}
+                  to={`/admin/modules/${module.id}/edit`}
+                  fw={600}
+                  lineClamp={2}
+                  title={module.title}
+                  style={{ overflowWrap: 'anywhere', minWidth: 0 }}
+                  data-testid="library-title"
+                >
                   {module.title}
                 </Anchor>
                 {module.builtIn && (

@@ -20,8 +20,8 @@ export function PlayerLoadError({ error, onRetry }: { error: unknown; onRetry: (
           This training was not found
         </Title>
         <Text c="dimmed">
-          The link may be mistyped or out of date, or the training is not assigned to you. Everything
-          assigned to you is listed in My training.
+          The link may be mistyped or out of date, or the training is not assigned to you. Everything assigned
+          to you is listed in My training.
         </Text>
         <Button component={Link} to="/training" leftSection={<IconArrowLeft size={16} aria-hidden />}>
           Back to my training

@@ -39,7 +39,13 @@ function Answers({
           return (
             <Group key={option.id} component="li" gap={6} wrap="nowrap" align="flex-start">
               {isRight !== undefined && (
-                <ThemeIcon color={isRight ? 'green' : 'red'} variant="light" radius="xl" size={20} aria-hidden>
+                <ThemeIcon
+                  color={isRight ? 'green' : 'red'}
+                  variant="light"
+                  radius="xl"
+                  size={20}
+                  aria-hidden
+                >
                   {isRight ? <IconCheck size={14} /> : <IconX size={14} />}
                 </ThemeIcon>
               )}

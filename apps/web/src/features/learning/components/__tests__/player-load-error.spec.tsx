@@ -23,8 +23,14 @@ const text = (html: string) =>
 
 describe('PlayerLoadError', () => {
   it.each([
-    ['a malformed link (400 on the id)', new ApiError(400, 'validation_failed', 'assignmentId must be a UUID.')],
-    ['an unknown or foreign assignment (404)', new ApiError(404, 'not_found', 'The assignment was not found.')],
+    [
+      'a malformed link (400 on the id)',
+      new ApiError(400, 'validation_failed', 'assignmentId must be a UUID.'),
+    ],
+    [
+      'an unknown or foreign assignment (404)',
+      new ApiError(404, 'not_found', 'The assignment was not found.'),
+    ],
   ])('shows the friendly not-found page for %s, with the way back', (_case, error) => {
     const html = render(<PlayerLoadError error={error} onRetry={() => undefined} />);
     expect(text(html)).toContain('This training was not found');
