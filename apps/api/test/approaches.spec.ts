@@ -1,5 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DEFAULT_RULES, QUESTIONS, type CheckResult, type RuleSet } from '@countersign/approach-checker';
+import {
+  DEFAULT_CORPUS,
+  DEFAULT_RULES,
+  evaluateCorpus,
+  HOLDOUT_MESSAGES,
+  QUESTIONS,
+  type CheckResult,
+  type RuleSet,
+} from '@countersign/approach-checker';
 import type {
   ApproachStats,
   AttachmentView,
@@ -1109,6 +1117,15 @@ describe('approaches: check, report, triage', () => {
         messages: { precision: expect.any(Number), recall: expect.any(Number) },
       });
       expect(res.body.evaluation.messages.precision).toBeGreaterThan(0.8);
+      // Beside it, measured the same way, the held-out messages the rules were never tuned on.
+      expect(res.body.evaluation).toEqual(
+        JSON.parse(JSON.stringify(evaluateCorpus(DEFAULT_RULES, DEFAULT_CORPUS))),
+      );
+      expect(res.body.holdout).toEqual(
+        JSON.parse(JSON.stringify(evaluateCorpus(DEFAULT_RULES, HOLDOUT_MESSAGES))),
+      );
+      expect(res.body.holdout.corpusSize).toBe(HOLDOUT_MESSAGES.length);
+      expect(res.body.holdout.messages.recall).toBeLessThan(res.body.evaluation.messages.recall);
       for (const client of [as.officer, as.employee])
         expect(errorOf(await client.get('/api/approaches/rules'))).toEqual({
           status: 403,
@@ -1156,6 +1173,7 @@ describe('approaches: check, report, triage', () => {
         rules: { version: 2, thresholds: { medium: 5, high: 20 } },
         updatedBy: { id: as.admin.user.id },
         evaluation: { rulesVersion: 2 },
+        holdout: { rulesVersion: 2, corpusSize: HOLDOUT_MESSAGES.length },
       });
       expect(saved.body.updatedAt).toEqual(expect.any(String));
 

@@ -224,9 +224,9 @@ export const REPORT_PATHS = {
 } as const;
 
 /**
- * GET/PUT /api/approaches/rules. `rules` is a `RuleSet` and `evaluation` a `CorpusEvaluation` of
- * @countersign/approach-checker (type parameters, so that contracts need not depend on the engine):
- * `ApproachRulesView<RuleSet, CorpusEvaluation>`.
+ * GET/PUT /api/approaches/rules. `rules` is a `RuleSet`, `evaluation` and `holdout` are
+ * `CorpusEvaluation`s of @countersign/approach-checker (type parameters, so that contracts need not
+ * depend on the engine): `ApproachRulesView<RuleSet, CorpusEvaluation>`.
  */
 export interface ApproachRulesView<Rules = unknown, Evaluation = unknown> {
   rules: Rules;
@@ -234,8 +234,16 @@ export interface ApproachRulesView<Rules = unknown, Evaluation = unknown> {
   isDefault: boolean;
   updatedAt: string | null;
   updatedBy: { id: string; name: string } | null;
-  /** The rules measured against the built-in corpus of example messages. */
+  /**
+   * The rules measured against the built-in corpus of example messages: the messages the built-in
+   * rules were written and tuned on, so an optimistic figure.
+   */
   evaluation: Evaluation;
+  /**
+   * The rules measured against the held-out messages (HOLDOUT_MESSAGES), which they were never
+   * tuned on: what to expect of wording the rules have not seen.
+   */
+  holdout: Evaluation;
 }
 
 /** An attachment described for the export: no URL, with a SHA-256 of the stored bytes. */

@@ -5,6 +5,7 @@ import {
   DEFAULT_CORPUS,
   DEFAULT_RULES,
   evaluateCorpus,
+  HOLDOUT_MESSAGES,
   ruleSetSchema,
   type CheckResult,
   type CorpusEvaluation,
@@ -34,7 +35,10 @@ export interface CurrentRules {
 export class ApproachRulesService {
   private readonly logger = new Logger(ApproachRulesService.name);
   private readonly parsed = new Map<string, { stamp: string; rules: RuleSet }>();
-  private readonly evaluations = new WeakMap<RuleSet, CorpusEvaluation>();
+  private readonly evaluations = new WeakMap<
+    RuleSet,
+    { corpus: CorpusEvaluation; holdout: CorpusEvaluation }
+  >();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -134,17 +138,23 @@ export class ApproachRulesService {
   }
 
   private toView(current: CurrentRules): RulesView {
-    let evaluation = this.evaluations.get(current.rules);
-    if (!evaluation) {
-      evaluation = evaluateCorpus(current.rules, DEFAULT_CORPUS);
-      this.evaluations.set(current.rules, evaluation);
+    // Both measured by the engine, never written down: the corpus the rules were tuned on, and
+    // the held-out messages they were not (the figure to expect on unseen wording).
+    let measured = this.evaluations.get(current.rules);
+    if (!measured) {
+      measured = {
+        corpus: evaluateCorpus(current.rules, DEFAULT_CORPUS),
+        holdout: evaluateCorpus(current.rules, HOLDOUT_MESSAGES),
+      };
+      this.evaluations.set(current.rules, measured);
     }
     return {
       rules: current.rules,
       isDefault: current.isDefault,
       updatedAt: current.updatedAt ? new Date(current.updatedAt).toISOString() : null,
       updatedBy: current.updatedBy,
-      evaluation,
+      evaluation: measured.corpus,
+      holdout: measured.holdout,
     };
   }
 

@@ -100,7 +100,7 @@ export function CheckerRulesPage() {
             </Text>
           </Group>
           <SectionCard title="How the rules perform">
-            <RulesEvaluation evaluation={data.evaluation} />
+            <RulesEvaluation evaluation={data.evaluation} holdout={data.holdout} />
           </SectionCard>
           <SectionCard title="Thresholds">
             <ThresholdsForm key={`thresholds-${data.rules.version}-${data.isDefault}`} rules={data.rules} />
