@@ -64,6 +64,8 @@ describe('approach journey: check → report → triage → outcome', () => {
       await screenshot(page, 'report-form', { fullPage: true });
       await page.getByRole('button', { name: 'Send report' }).click();
       await page.waitForURL(/\/approaches\/mine\/[0-9a-f-]{36}/);
+      // The confirmation toast (its container loads with the first toast, see app/providers.tsx).
+      await page.getByText('Report sent', { exact: true }).waitFor();
       await page
         .getByText(/AR-\d{4}-\d{4}/)
         .first()

@@ -4,9 +4,9 @@ import '@mantine/notifications/styles.css';
 // the chunks of the pages that show them.
 
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { useNotifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { isApiError } from '../lib/api-client';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -21,10 +21,29 @@ const queryClient = new QueryClient({
   },
 });
 
+const NotificationsHost = lazy(async () => ({
+  default: (await import('./notifications-host')).NotificationsHost,
+}));
+
+/**
+ * Toasts follow actions on later pages (saved, assigned, …): their container and its transitions
+ * load with the first one, not with the first page. It then shows what is queued in the store.
+ */
+function NotificationsOnDemand() {
+  const { notifications, queue } = useNotifications();
+  const [wanted, setWanted] = useState(false);
+  if (!wanted && notifications.length + queue.length > 0) setWanted(true);
+  return wanted ? (
+    <Suspense fallback={null}>
+      <NotificationsHost />
+    </Suspense>
+  ) : null;
+}
+
 export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <NotificationsOnDemand />
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>
   );

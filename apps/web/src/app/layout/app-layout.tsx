@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Burger, Container, Group, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Container, Group, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconLayoutSidebarLeftCollapse,
@@ -6,6 +6,7 @@ import {
   IconShieldCheck,
 } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';
+import { TooltipOnDemand } from '../../components/ui/tooltip-on-demand';
 import { MainNav } from './main-nav';
 import { NavCollapseProvider, useNavCollapse } from './nav-collapse';
 import { UserIdentity, UserMenu } from './user-menu';
@@ -27,7 +28,7 @@ function NavCollapseToggle() {
   const { collapsed, toggle } = useNavCollapse();
   const label = collapsed ? 'Expand the navigation' : 'Collapse the navigation';
   return (
-    <Tooltip label={label} position="bottom-start">
+    <TooltipOnDemand label={label} position="bottom-start">
       <ActionIcon
         variant="subtle"
         color="gray"
@@ -45,7 +46,7 @@ function NavCollapseToggle() {
           <IconLayoutSidebarLeftCollapse size={20} aria-hidden />
         )}
       </ActionIcon>
-    </Tooltip>
+    </TooltipOnDemand>
   );
 }
 

@@ -1,5 +1,6 @@
-import { NavLink, Stack, Tooltip } from '@mantine/core';
+import { NavLink, Stack } from '@mantine/core';
 import { Link, useMatch } from 'react-router';
+import { TooltipOnDemand } from '../../components/ui/tooltip-on-demand';
 import { useCurrentSession } from '../../features/auth/api/session';
 import { navItemsFor, type NavItem } from '../navigation';
 
@@ -14,7 +15,7 @@ function MainNavLink({ item, onNavigate, compact }: MainNavLinkProps) {
   const Icon = item.icon;
   return (
     // Collapsed, the label moves into a tooltip (on hover and on keyboard focus) and the link's name.
-    <Tooltip
+    <TooltipOnDemand
       label={item.label}
       position="right"
       disabled={!compact}
@@ -31,7 +32,7 @@ function MainNavLink({ item, onNavigate, compact }: MainNavLinkProps) {
         onClick={onNavigate}
         fw={500}
       />
-    </Tooltip>
+    </TooltipOnDemand>
   );
 }
 
