@@ -63,9 +63,30 @@ describe('authoring: library, drafts, publishing, versions, import and export', 
       publishedVersion: 1,
       draftVersion: null,
       assignees: 2,
+      openAssignees: 2,
+      completedAssignees: 0,
       lastEditedBy: null,
     });
-    expect(library[1]!.assignees).toBe(0);
+    expect(library[1]).toMatchObject({ assignees: 0, openAssignees: 0, completedAssignees: 0 });
+  });
+
+  it('tells the archive dialog who has the module open and who completed it', async () => {
+    const { admin, moduleIds, employee, officer, org } = await setUp();
+    const leaver = await ctx.newUser({ organisationId: org.id, role: 'employee' });
+    const done = await ctx.assign(employee, moduleIds[0]!);
+    await ctx.assign(officer, moduleIds[0]!);
+    await ctx.assign(leaver, moduleIds[0]!);
+    await ctx.dataSource.query(
+      `UPDATE assignment SET status = 'completed', completed_at = now() WHERE id = $1`,
+      [done],
+    );
+    // Someone who has left keeps an open assignment on record but has nothing to finish.
+    await ctx.dataSource.query(`UPDATE app_user SET active = false WHERE id = $1`, [leaver.id]);
+    const library = (await admin.get('/api/authoring/modules').expect(200)).body as LibraryModule[];
+    expect(library[0]).toMatchObject({ assignees: 3, openAssignees: 1, completedAssignees: 1 });
+    const archived = (await admin.post(`/api/authoring/modules/${moduleIds[0]}/archive`).expect(200))
+      .body as LibraryModule;
+    expect(archived).toMatchObject({ status: 'archived', openAssignees: 1, completedAssignees: 1 });
   });
 
   it('creates a module with a valid starter draft at version 1, shown in the library as a draft', async () => {

@@ -35,6 +35,13 @@ export interface LibraryModule {
   lastEditedAt: string | null;
   /** People with an assignment of this module. */
   assignees: number;
+  /**
+   * Active people whose assignment is still open (not started or in progress): archiving stops new
+   * assignments, and these keep theirs and can still finish it.
+   */
+  openAssignees: number;
+  /** People who completed it: their completion records stay whatever happens to the module. */
+  completedAssignees: number;
 }
 
 export const moduleMetaSchema = z.object({

@@ -61,6 +61,8 @@ interface LibraryRow {
   editor_name: string | null;
   edited_at: Date | null;
   assignees: number;
+  open_assignees: number;
+  completed_assignees: number;
 }
 
 /**
@@ -85,9 +87,16 @@ export class AuthoringService {
                 WHERE d.module_id = m.id AND d.status = 'draft') AS draft_version,
               u.id AS editor_id, u.name AS editor_name,
               coalesce(lv.last_edited_at, lv.published_at, lv.created_at) AS edited_at,
-              (SELECT count(DISTINCT a.user_id)::int FROM assignment a
-                WHERE a.organisation_id = m.organisation_id AND a.module_id = m.id) AS assignees
+              ac.assignees, ac.open_assignees, ac.completed_assignees
          FROM training_module m
+         LEFT JOIN LATERAL (
+           SELECT count(DISTINCT a.user_id)::int AS assignees,
+                  count(DISTINCT a.user_id) FILTER (WHERE a.status <> 'completed' AND au.active)::int
+                    AS open_assignees,
+                  count(DISTINCT a.user_id) FILTER (WHERE a.status = 'completed')::int AS completed_assignees
+             FROM assignment a JOIN app_user au ON au.id = a.user_id
+            WHERE a.organisation_id = m.organisation_id AND a.module_id = m.id
+         ) ac ON true
          LEFT JOIN LATERAL (
            SELECT v.status, v.last_edited_by, v.last_edited_at, v.published_by, v.published_at, v.created_at
              FROM module_version v WHERE v.module_id = m.id ORDER BY v.version DESC LIMIT 1
@@ -110,6 +119,8 @@ export class AuthoringService {
       lastEditedBy: r.editor_id ? { id: r.editor_id, name: r.editor_name ?? '' } : null,
       lastEditedAt: r.edited_at ? new Date(r.edited_at).toISOString() : null,
       assignees: r.assignees,
+      openAssignees: r.open_assignees,
+      completedAssignees: r.completed_assignees,
     }));
   }
 

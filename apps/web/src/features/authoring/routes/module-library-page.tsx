@@ -30,6 +30,7 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
+import { PlainList } from '../../../components/ui/plain-list';
 import { PageHeader } from '../../../components/ui/page-header';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
 import { formatDateTime, plural } from '../../../lib/format';
@@ -37,6 +38,54 @@ import { useDuplicateModule, useLibrary, useSetArchived } from '../api/library';
 import { LibraryStatusBadge } from '../components/library-badges';
 import { ImportModuleModal } from '../components/import-module-modal';
 import { NewModuleModal } from '../components/new-module-modal';
+
+/**
+ * What archiving does to the people assigned the module, in numbers: it stops new assignments;
+ * whoever has it open keeps it and can still finish it; completion records are kept.
+ */
+export function ArchiveConsequences({ module }: { module: LibraryModule }) {
+  const open = module.openAssignees;
+  const completed = module.completedAssignees;
+  return (
+    <Stack gap="xs" data-testid="archive-consequences">
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        “{module.title}” can no longer be assigned, to anyone. It stays in reports and in its history, and you
+        can bring it back at any time.
+      </Text>
+      <PlainList gap={4}>
+        <li>
+          <Text size="sm">
+            {open === 0 ? (
+              'Nobody has it open: no one is part-way through it or still to start it.'
+            ) : (
+              <>
+                <Text span fw={600}>
+                  {plural(open, 'person has', 'people have')}
+                </Text>{' '}
+                it open (not started or in progress). They keep it, with its due date, and can still finish
+                it.
+              </>
+            )}
+          </Text>
+        </li>
+        <li>
+          <Text size="sm">
+            {completed === 0 ? (
+              'Nobody has completed it yet.'
+            ) : (
+              <>
+                <Text span fw={600}>
+                  {plural(completed, 'completed record', 'completed records')}
+                </Text>{' '}
+                stay as they are: completions are never removed.
+              </>
+            )}
+          </Text>
+        </li>
+      </PlainList>
+    </Stack>
+  );
+}
 
 function ArchiveModal({ module, onClose }: { module: LibraryModule | null; onClose: () => void }) {
   const setArchived = useSetArchived();
@@ -69,11 +118,13 @@ function ArchiveModal({ module, onClose }: { module: LibraryModule | null; onClo
       centered
     >
       <Stack gap="md">
-        <Text size="sm">
-          {archiving
-            ? `“${module?.title ?? ''}” stays in reports and history but can no longer be assigned.`
-            : `“${module?.title ?? ''}” can be assigned again.`}
-        </Text>
+        {module && archiving ? (
+          <ArchiveConsequences module={module} />
+        ) : (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            “{module?.title ?? ''}” can be assigned again.
+          </Text>
+        )}
         {setArchived.isError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert" p="sm">
             {setArchived.error.message}

@@ -33,6 +33,8 @@ const module: LibraryModule = {
   lastEditedBy: null,
   lastEditedAt: null,
   assignees: 0,
+  openAssignees: 0,
+  completedAssignees: 0,
 };
 
 /** The element with `data-testid`, as markup. */
