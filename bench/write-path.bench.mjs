@@ -54,23 +54,28 @@ import {
 } from './bench-kit.mjs';
 
 const BENCH_FILE = fileURLToPath(import.meta.url);
+/**
+ * Run as a program, not imported: bench/write-path-recovery.bench.mjs imports the learners' setup,
+ * the bench module and the API process handling from here.
+ */
+const IS_ENTRY = path.resolve(process.argv[1] ?? '') === BENCH_FILE;
 /** argon2 as the built API resolves it. */
-const requireFromApi = createRequire(path.join(ROOT, 'apps/api/package.json'));
-const DIST = path.join(ROOT, 'apps/api/dist');
+export const requireFromApi = createRequire(path.join(ROOT, 'apps/api/package.json'));
+export const DIST = path.join(ROOT, 'apps/api/dist');
 const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 /** Its own name, so that it never collides with the other benchmarks' databases. */
 const BENCH_DB = 'countersign_bench_write_path';
 const ORGANISATION = 'Bench Write Path';
-const ADMIN_EMAIL = 'admin@bench-write-path.example';
+export const ADMIN_EMAIL = 'admin@bench-write-path.example';
 /** The administrator's and every learner's password. */
-const PASSWORD = 'bench-write-path-password-2026';
+export const PASSWORD = 'bench-write-path-password-2026';
 /**
  * The learners' password hash: argon2id too, but at 4 MiB and one pass instead of the API's 64 MiB
  * and three, so that 200 sign-ins take seconds, not minutes, on a busy 2-core machine. The API
  * verifies with the parameters stored in the hash; the sign-in is not what this benchmark measures.
  */
-const LEARNER_HASH_OPTIONS = { memoryCost: 4096, timeCost: 1, parallelism: 1 };
-const learnerEmail = (i) => `learner-${String(i + 1).padStart(4, '0')}@bench-write-path.example`;
+export const LEARNER_HASH_OPTIONS = { memoryCost: 4096, timeCost: 1, parallelism: 1 };
+export const learnerEmail = (i) => `learner-${String(i + 1).padStart(4, '0')}@bench-write-path.example`;
 /** The API's pool names itself so (apps/api/src/database/data-source-options.ts). */
 const API_APP_NAME = 'countersign';
 const BARE_APP_NAME = 'countersign-bench-bare';
@@ -79,8 +84,8 @@ const DEFAULT_API_POOL = 10;
 /** choiceRequestSchema allows seq up to 10,000 (libs/contracts/src/learning). */
 const SEQ_LIMIT = 10_000;
 /** Parallel sign-ins. */
-const LOGIN_CONCURRENCY = 4;
-const SETUP_CONCURRENCY = 4;
+export const LOGIN_CONCURRENCY = 4;
+export const SETUP_CONCURRENCY = 4;
 /** How often the CPU of the server and of its PostgreSQL backends is sampled during a round. */
 const CPU_SAMPLE_MS = 200;
 
@@ -105,7 +110,7 @@ const OPTIONS = {
 const { values: args } = parseArgs({ options: OPTIONS, strict: false, allowPositionals: true });
 const unknownOptions = Object.keys(args).filter((k) => !(k in OPTIONS));
 
-if (args.help) {
+if (IS_ENTRY && args.help) {
   process.stdout.write(
     'Usage: node bench/write-path.bench.mjs [--connections 50,200 (learners, one connection each)]\n' +
       '         [--rounds N (default 3; interleaved bare, API, bare, API, …)] [--seconds S (default 10; per round)]\n' +
@@ -148,17 +153,17 @@ function connectionsOption() {
  * desk ⇄ profile is the cycle; "report" (safe) and "send details" (compromised) leave it. A learner
  * at `desk` chooses `look-at-profile`, at `profile` `back-to-message`, and so never reaches an ending.
  */
-const CYCLE = {
+export const CYCLE = {
   desk: { choiceId: 'look-at-profile', next: 'profile' },
   profile: { choiceId: 'back-to-message', next: 'desk' },
 };
 /** Which step of the cycle a learner is at, from the choice ids the API offers there (null: elsewhere). */
-function cycleStepOf(choiceIds) {
+export function cycleStepOf(choiceIds) {
   for (const [stepId, { choiceId }] of Object.entries(CYCLE)) if (choiceIds.includes(choiceId)) return stepId;
   return null;
 }
 
-function moduleContent() {
+export function moduleContent() {
   return {
     scenario: {
       start: 'desk',
@@ -311,7 +316,7 @@ const CLK_TCK = (() => {
 })();
 
 /** utime + stime of a process (all its threads), in clock ticks; null when it is gone or unreadable. */
-function cpuTicks(pid) {
+export function cpuTicks(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -320,7 +325,7 @@ function cpuTicks(pid) {
     return null;
   }
 }
-const ticksToMs = (ticks) => (ticks * 1000) / CLK_TCK;
+export const ticksToMs = (ticks) => (ticks * 1000) / CLK_TCK;
 
 /**
  * CPU used during one round by a server process, the PostgreSQL backends serving it (found in
@@ -784,7 +789,7 @@ function runLoadGenerator() {
 
 const { usedDatabaseUrl, benchUrl, withAdmin, dropBenchDatabase } = benchDatabase(BENCH_DB);
 
-const freePort = () =>
+export const freePort = () =>
   new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -804,11 +809,11 @@ function urlVia(port) {
 
 /** Environment variables that shape a Node process's performance, passed on to the servers and recorded. */
 const TUNING_ENV = ['UV_THREADPOOL_SIZE', 'MALLOC_ARENA_MAX', 'NODE_OPTIONS'];
-const tuningEnv = () =>
+export const tuningEnv = () =>
   Object.fromEntries(TUNING_ENV.filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
 
 /** API log lines by pino level, and the first few messages of warn and above. */
-const apiLog = { byLevel: {}, samples: [], other: 0 };
+export const apiLog = { byLevel: {}, samples: [], other: 0 };
 function watchApiOutput(stream, name) {
   let pending = '';
   stream.setEncoding('utf8');
@@ -838,9 +843,12 @@ function watchApiOutput(stream, name) {
   });
 }
 
-/** `node apps/api/dist/main.js` on a free port, against `databaseUrl`; resolves once it answers. */
-async function startApi(databaseUrl, name) {
-  const port = await freePort();
+/**
+ * `node apps/api/dist/main.js` on `port` (default: a free one), against `databaseUrl`; resolves once
+ * it answers.
+ */
+export async function startApi(databaseUrl, name, { port: fixedPort } = {}) {
+  const port = fixedPort ?? (await freePort());
   const child = spawn(process.execPath, [path.join(DIST, 'main.js')], {
     cwd: ROOT,
     env: {
@@ -878,7 +886,7 @@ async function startApi(databaseUrl, name) {
   }
 }
 
-async function stopChild(child, how) {
+export async function stopChild(child, how) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   if (how === 'message') child.send({ type: 'stop' });
@@ -953,8 +961,12 @@ function startLoadGenerator(onRefresh) {
 // ---------------------------------------------------------------------------------------------
 
 let apiBase = '';
+/** Where signIn and call send their requests. */
+export const setApiBase = (base) => {
+  apiBase = base;
+};
 
-async function signIn(email) {
+export async function signIn(email) {
   const res = await fetch(`${apiBase}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -969,7 +981,7 @@ async function signIn(email) {
   return { email, cookie, csrf: session.csrfToken, session };
 }
 
-async function call(who, method, urlPath, body) {
+export async function call(who, method, urlPath, body) {
   const headers = { cookie: who.cookie };
   if (method !== 'GET') headers['x-csrf-token'] = who.csrf;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -983,7 +995,7 @@ async function call(who, method, urlPath, body) {
   return text ? JSON.parse(text) : null;
 }
 
-async function inParallel(items, concurrency, work) {
+export async function inParallel(items, concurrency, work) {
   let next = 0;
   const out = new Array(items.length);
   await Promise.all(
@@ -998,7 +1010,7 @@ async function inParallel(items, concurrency, work) {
 }
 
 /** Creates, fills and publishes a bench module through the authoring API. */
-async function createModule(admin, generation, content) {
+export async function createModule(admin, generation, content) {
   const title = generation === 0 ? 'Write-path bench' : `Write-path bench (${generation + 1})`;
   const created = await call(admin, 'POST', '/api/authoring/modules', {
     title,
@@ -1023,7 +1035,7 @@ async function createModule(admin, generation, content) {
 }
 
 /** Assigns a module to the learner and starts an attempt; the learner's fields for the load generator. */
-async function startAttempt(learner, moduleId) {
+export async function startAttempt(learner, moduleId) {
   const mine = await call(learner, 'GET', '/api/me/assignments');
   const assignment = mine.find((a) => a.module.id === moduleId);
   if (!assignment) throw new Error(`${learner.email} has no assignment of module ${moduleId}`);
@@ -1037,6 +1049,64 @@ async function startAttempt(learner, moduleId) {
     seq: state.choicesMade,
     stepId,
   };
+}
+
+/**
+ * As the administrator (already bootstrapped by the API's first start): creates the bench module
+ * (generation 0; moduleOf(n) makes further copies), a department of `count` employees with the cheap
+ * argon2 hash, assigns them the module, signs each in and starts its attempt. `db` is a client on the
+ * bench database; the API is the one setApiBase points at.
+ */
+export async function setUpLearners(db, content, count) {
+  const LEARNERS = count;
+  const admin = await signIn(ADMIN_EMAIL);
+  const organisationId = admin.session.user.organisation.id;
+  const modules = new Map([[0, Promise.resolve(await createModule(admin, 0, content))]]);
+  const moduleOf = (generation) => {
+    if (!modules.has(generation)) modules.set(generation, createModule(admin, generation, content));
+    return modules.get(generation);
+  };
+  const moduleId = await moduleOf(0);
+  const {
+    rows: [dept],
+  } = await db.query(
+    `INSERT INTO department (organisation_id, name) VALUES ($1, 'Bench learners') RETURNING id`,
+    [organisationId],
+  );
+  const argon2 = requireFromApi('argon2');
+  const learnerHash = await argon2.hash(PASSWORD, { type: argon2.argon2id, ...LEARNER_HASH_OPTIONS });
+  const { rows: users } = await db.query(
+    `INSERT INTO app_user (organisation_id, email, name, role, department_id, sensitivity_tier, password_hash)
+     SELECT $1, format('learner-%s@bench-write-path.example', lpad(i::text, 4, '0')), format('Learner %s', i),
+            'employee', $2, 'standard', $3
+       FROM generate_series(1, $4) AS i
+     RETURNING id, email`,
+    [organisationId, dept.id, learnerHash, LEARNERS],
+  );
+  const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const assigned = await call(admin, 'POST', '/api/assignments', {
+    moduleId,
+    dueDate,
+    departmentIds: [dept.id],
+  });
+  if (assigned.created !== LEARNERS)
+    throw new Error(`assigned ${assigned.created} learners, expected ${LEARNERS}`);
+
+  const tLogin = performance.now();
+  const emails = Array.from({ length: LEARNERS }, (_, i) => learnerEmail(i));
+  const sessions = await inParallel(emails, LOGIN_CONCURRENCY, (email) => signIn(email));
+  const loginMs = since(tLogin);
+  const userIdOf = new Map(users.map((u) => [u.email, u.id]));
+  const learners = await inParallel(sessions, SETUP_CONCURRENCY, async (s, index) => ({
+    index,
+    email: s.email,
+    userId: userIdOf.get(s.email),
+    cookie: s.cookie,
+    csrf: s.csrf,
+    generation: 0,
+    ...(await startAttempt(s, moduleId)),
+  }));
+  return { admin, organisationId, moduleId, moduleOf, modules, dueDate, learners, loginMs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1260,7 +1330,7 @@ function markdown(report) {
 // ---------------------------------------------------------------------------------------------
 
 /** Sources newer than their build (or without one): the run would measure stale code. */
-function staleBuilds() {
+export function staleBuilds() {
   const stale = [];
   const walk = (srcDir, distDir) => {
     if (!existsSync(srcDir)) return;
@@ -1381,53 +1451,7 @@ async function main() {
   };
   pools.bare = pools.api;
 
-  const admin = await signIn(ADMIN_EMAIL);
-  const organisationId = admin.session.user.organisation.id;
-  const modules = new Map([[0, Promise.resolve(await createModule(admin, 0, content))]]);
-  const moduleOf = (generation) => {
-    if (!modules.has(generation)) modules.set(generation, createModule(admin, generation, content));
-    return modules.get(generation);
-  };
-  const moduleId = await moduleOf(0);
-  const {
-    rows: [dept],
-  } = await db.query(
-    `INSERT INTO department (organisation_id, name) VALUES ($1, 'Bench learners') RETURNING id`,
-    [organisationId],
-  );
-  const argon2 = requireFromApi('argon2');
-  const learnerHash = await argon2.hash(PASSWORD, { type: argon2.argon2id, ...LEARNER_HASH_OPTIONS });
-  const { rows: users } = await db.query(
-    `INSERT INTO app_user (organisation_id, email, name, role, department_id, sensitivity_tier, password_hash)
-     SELECT $1, format('learner-%s@bench-write-path.example', lpad(i::text, 4, '0')), format('Learner %s', i),
-            'employee', $2, 'standard', $3
-       FROM generate_series(1, $4) AS i
-     RETURNING id, email`,
-    [organisationId, dept.id, learnerHash, LEARNERS],
-  );
-  const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const assigned = await call(admin, 'POST', '/api/assignments', {
-    moduleId,
-    dueDate,
-    departmentIds: [dept.id],
-  });
-  if (assigned.created !== LEARNERS)
-    throw new Error(`assigned ${assigned.created} learners, expected ${LEARNERS}`);
-
-  const tLogin = performance.now();
-  const emails = Array.from({ length: LEARNERS }, (_, i) => learnerEmail(i));
-  const sessions = await inParallel(emails, LOGIN_CONCURRENCY, (email) => signIn(email));
-  const loginMs = since(tLogin);
-  const userIdOf = new Map(users.map((u) => [u.email, u.id]));
-  const learners = await inParallel(sessions, SETUP_CONCURRENCY, async (s, index) => ({
-    index,
-    email: s.email,
-    userId: userIdOf.get(s.email),
-    cookie: s.cookie,
-    csrf: s.csrf,
-    generation: 0,
-    ...(await startAttempt(s, moduleId)),
-  }));
+  const { admin, moduleOf, modules, dueDate, learners, loginMs } = await setUpLearners(db, content, LEARNERS);
   log(`${LEARNERS} learners signed in (${(loginMs / 1000).toFixed(1)} s) and started an attempt`);
 
   // A learner near the seq limit gets a new assignment (of another copy of the module) and attempt.
@@ -1798,7 +1822,9 @@ function renderOnly(date) {
   log(`rewrote ${path.relative(ROOT, jsonPath).replace(/json$/, 'md')}`);
 }
 
-if (typeof args['render-only'] === 'string') {
+if (!IS_ENTRY) {
+  // Imported by another benchmark: only the exports are wanted.
+} else if (typeof args['render-only'] === 'string') {
   renderOnly(args['render-only']);
 } else if (args['serve-bare']) {
   serveBare();
