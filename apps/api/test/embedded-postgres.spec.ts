@@ -26,10 +26,11 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/em
 describe('embedded PostgreSQL', () => {
   let parent: string;
   let dataDir: string;
-  const port = 55000 + Math.floor(Math.random() * 2000);
+  let port: number; // a free one: a random pick could land on another server's (the suite's own embedded one)
   let server: EmbeddedDatabase | undefined;
 
   beforeAll(async () => {
+    port = await freePort();
     parent = await mkdtemp(path.join(tmpdir(), 'countersign-embedded-'));
     await chmod(parent, 0o755); // the server may run as the postgres user, which must reach the folder
     dataDir = path.join(parent, 'postgres');

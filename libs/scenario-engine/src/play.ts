@@ -123,7 +123,7 @@ export function replay(scenario: Scenario, choiceIds: readonly string[]): Playth
  * short loops and never come near it; it only keeps hostile or machine-made content from making
  * the search (exponential in the loop size in the worst case) hang a server.
  */
-const LOOP_SEARCH_BUDGET = 200_000;
+export const LOOP_SEARCH_BUDGET = 200_000;
 
 /**
  * The most points any playthrough can score: the best path from the start to an ending that
@@ -137,6 +137,19 @@ const LOOP_SEARCH_BUDGET = 200_000;
  * instead (every step of the loop contributing its best internal choice).
  */
 export function bestPoints(scenario: Scenario): number {
+  return searchBestPoints(scenario).points;
+}
+
+/** `bestPoints` with how it got there: what its search of loops cost, in steps (not time). */
+export interface BestPointsSearch {
+  points: number;
+  /** Steps the exhaustive loop search explored: never more than LOOP_SEARCH_BUDGET. */
+  explored: number;
+  /** The budget ran out, so some loop's over-estimate was used. */
+  exhausted: boolean;
+}
+
+export function searchBestPoints(scenario: Scenario): BestPointsSearch {
   const { steps } = scenario;
   const graph = buildGraph(steps);
   const start = graph.indexById.get(scenario.start);
@@ -146,6 +159,7 @@ export function bestPoints(scenario: Scenario): number {
   const component = stronglyConnectedComponents(graph.edges, graph.isNode);
   const memo = new Map<number, number>();
   let budget = LOOP_SEARCH_BUDGET;
+  let explored = 0;
 
   // Best score from step v to an ending; -Infinity when no ending can be reached from v.
   const best = (v: number): number => {
@@ -175,6 +189,7 @@ export function bestPoints(scenario: Scenario): number {
     let result = -Infinity;
     const search = (v: number, earned: number): void => {
       if (--budget < 0) return;
+      explored++;
       result = Math.max(result, bestLeaving(v, earned, outside));
       for (const { to, choice } of graph.links[v]!) {
         if (outside(to) || visited.has(to)) continue;
@@ -203,5 +218,5 @@ export function bestPoints(scenario: Scenario): number {
   };
 
   const result = best(start);
-  return result === -Infinity ? 0 : result;
+  return { points: result === -Infinity ? 0 : result, explored, exhausted: budget < 0 };
 }
