@@ -10,6 +10,7 @@ import { IndexAssignmentCompletedAt1795828338290 } from './1795828338290-IndexAs
 import { AddVersionChangeNote1795829535300 } from './1795829535300-AddVersionChangeNote.js';
 import { ForbidEvidenceDeletes1795900000000 } from './1795900000000-ForbidEvidenceDeletes.js';
 import { AddQuizRetryRecords1796230635546 } from './1796230635546-AddQuizRetryRecords.js';
+import { AddPersonRecords1796232624624 } from './1796232624624-AddPersonRecords.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AddVersionChangeNote1795829535300,
   ForbidEvidenceDeletes1795900000000,
   AddQuizRetryRecords1796230635546,
+  AddPersonRecords1796232624624,
 ];

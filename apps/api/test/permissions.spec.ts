@@ -48,6 +48,10 @@ interface Fixture {
   moduleContent: ModuleContent;
   /** An image uploaded by the admin. */
   mediaId: string;
+  /** People the admin edits, deactivates and reactivates (the last one starts deactivated). */
+  people: { edit: string; deactivate: string; reactivate: string };
+  /** Departments the admin renames, merges (source into target) and deletes (empty). */
+  departments: { rename: string; mergeSource: string; mergeInto: string; remove: string };
 }
 
 /** A real 1×1 PNG. */
@@ -56,6 +60,7 @@ const PNG = Buffer.from(
   'base64',
 );
 let reportKeys = 0;
+let tableNames = 0;
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -93,6 +98,73 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/auth/logout', permission: 'account:self', ok: 204, ownSession: true },
   { method: 'GET', path: '/api/departments', permission: 'directory:read', ok: 200 },
   { method: 'GET', path: '/api/users', permission: 'directory:read', ok: 200 },
+  { method: 'GET', path: '/api/people', permission: 'directory:read', ok: 200 },
+  {
+    method: 'GET',
+    path: '/api/people/{userId}',
+    permission: 'directory:read',
+    ok: 200,
+    params: (fx) => ({ userId: fx.users.employee.id }),
+  },
+  {
+    method: 'POST',
+    path: '/api/people',
+    permission: 'people:manage',
+    ok: 201,
+    body: () => ({ name: 'Table Person', email: `table-${++tableNames}-${Date.now()}@example.test` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/people/{userId}',
+    permission: 'people:manage',
+    ok: 200,
+    params: (fx) => ({ userId: fx.people.edit }),
+    body: () => ({ jobTitle: `Analyst ${++tableNames}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/people/{userId}/deactivate',
+    permission: 'people:manage',
+    ok: 200,
+    params: (fx) => ({ userId: fx.people.deactivate }),
+  },
+  {
+    method: 'POST',
+    path: '/api/people/{userId}/reactivate',
+    permission: 'people:manage',
+    ok: 200,
+    params: (fx) => ({ userId: fx.people.reactivate }),
+  },
+  {
+    method: 'POST',
+    path: '/api/departments',
+    permission: 'people:manage',
+    ok: 201,
+    body: () => ({ name: `Table department ${++tableNames}` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/departments/{departmentId}',
+    permission: 'people:manage',
+    ok: 200,
+    params: (fx) => ({ departmentId: fx.departments.rename }),
+    body: () => ({ name: `Renamed ${++tableNames}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/departments/{departmentId}/merge',
+    permission: 'people:manage',
+    ok: 200,
+    params: (fx) => ({ departmentId: fx.departments.mergeSource }),
+    body: (fx) => ({ intoDepartmentId: fx.departments.mergeInto }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/departments/{departmentId}',
+    permission: 'people:manage',
+    ok: 204,
+    params: (fx) => ({ departmentId: fx.departments.remove }),
+  },
   { method: 'GET', path: '/api/modules', permission: 'modules:read', ok: 200 },
   { method: 'GET', path: '/api/red-flags', permission: 'modules:read', ok: 200 },
   {
@@ -504,6 +576,17 @@ describe('permissions', () => {
       authored,
       moduleContent: v1!.content,
       mediaId: (media.body as { id: string }).id,
+      people: {
+        edit: (await ctx.newUser({ organisationId: team.org.id })).id,
+        deactivate: (await ctx.newUser({ organisationId: team.org.id })).id,
+        reactivate: (await ctx.newUser({ organisationId: team.org.id, active: false })).id,
+      },
+      departments: {
+        rename: (await ctx.newDepartment(team.org.id)).id,
+        mergeSource: (await ctx.newDepartment(team.org.id)).id,
+        mergeInto: (await ctx.newDepartment(team.org.id)).id,
+        remove: (await ctx.newDepartment(team.org.id)).id,
+      },
     };
   });
   afterAll(() => ctx.close());
@@ -584,6 +667,7 @@ describe('permissions', () => {
         .sort();
       expect(snapshot).toEqual([
         'DELETE /api/approaches/rules → approaches:rules',
+        'DELETE /api/departments/{departmentId} → people:manage',
         'GET /api/approaches/attachments/{attachmentId} → approaches:report',
         'GET /api/approaches/questions → approaches:report',
         'GET /api/approaches/reports → approaches:triage',
@@ -610,6 +694,8 @@ describe('permissions', () => {
         'GET /api/media/{mediaId} → modules:read',
         'GET /api/modules → modules:read',
         'GET /api/notifications → account:self',
+        'GET /api/people → directory:read',
+        'GET /api/people/{userId} → directory:read',
         'GET /api/progress → progress:read',
         'GET /api/progress/overview → progress:read',
         'GET /api/progress/people/{userId} → progress:read',
@@ -631,14 +717,21 @@ describe('permissions', () => {
         'POST /api/authoring/modules/{moduleId}/duplicate → modules:author',
         'POST /api/authoring/modules/{moduleId}/publish → modules:author',
         'POST /api/authoring/modules/{moduleId}/unarchive → modules:author',
+        'POST /api/departments → people:manage',
+        'POST /api/departments/{departmentId}/merge → people:manage',
         'POST /api/me/assignments/{assignmentId}/attempts → training:play',
         'POST /api/me/attempts/{attemptId}/choices → training:play',
         'POST /api/me/attempts/{attemptId}/debrief-review → training:play',
         'POST /api/me/attempts/{attemptId}/quiz → training:play',
         'POST /api/notifications/read-all → account:self',
         'POST /api/notifications/{notificationId}/read → account:self',
+        'POST /api/people → people:manage',
+        'POST /api/people/{userId}/deactivate → people:manage',
+        'POST /api/people/{userId}/reactivate → people:manage',
         'PUT /api/approaches/rules → approaches:rules',
         'PUT /api/authoring/modules/{moduleId}/draft → modules:author',
+        'PUT /api/departments/{departmentId} → people:manage',
+        'PUT /api/people/{userId} → people:manage',
       ]);
     });
 

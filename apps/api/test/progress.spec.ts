@@ -611,6 +611,7 @@ describe('officer progress reports', () => {
         sensitivityTier: 'standard',
         department: { id: depts.alpha.id, name: 'Alpha' },
         manager: { id: expect.any(String), name: 'Olga Officer' },
+        status: 'active',
       });
       expect(detail.assignments).toEqual(rows.items);
       expect(detail.assignments.map((a) => keyOf.get(a.assignmentId))).toEqual(['adaM1', 'adaM2']);

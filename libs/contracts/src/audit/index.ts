@@ -16,10 +16,18 @@ export const AUDIT_ACTIONS = [
   'attachment.added',
   'attachment.viewed',
   'rules.updated',
+  'person.created',
+  'person.updated',
+  'person.deactivated',
+  'person.reactivated',
+  'department.created',
+  'department.renamed',
+  'department.merged',
+  'department.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['approach_report', 'approach_rules'] as const;
+export const AUDIT_SUBJECT_TYPES = ['approach_report', 'approach_rules', 'person', 'department'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**

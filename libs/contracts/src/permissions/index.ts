@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'approaches:rules',
   /** Write, version, publish, archive, import and export the organisation's modules. */
   'modules:author',
+  /** Create, edit, deactivate and reactivate people; create, rename, merge and delete departments. */
+  'people:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +54,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'approaches:triage',
     'approaches:rules',
     'modules:author',
+    'people:manage',
   ],
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Page, pageQuerySchema, textSchema, uuidSchema } from '../common/index.js';
 import type { AssignmentStatus } from '../learning/index.js';
 import type { UserSummary } from '../directory/index.js';
+import type { PersonStatus } from '../people/index.js';
 
 export interface CompletionTotals {
   assigned: number;
@@ -74,7 +75,8 @@ export interface AttemptSummary {
 }
 
 export interface PersonDetail {
-  user: UserSummary & { manager: { id: string; name: string } | null };
+  /** `status` says whether the person is a leaver (deactivated): their records stay visible. */
+  user: UserSummary & { manager: { id: string; name: string } | null; status: PersonStatus };
   assignments: ProgressRow[];
   attempts: AttemptSummary[];
 }

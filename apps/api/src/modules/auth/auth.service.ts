@@ -64,6 +64,7 @@ export class AuthService {
       throw new DomainError(401, 'invalid_credentials', 'The email or password is not correct.', details);
     }
     await this.throttle.recordSuccess(email, ip);
+    await this.users.update({ id: user.id }, { lastSignInAt: new Date() });
 
     const token = randomBytes(32).toString('base64url');
     const session = await this.sessions.save(
@@ -139,6 +140,19 @@ export class AuthService {
   async logout(auth: AuthContext): Promise<void> {
     this.recent?.delete(auth.sessionId);
     await this.sessions.delete({ id: auth.sessionId });
+  }
+
+  /**
+   * Forgets every remembered session of a person on this replica, so that a deactivation (whose
+   * transaction has already deleted the person's sessions) signs them out at once here. Other
+   * replicas stop trusting their copies within SESSION_CACHE_SECONDS. Walks the cache: a rare
+   * administrative action, against at most SESSION_CACHE_ENTRIES entries.
+   */
+  forgetUser(userId: string): void {
+    if (!this.recent) return;
+    const ids: string[] = [];
+    for (const [id, entry] of this.recent.entries()) if (entry.auth.userId === userId) ids.push(id);
+    for (const id of ids) this.recent.delete(id);
   }
 
   /** Housekeeping: drop sessions that expired (called at start-up; cheap thanks to the index). */

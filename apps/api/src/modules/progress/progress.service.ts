@@ -246,10 +246,12 @@ export class ProgressService {
         dept_name: string | null;
         manager_id: string | null;
         manager_name: string | null;
+        active: boolean;
+        has_password: boolean;
       }[]
     >(
       `SELECT u.id, u.name, u.email, u.role, u.sensitivity_tier AS tier, d.id AS dept_id, d.name AS dept_name,
-              mgr.id AS manager_id, mgr.name AS manager_name
+              mgr.id AS manager_id, mgr.name AS manager_name, u.active, u.password_hash IS NOT NULL AS has_password
          FROM app_user u
          LEFT JOIN department d ON d.id = u.department_id
          LEFT JOIN app_user mgr ON mgr.id = u.manager_id
@@ -304,6 +306,7 @@ export class ProgressService {
         department: user.dept_id && user.dept_name ? { id: user.dept_id, name: user.dept_name } : null,
         manager:
           user.manager_id && user.manager_name ? { id: user.manager_id, name: user.manager_name } : null,
+        status: !user.active ? 'deactivated' : user.has_password ? 'active' : 'invited',
       },
       assignments: assignments.map(toProgressRow),
       attempts: attempts.map((a) => ({

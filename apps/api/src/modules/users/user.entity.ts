@@ -20,5 +20,8 @@ export class User {
   sensitivityTier: SensitivityTier;
   @Column('text', { name: 'password_hash', nullable: true, select: false }) passwordHash: string | null;
   @Column('boolean') active: boolean;
+  @Column('text', { name: 'job_title', nullable: true }) jobTitle: string | null;
+  @Column('date', { name: 'start_date', nullable: true }) startDate: string | null;
+  @Column('timestamptz', { name: 'last_sign_in_at', nullable: true }) lastSignInAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { DepartmentsController } from './departments.controller.js';
+import { DepartmentsService } from './departments.service.js';
 import { DirectoryController } from './directory.controller.js';
 import { DirectoryService } from './directory.service.js';
+import { PeopleController } from './people.controller.js';
+import { PeopleService } from './people.service.js';
 
 @Module({
-  controllers: [DirectoryController],
-  providers: [DirectoryService],
+  imports: [AuditModule, AuthModule],
+  controllers: [DirectoryController, PeopleController, DepartmentsController],
+  providers: [DirectoryService, PeopleService, DepartmentsService],
   exports: [DirectoryService],
 })
 export class UsersModule {}

@@ -1,7 +1,7 @@
 import type { SensitivityTier } from '@countersign/contracts/directory';
 import type { PersonDetail } from '@countersign/contracts/progress';
 import { ROLE_LABELS } from '@countersign/contracts/permissions';
-import { Avatar, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Avatar, Badge, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { initials } from '../../../lib/format';
 
@@ -34,9 +34,17 @@ export function PersonHeader({ user }: { user: PersonDetail['user'] }) {
         </Avatar>
         <Stack gap="md" style={{ flex: 1 }}>
           <Box>
-            <Title order={1} fz="h2">
-              {user.name}
-            </Title>
+            <Group gap="sm">
+              <Title order={1} fz="h2">
+                {user.name}
+              </Title>
+              {user.status === 'deactivated' && (
+                // A leaver: kept as evidence, out of completion rates and new assignments.
+                <Badge color="gray" variant="light">
+                  Deactivated
+                </Badge>
+              )}
+            </Group>
             <Text c="dimmed">{user.email}</Text>
           </Box>
           <SimpleGrid component="dl" cols={{ base: 2, md: 4 }} spacing="md" m={0}>

@@ -1,0 +1,412 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  createPersonSchema,
+  personListQuerySchema,
+  PersonPage,
+  PersonStatus,
+  PersonView,
+  updatePersonSchema,
+} from '@countersign/contracts/people';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type { AuthContext } from '../../common/auth-context.js';
+import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AuthService } from '../auth/auth.service.js';
+import { escapeLike } from './directory.service.js';
+import { decodePeopleCursor, encodePeopleCursor } from './people-cursor.js';
+import { isUniqueViolation, lockPeopleOf } from './people-lock.js';
+
+type ListQuery = z.infer<typeof personListQuerySchema>;
+type CreateInput = z.infer<typeof createPersonSchema>;
+type UpdateInput = z.infer<typeof updatePersonSchema>;
+
+/** The fields of a person an administrator changes, as audit events record them before and after. */
+interface PersonRecord {
+  name: string;
+  email: string;
+  role: PersonView['role'];
+  departmentId: string | null;
+  managerId: string | null;
+  sensitivityTier: PersonView['sensitivityTier'];
+  jobTitle: string | null;
+  startDate: string | null;
+  active: boolean;
+}
+const RECORD_FIELDS = [
+  'name',
+  'email',
+  'role',
+  'departmentId',
+  'managerId',
+  'sensitivityTier',
+  'jobTitle',
+  'startDate',
+  'active',
+] as const satisfies readonly (keyof PersonRecord)[];
+
+const SELECT_RECORD = `
+  SELECT name, email, role, department_id AS "departmentId", manager_id AS "managerId",
+         sensitivity_tier AS "sensitivityTier", job_title AS "jobTitle",
+         to_char(start_date, 'YYYY-MM-DD') AS "startDate", active
+    FROM app_user`;
+
+const SELECT_PEOPLE = `
+  SELECT u.id, u.name, u.email, u.role, u.sensitivity_tier AS tier, u.job_title,
+         to_char(u.start_date, 'YYYY-MM-DD') AS start_date, u.active, u.password_hash IS NOT NULL AS has_password,
+         u.last_sign_in_at, u.created_at, d.id AS dept_id, d.name AS dept_name, m.id AS manager_id, m.name AS manager_name
+    FROM app_user u
+    LEFT JOIN department d ON d.id = u.department_id
+    LEFT JOIN app_user m ON m.id = u.manager_id`;
+
+interface PersonSqlRow {
+  id: string;
+  name: string;
+  email: string;
+  role: PersonView['role'];
+  tier: PersonView['sensitivityTier'];
+  job_title: string | null;
+  start_date: string | null;
+  active: boolean;
+  has_password: boolean;
+  last_sign_in_at: Date | null;
+  created_at: Date;
+  dept_id: string | null;
+  dept_name: string | null;
+  manager_id: string | null;
+  manager_name: string | null;
+}
+
+const STATUS_SQL: Record<PersonStatus, string> = {
+  deactivated: 'NOT u.active',
+  invited: 'u.active AND u.password_hash IS NULL',
+  active: 'u.active AND u.password_hash IS NOT NULL',
+};
+
+/**
+ * People as administrators manage them. Every change is written with its audit event (who, when,
+ * the changed fields before and after) in one transaction, under the organisation's people lock.
+ */
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** One page in name order: keyset after `after`, else `page` as an offset; the total alongside. */
+  async list(organisationId: string, query: ListQuery): Promise<PersonPage> {
+    const params: unknown[] = [organisationId];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = ['u.organisation_id = $1'];
+    if (query.q) {
+      const p = param(`%${escapeLike(query.q)}%`);
+      where.push(`(u.name ILIKE ${p} OR u.email ILIKE ${p})`);
+    }
+    if (query.departmentId) where.push(`u.department_id = ${param(query.departmentId)}`);
+    if (query.role) where.push(`u.role = ${param(query.role)}`);
+    if (query.tier) where.push(`u.sensitivity_tier = ${param(query.tier)}`);
+    if (query.status) where.push(STATUS_SQL[query.status]);
+    const filters = where.join(' AND ');
+    const countParams = [...params];
+
+    let pageWhere = filters;
+    let offset = (query.page - 1) * query.pageSize;
+    if (query.after) {
+      const [name, id] = decodePeopleCursor(query.after).k;
+      const n = param(name);
+      const i = param(id);
+      pageWhere += ` AND u.name >= ${n}::text AND (u.name, u.id) > (${n}::text, ${i}::uuid)`;
+      offset = 0;
+    }
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query<PersonSqlRow[]>(
+        `${SELECT_PEOPLE} WHERE ${pageWhere} ORDER BY u.name, u.id LIMIT ${query.pageSize + 1} OFFSET ${offset}`,
+        params,
+      ),
+      this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM app_user u WHERE ${filters}`,
+        countParams,
+      ),
+    ]);
+    const items = rows.slice(0, query.pageSize);
+    const last = items.at(-1);
+    return {
+      items: items.map(toView),
+      total: count?.total ?? 0,
+      page: query.page,
+      pageSize: query.pageSize,
+      nextCursor: rows.length > query.pageSize && last ? encodePeopleCursor(last.name, last.id) : null,
+    };
+  }
+
+  async get(organisationId: string, userId: string, manager = this.dataSource.manager): Promise<PersonView> {
+    const [row] = await manager.query<PersonSqlRow[]>(
+      `${SELECT_PEOPLE} WHERE u.organisation_id = $1 AND u.id = $2`,
+      [organisationId, userId],
+    );
+    if (!row) throw notFound('The person');
+    return toView(row);
+  }
+
+  /** A new person is `invited`: no password yet (invitations come with issue 10's second part). */
+  create(auth: AuthContext, input: CreateInput): Promise<PersonView> {
+    return this.write(async (tx) => {
+      await lockPeopleOf(tx, auth.organisationId);
+      const record: PersonRecord = { ...input, active: true };
+      await this.check(tx, auth.organisationId, null, null, record);
+      const [row] = await tx.query<{ id: string }[]>(
+        `INSERT INTO app_user (organisation_id, name, email, role, department_id, manager_id, sensitivity_tier,
+                               job_title, start_date, active)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true) RETURNING id`,
+        [
+          auth.organisationId,
+          record.name,
+          record.email,
+          record.role,
+          record.departmentId,
+          record.managerId,
+          record.sensitivityTier,
+          record.jobTitle,
+          record.startDate,
+        ],
+      );
+      await this.audit.record(tx, {
+        organisationId: auth.organisationId,
+        actorId: auth.userId,
+        action: 'person.created',
+        subjectType: 'person',
+        subjectId: row!.id,
+        details: { before: null, after: record },
+      });
+      return this.get(auth.organisationId, row!.id, tx);
+    });
+  }
+
+  /** A changed role takes effect at the person's next request: remembered sessions are forgotten. */
+  async update(auth: AuthContext, userId: string, input: UpdateInput): Promise<PersonView> {
+    const view = await this.change(auth, userId, 'person.updated', (before) => ({
+      ...before,
+      ...stripUndefined(input),
+    }));
+    if (input.role) this.auth.forgetUser(userId);
+    return view;
+  }
+
+  /**
+   * Ends every session of the person (their rows, and this replica's memory of them) in the same
+   * transaction that marks them deactivated; their assignments, attempts and completions stay.
+   */
+  async deactivate(auth: AuthContext, userId: string): Promise<PersonView> {
+    const view = await this.change(auth, userId, 'person.deactivated', (before) => ({
+      ...before,
+      active: false,
+    }));
+    this.auth.forgetUser(userId);
+    return view;
+  }
+
+  reactivate(auth: AuthContext, userId: string): Promise<PersonView> {
+    return this.change(auth, userId, 'person.reactivated', (before) => ({ ...before, active: true }));
+  }
+
+  /** Reads the person locked, applies `next`, checks the rules, writes and audits what changed. */
+  private change(
+    auth: AuthContext,
+    userId: string,
+    action: 'person.updated' | 'person.deactivated' | 'person.reactivated',
+    next: (before: PersonRecord) => PersonRecord,
+  ): Promise<PersonView> {
+    return this.write(async (tx) => {
+      await lockPeopleOf(tx, auth.organisationId);
+      const [before] = await tx.query<PersonRecord[]>(
+        `${SELECT_RECORD} WHERE organisation_id = $1 AND id = $2 FOR UPDATE`,
+        [auth.organisationId, userId],
+      );
+      if (!before) throw notFound('The person');
+      const after = next(before);
+      const changed = RECORD_FIELDS.filter((field) => before[field] !== after[field]);
+      // Saving what is already there changes nothing and records nothing.
+      if (changed.length === 0) return this.get(auth.organisationId, userId, tx);
+      await this.check(tx, auth.organisationId, userId, before, after);
+      await tx.query(
+        `UPDATE app_user SET name = $3, email = $4, role = $5, department_id = $6, manager_id = $7,
+                sensitivity_tier = $8, job_title = $9, start_date = $10, active = $11
+          WHERE organisation_id = $1 AND id = $2`,
+        [
+          auth.organisationId,
+          userId,
+          after.name,
+          after.email,
+          after.role,
+          after.departmentId,
+          after.managerId,
+          after.sensitivityTier,
+          after.jobTitle,
+          after.startDate,
+          after.active,
+        ],
+      );
+      const details: Record<string, unknown> = {
+        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+        after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+      };
+      if (before.active && !after.active) {
+        const ended = await tx.query<unknown[]>(
+          `WITH ended AS (DELETE FROM user_session WHERE organisation_id = $1 AND user_id = $2 RETURNING 1)
+           SELECT 1 FROM ended`,
+          [auth.organisationId, userId],
+        );
+        details.sessionsEnded = ended.length;
+      }
+      await this.audit.record(tx, {
+        organisationId: auth.organisationId,
+        actorId: auth.userId,
+        // An edit that only flips `active` is recorded as what it is.
+        action: changed.length === 1 && changed[0] === 'active' ? activeAction(after.active) : action,
+        subjectType: 'person',
+        subjectId: userId,
+        details,
+      });
+      return this.get(auth.organisationId, userId, tx);
+    });
+  }
+
+  /** The rules a person's record must keep; `userId` and `before` are null for a new person. */
+  private async check(
+    tx: EntityManager,
+    organisationId: string,
+    userId: string | null,
+    before: PersonRecord | null,
+    after: PersonRecord,
+  ): Promise<void> {
+    if (after.email !== before?.email) {
+      const [taken] = await tx.query<unknown[]>(`SELECT 1 FROM app_user WHERE email = $1`, [after.email]);
+      if (taken) throw emailTaken();
+    }
+    if (after.departmentId && after.departmentId !== before?.departmentId) {
+      const [found] = await tx.query<unknown[]>(
+        `SELECT 1 FROM department WHERE organisation_id = $1 AND id = $2`,
+        [organisationId, after.departmentId],
+      );
+      if (!found) {
+        throw unprocessable('unknown_department', 'That department does not exist in this organisation.', [
+          { field: 'departmentId', message: 'is not a department of this organisation' },
+        ]);
+      }
+    }
+    if (after.managerId && after.managerId !== before?.managerId) {
+      await this.checkManager(tx, organisationId, userId, after.managerId);
+    }
+    const wasAdmin = before?.role === 'admin' && before.active;
+    const staysAdmin = after.role === 'admin' && after.active;
+    if (userId && wasAdmin && !staysAdmin) {
+      const [others] = await tx.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM app_user
+          WHERE organisation_id = $1 AND role = 'admin' AND active AND id <> $2`,
+        [organisationId, userId],
+      );
+      if (!others?.n) {
+        throw conflict(
+          'last_admin',
+          after.active
+            ? 'This is the last active administrator: make someone else an administrator before changing their role.'
+            : 'This is the last active administrator: make someone else an administrator before deactivating them.',
+        );
+      }
+    }
+  }
+
+  /**
+   * The manager must be someone of this organisation, and not the person nor anyone below them:
+   * walking up from the proposed manager (a recursive CTE; UNION stops at any loop already there)
+   * must never reach the person.
+   */
+  private async checkManager(
+    tx: EntityManager,
+    organisationId: string,
+    userId: string | null,
+    managerId: string,
+  ): Promise<void> {
+    const [manager] = await tx.query<{ name: string }[]>(
+      `SELECT name FROM app_user WHERE organisation_id = $1 AND id = $2`,
+      [organisationId, managerId],
+    );
+    if (!manager) {
+      throw unprocessable('unknown_manager', 'The manager must be someone in this organisation.', [
+        { field: 'managerId', message: 'is not a person of this organisation' },
+      ]);
+    }
+    if (!userId) return;
+    if (managerId === userId) {
+      throw unprocessable('manager_cycle', 'No one can be their own manager.', [
+        { field: 'managerId', message: 'cannot be the person themselves' },
+      ]);
+    }
+    const [{ cycle }] = (await tx.query<{ cycle: boolean }[]>(
+      `WITH RECURSIVE chain (id, manager_id) AS (
+         SELECT id, manager_id FROM app_user WHERE organisation_id = $1 AND id = $2
+         UNION
+         SELECT u.id, u.manager_id FROM app_user u JOIN chain c ON u.id = c.manager_id
+          WHERE u.organisation_id = $1
+       )
+       SELECT EXISTS (SELECT 1 FROM chain WHERE id = $3) AS cycle`,
+      [organisationId, managerId, userId],
+    )) as [{ cycle: boolean }];
+    if (cycle) {
+      throw unprocessable(
+        'manager_cycle',
+        `${manager.name} reports to this person (directly or through others), so cannot be their manager.`,
+        [{ field: 'managerId', message: 'reports to this person: that would make a circle' }],
+      );
+    }
+  }
+
+  private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      // Two administrators adding the same address at once: the loser gets the same 409.
+      if (isUniqueViolation(error, 'app_user_email_key')) throw emailTaken();
+      throw error;
+    }
+  }
+}
+
+const emailTaken = () =>
+  conflict('email_taken', 'Someone already has this email address.', [
+    { field: 'email', message: 'is already in use' },
+  ]);
+
+const activeAction = (active: boolean) => (active ? 'person.reactivated' : 'person.deactivated');
+
+function stripUndefined<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function status(r: PersonSqlRow): PersonStatus {
+  if (!r.active) return 'deactivated';
+  return r.has_password ? 'active' : 'invited';
+}
+
+function toView(r: PersonSqlRow): PersonView {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    department: r.dept_id && r.dept_name ? { id: r.dept_id, name: r.dept_name } : null,
+    manager: r.manager_id && r.manager_name ? { id: r.manager_id, name: r.manager_name } : null,
+    sensitivityTier: r.tier,
+    jobTitle: r.job_title,
+    startDate: r.start_date,
+    status: status(r),
+    lastSignInAt: r.last_sign_in_at ? new Date(r.last_sign_in_at).toISOString() : null,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
