@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Role } from '../permissions/index.js';
 import { pageQuerySchema, textSchema, uuidSchema } from '../common/index.js';
 
