@@ -8,6 +8,7 @@ import {
   IconSchool,
   IconSend,
   IconShieldSearch,
+  IconUserCog,
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -42,6 +43,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/triage', label: 'Approach reports', permission: 'approaches:triage', icon: IconInbox },
   { to: '/admin/modules', label: 'Module library', permission: 'modules:author', icon: IconBooks },
   { to: '/admin/assign', label: 'Assign training', permission: 'assignments:manage', icon: IconSend },
+  { to: '/admin/people', label: 'Manage people', permission: 'people:manage', icon: IconUserCog },
   {
     to: '/admin/checker-rules',
     label: 'Checker rules',

@@ -136,6 +136,18 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="people:manage" />,
+                children: [
+                  {
+                    path: 'admin/people',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/people/routes/people-admin-page')).PeopleAdminPage,
+                    },
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="assignments:manage" />,
                 children: [
                   {
