@@ -67,4 +67,42 @@ describe('people journey: an administrator adds a colleague and deactivates a le
       });
     }
   });
+
+  it('adds, renames and merges a department; deleting one with people in it is refused with the reason', async () => {
+    await asUser(browser, DEMO.admin, async (page) => {
+      await page.goto('/admin/people');
+      const table = page.getByTestId('departments-table');
+      await table.waitFor();
+
+      await page.getByRole('button', { name: 'Add a department' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Add a department' });
+      await dialog.getByLabel('Name').fill('Field Office');
+      await dialog.getByRole('button', { name: 'Add department' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await table.getByText('Field Office').waitFor();
+
+      await page.getByRole('button', { name: 'Rename Field Office' }).click();
+      dialog = page.getByRole('dialog', { name: 'Rename Field Office' });
+      await dialog.getByLabel('Name').fill('Field Operations');
+      await dialog.getByRole('button', { name: 'Rename' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await table.getByText('Field Operations').waitFor();
+
+      await page.getByRole('button', { name: 'Delete Security' }).click();
+      dialog = page.getByRole('dialog', { name: 'Delete Security?' });
+      await dialog.getByRole('button', { name: 'Delete' }).click();
+      await dialog.getByText(/Security still has \d+ (person|people)/).waitFor();
+      await expectAccessible(page, 'Delete a department that has people');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      await page.getByRole('button', { name: 'Merge Field Operations' }).click();
+      dialog = page.getByRole('dialog', { name: 'Merge Field Operations into another department' });
+      await dialog.getByLabel('Merge into').click();
+      await page.getByRole('option', { name: 'Finance' }).click();
+      await dialog.getByRole('button', { name: 'Merge' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await table.getByText('Field Operations').waitFor({ state: 'detached' });
+    });
+  });
 });

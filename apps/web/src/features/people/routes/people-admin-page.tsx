@@ -7,6 +7,7 @@ import { ListPager } from '../../../components/ui/list-pager';
 import { PageHeader } from '../../../components/ui/page-header';
 import { usePeople } from '../api/people';
 import { DeactivateDialog } from '../components/deactivate-dialog';
+import { DepartmentsSection } from '../components/departments-section';
 import { PeopleFilters, usePeopleFilters } from '../components/people-filters';
 import { PeopleTable } from '../components/people-table';
 import { PersonFormDialog } from '../components/person-form-dialog';
@@ -27,7 +28,7 @@ export function PeopleAdminPage() {
     <>
       <PageHeader
         title="Manage people"
-        description="Everyone in the organisation: their department, role, manager and sensitivity tier."
+        description="Everyone in the organisation — their department, role, manager and sensitivity tier — and the departments."
         actions={
           <Button
             leftSection={<IconUserPlus size={16} aria-hidden />}
@@ -73,6 +74,7 @@ export function PeopleAdminPage() {
           </Stack>
         )}
       </Paper>
+      <DepartmentsSection />
       {dialog?.kind === 'form' && (
         <PersonFormDialog key={dialog.person?.id ?? 'new'} person={dialog.person} opened onClose={close} />
       )}
