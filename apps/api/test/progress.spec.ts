@@ -598,6 +598,23 @@ describe('officer progress reports', () => {
     });
   });
 
+  describe('leavers', () => {
+    it('lists deactivated people only with leavers=show, marked, and never in the rates', async () => {
+      const hidden = await list(`?q=${encodeURIComponent('Ivy Inactive')}`);
+      expect(hidden.total).toBe(0);
+      const shown = await list(`?q=${encodeURIComponent('Ivy Inactive')}&leavers=show`);
+      expect(shown.total).toBe(1);
+      expect(shown.items[0]!.user).toEqual({
+        id: users.ivy.id,
+        name: 'Ivy Inactive',
+        email: users.ivy.email,
+        deactivated: true,
+      });
+      const active = await list(`?q=${encodeURIComponent(users.ada.email)}&leavers=show`);
+      expect(active.items.every((r) => !('deactivated' in r.user))).toBe(true);
+    });
+  });
+
   describe('GET /api/progress/people/:userId', () => {
     it('shows a person with their manager, assignments and attempts (latest first)', async () => {
       const detail = (await officer.get(`/api/progress/people/${users.ada.id}`).expect(200))

@@ -28,6 +28,12 @@ export const progressListQuerySchema = pageQuerySchema.extend({
   moduleId: uuidSchema.optional(),
   q: textSchema.trim().max(100).optional().describe("Part of the person's name or email address."),
   sort: z.enum(['dueDate', 'name', 'completedAt']).default('dueDate'),
+  leavers: z
+    .enum(['hide', 'show'])
+    .default('hide')
+    .describe(
+      'show: deactivated people (leavers) are listed too, marked as such; they never count in rates.',
+    ),
   /**
    * Opaque keyset cursor: the `nextCursor` of the page before. With it the page starts right after
    * that row (fast at any depth) and `page` only numbers the page for "Showing x–y of N"; without
@@ -45,7 +51,8 @@ export type ProgressSort = z.infer<typeof progressListQuerySchema>['sort'];
 
 export interface ProgressRow {
   assignmentId: string;
-  user: { id: string; name: string; email: string };
+  /** `deactivated` is there, true, only for a leaver (listed with `leavers=show`, and on their page). */
+  user: { id: string; name: string; email: string; deactivated?: true };
   department: { id: string; name: string } | null;
   module: { id: string; title: string };
   status: AssignmentStatus;

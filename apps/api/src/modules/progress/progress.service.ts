@@ -25,6 +25,11 @@ const ACTIVE_ASSIGNMENTS = `
   FROM assignment a
   JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND u.active`;
 
+/** The same with leavers (deactivated people) too: the list with `leavers=show`. */
+const ALL_ASSIGNMENTS = `
+  FROM assignment a
+  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id`;
+
 const OVERDUE = `(a.status <> 'completed' AND a.due_date < current_date)`;
 
 /** A never-completed assignment sorts as if completed at the dawn of time: last, latest first. */
@@ -188,6 +193,7 @@ export class ProgressService {
     if (query.q) add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, `%${escapeLike(query.q)}%`);
     const sort = SORTS[query.sort];
     const filters = where.join(' AND ');
+    const assignments = query.leavers === 'show' ? ALL_ASSIGNMENTS : ACTIVE_ASSIGNMENTS;
     const countParams = [...params];
 
     let pageWhere = filters;
@@ -208,8 +214,8 @@ export class ProgressService {
       this.dataSource.query<ProgressSqlRow[]>(
         `WITH p AS (
            SELECT a.id, a.status, ${OVERDUE} AS overdue, a.due_date, a.completed_at, a.user_id, u.name AS user_name,
-                  u.email AS user_email, u.department_id, a.module_id, m.title AS module_title
-             ${ACTIVE_ASSIGNMENTS}
+                  u.email AS user_email, u.active AS user_active, u.department_id, a.module_id, m.title AS module_title
+             ${assignments}
              JOIN training_module m ON m.id = a.module_id
             WHERE ${pageWhere}
             ORDER BY ${order}
@@ -219,7 +225,7 @@ export class ProgressService {
         params,
       ),
       this.dataSource.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total ${ACTIVE_ASSIGNMENTS} WHERE ${filters}`,
+        `SELECT count(*)::int AS total ${assignments} WHERE ${filters}`,
         countParams,
       ),
     ]);
@@ -263,7 +269,7 @@ export class ProgressService {
     const assignments = await this.dataSource.query<ProgressSqlRow[]>(
       `WITH p AS (
          SELECT a.id, a.status, ${OVERDUE} AS overdue, a.due_date, a.completed_at, a.user_id, u.name AS user_name,
-                u.email AS user_email, u.department_id, a.module_id, m.title AS module_title
+                u.email AS user_email, u.active AS user_active, u.department_id, a.module_id, m.title AS module_title
            FROM assignment a
            JOIN app_user u ON u.id = a.user_id
            JOIN training_module m ON m.id = a.module_id
@@ -327,7 +333,7 @@ export class ProgressService {
 /** Decoration of a page's rows: department, and the score and version of the completion. */
 const PAGE_COLUMNS = `
   p.id AS assignment_id, p.status, p.overdue, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, p.completed_at,
-  c.score, v.version AS completed_version, p.user_id, p.user_name, p.user_email,
+  c.score, v.version AS completed_version, p.user_id, p.user_name, p.user_email, p.user_active,
   d.id AS dept_id, d.name AS dept_name, p.module_id, p.module_title,
   to_char(p.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS completed_key`;
 const PAGE_JOINS = `
@@ -346,6 +352,7 @@ interface ProgressSqlRow {
   user_id: string;
   user_name: string;
   user_email: string;
+  user_active: boolean;
   dept_id: string | null;
   dept_name: string | null;
   module_id: string;
@@ -357,7 +364,12 @@ interface ProgressSqlRow {
 function toProgressRow(r: ProgressSqlRow): ProgressRow {
   return {
     assignmentId: r.assignment_id,
-    user: { id: r.user_id, name: r.user_name, email: r.user_email },
+    user: {
+      id: r.user_id,
+      name: r.user_name,
+      email: r.user_email,
+      ...(r.user_active ? {} : { deactivated: true as const }),
+    },
     department: r.dept_id && r.dept_name ? { id: r.dept_id, name: r.dept_name } : null,
     module: { id: r.module_id, title: r.module_title },
     status: r.status,

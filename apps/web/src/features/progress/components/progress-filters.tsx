@@ -3,7 +3,7 @@ import {
   type ProgressListQuery,
   progressListQuerySchema,
 } from '@countersign/contracts/progress';
-import { Select, TextInput } from '@mantine/core';
+import { Select, Switch, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { FilterBar } from '../../../components/ui/filter-bar';
 import type { FiltersOf } from '../../../lib/url-filters';
@@ -59,10 +59,18 @@ export function ProgressFilters({ filters, onChange }: ProgressFiltersProps) {
     delayMs: 300,
   });
 
-  const filtered = Boolean(filters.status || filters.departmentId || filters.moduleId || filters.q);
+  const filtered = Boolean(
+    filters.status || filters.departmentId || filters.moduleId || filters.q || filters.leavers === 'show',
+  );
   const clear = () => {
     search.reset(undefined);
-    onChange({ status: undefined, departmentId: undefined, moduleId: undefined, q: undefined });
+    onChange({
+      status: undefined,
+      departmentId: undefined,
+      moduleId: undefined,
+      q: undefined,
+      leavers: 'hide',
+    });
   };
 
   return (
@@ -106,6 +114,13 @@ export function ProgressFilters({ filters, onChange }: ProgressFiltersProps) {
         onChange={(value) => onChange({ sort: (value as Sort | null) ?? undefined })}
         allowDeselect={false}
         w={{ base: '100%', sm: 160 }}
+      />
+      {/* Leavers never count in the rates; their records stay listed on request, marked. */}
+      <Switch
+        label="Include deactivated people"
+        checked={filters.leavers === 'show'}
+        onChange={(event) => onChange({ leavers: event.currentTarget.checked ? 'show' : 'hide' })}
+        mb={8}
       />
     </FilterBar>
   );

@@ -1,5 +1,5 @@
 import type { ProgressRow } from '@countersign/contracts/progress';
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
 import { AssignmentStatusBadge, OverdueBadge } from '../../../components/ui/status-badges';
@@ -57,6 +57,11 @@ export function ProgressTable({ rows }: { rows: ProgressRow[] }) {
               <Anchor component={Link} to={`/officer/people/${row.user.id}`} fw={600}>
                 {row.user.name}
               </Anchor>
+              {row.user.deactivated && (
+                <Badge color="gray" variant="light" size="sm" ml="xs">
+                  Deactivated
+                </Badge>
+              )}
               <Text size="xs" c="dimmed">
                 {row.user.email}
               </Text>

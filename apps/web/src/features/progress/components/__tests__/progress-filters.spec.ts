@@ -13,6 +13,7 @@ describe('the people list filters in the URL', () => {
       moduleId: undefined,
       q: undefined,
       sort: 'dueDate',
+      leavers: 'hide',
       page: 1,
     });
   });
@@ -23,6 +24,7 @@ describe('the people list filters in the URL', () => {
     [`departmentId=${DEPARTMENT}`, { departmentId: DEPARTMENT }],
     [`moduleId=${MODULE}`, { moduleId: MODULE }],
     ['q=keller&sort=name&page=3', { q: 'keller', sort: 'name', page: 3 }],
+    ['leavers=show', { leavers: 'show' }],
   ])('reads the link ?%s', (query, expected) => {
     expect(parse(query)).toMatchObject(expected);
   });
