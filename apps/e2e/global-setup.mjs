@@ -2,14 +2,27 @@
 // fresh database, before the browser journeys. Nx builds api and web first (e2e dependsOn).
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/** A port nothing listens on now: two checkouts can run their journeys side by side. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 export default async function globalSetup() {
+  const PORT = Number(process.env.E2E_PORT ?? (await freePort()));
   const env = {
     ...process.env,
     PORT: String(PORT),
@@ -21,7 +34,7 @@ export default async function globalSetup() {
     env.DATABASE_URL = await freshDatabase(process.env.DATABASE_URL, 'countersign_e2e');
   } else {
     env.DATA_DIR = path.join(root, '.data', 'e2e');
-    env.EMBEDDED_PG_PORT = process.env.E2E_EMBEDDED_PG_PORT ?? '54349';
+    env.EMBEDDED_PG_PORT = process.env.E2E_EMBEDDED_PG_PORT ?? String(await freePort());
     await rm(env.DATA_DIR, { recursive: true, force: true });
   }
   const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
