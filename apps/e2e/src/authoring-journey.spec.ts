@@ -399,8 +399,12 @@ async function expectInertAuthoredText(scope: Locator): Promise<void> {
 
 async function expectImageLoaded(image: Locator): Promise<void> {
   await image.waitFor();
+  // decode() settles once the image has loaded (and fails if it cannot): no race with the fetch.
   await expect(
-    image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth),
+    image.evaluate(async (img) => {
+      await (img as HTMLImageElement).decode();
+      return (img as HTMLImageElement).naturalWidth;
+    }),
   ).resolves.toBe(24);
 }
 
