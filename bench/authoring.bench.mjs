@@ -36,8 +36,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
-  benchDatabase,
   BENCH_DIR,
+  benchDatabase,
   DEFAULT_SERVER,
   gitState,
   loadAverage,
@@ -47,6 +47,7 @@ import {
   renderTable,
   ROOT,
   round1,
+  runBench,
   since,
 } from './bench-kit.mjs';
 
@@ -1330,15 +1331,5 @@ if (typeof args['render-only'] === 'string') {
     process.exit(1);
   });
 } else {
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      log(`${signal}: cleaning up…`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
-  main().catch(async (error) => {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    await cleanup();
-    process.exit(1);
-  });
+  runBench(main, cleanup);
 }

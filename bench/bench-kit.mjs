@@ -17,6 +17,24 @@ export const ROOT = path.resolve(BENCH_DIR, '..');
 export const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 
 export const log = (message) => process.stdout.write(`[bench] ${message}\n`);
+
+/**
+ * Runs a benchmark's main(): on Ctrl-C or SIGTERM, and on failure, `cleanup` runs first (drops the
+ * database, stops the processes it started), then the process exits 130 or 1.
+ */
+export function runBench(main, cleanup) {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up…`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  main().catch(async (error) => {
+    process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    await cleanup();
+    process.exit(1);
+  });
+}
 export const since = (t0) => Math.round(performance.now() - t0);
 export const round1 = (n) => Math.round(n * 10) / 10;
 

@@ -47,6 +47,7 @@ import {
   percentile,
   renderTable,
   ROOT,
+  runBench,
   since,
 } from './bench-kit.mjs';
 import {
@@ -1009,15 +1010,5 @@ if (path.resolve(process.argv[1] ?? '') !== BENCH_FILE) {
 } else if (typeof args['render-only'] === 'string') {
   renderOnly(args['render-only']);
 } else {
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      log(`${signal}: cleaning up…`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
-  main().catch(async (error) => {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    await cleanup();
-    process.exit(1);
-  });
+  runBench(main, cleanup);
 }

@@ -40,8 +40,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
-  benchDatabase,
   BENCH_DIR,
+  benchDatabase,
   DEFAULT_SERVER,
   gitState,
   loadAverage,
@@ -50,6 +50,7 @@ import {
   percentile,
   renderTable,
   ROOT,
+  runBench,
   since,
 } from './bench-kit.mjs';
 
@@ -1831,15 +1832,5 @@ if (!IS_ENTRY) {
 } else if (args.load) {
   runLoadGenerator();
 } else {
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      log(`${signal}: cleaning up…`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
-  main().catch(async (error) => {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    await cleanup();
-    process.exit(1);
-  });
+  runBench(main, cleanup);
 }
