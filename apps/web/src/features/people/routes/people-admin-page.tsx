@@ -1,10 +1,9 @@
 import type { PersonView } from '@countersign/contracts/people';
-import { Button, EmptyState, Paper, Skeleton, Stack } from '@mantine/core';
+import { Button, Paper } from '@mantine/core';
 import { IconUserPlus, IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ErrorState } from '../../../components/ui/error-state';
-import { ListPager } from '../../../components/ui/list-pager';
 import { PageHeader } from '../../../components/ui/page-header';
+import { PagedList } from '../../../components/ui/paged-list';
 import { usePeople } from '../api/people';
 import { DeactivateDialog } from '../components/deactivate-dialog';
 import { DepartmentsSection } from '../components/departments-section';
@@ -20,7 +19,6 @@ type Dialog = { kind: 'form'; person: PersonView | null } | { kind: 'active'; pe
 export function PeopleAdminPage() {
   const [filters, setFilters] = usePeopleFilters();
   const list = usePeople({ ...filters, pageSize: PAGE_SIZE });
-  const page = list.data;
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
 
@@ -40,39 +38,25 @@ export function PeopleAdminPage() {
       />
       <Paper withBorder radius="lg" p="lg">
         <PeopleFilters filters={filters} onChange={setFilters} />
-        {list.isPending && (
-          <Stack gap="sm" role="status" aria-label="Loading people">
-            {Array.from({ length: 8 }, (_, index) => (
-              <Skeleton key={index} h={40} />
-            ))}
-          </Stack>
-        )}
-        {list.isError && (
-          <ErrorState
-            error={list.error}
-            title="The list could not be loaded"
-            onRetry={() => list.refetch()}
-          />
-        )}
-        {page && page.total === 0 && (
-          <EmptyState
-            icon={<IconUserSearch size={32} aria-hidden />}
-            withIndicatorBackground
-            title="No one matches these filters"
-            description="Try a different search or clear the filters."
-            py={48}
-          />
-        )}
-        {page && page.total > 0 && (
-          <Stack gap="md" aria-busy={list.isPlaceholderData}>
+        <PagedList
+          query={list}
+          loadingLabel="Loading people"
+          errorTitle="The list could not be loaded"
+          empty={{
+            icon: <IconUserSearch size={32} aria-hidden />,
+            title: 'No one matches these filters',
+            description: 'Try a different search or clear the filters.',
+          }}
+          onPageChange={(next) => setFilters({ page: next })}
+        >
+          {(page) => (
             <PeopleTable
               people={page.items}
               onEdit={(person) => setDialog({ kind: 'form', person })}
               onToggleActive={(person) => setDialog({ kind: 'active', person })}
             />
-            <ListPager page={page} onChange={(next) => setFilters({ page: next })} />
-          </Stack>
-        )}
+          )}
+        </PagedList>
       </Paper>
       <DepartmentsSection />
       {dialog?.kind === 'form' && (
