@@ -5,12 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { withCharacterCount } from '../character-count';
 import { ReportForm } from '../report-form';
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+import { textOf } from '../../../../__tests__/static-render';
 
 describe('the report form counts the characters of its bounded fields', () => {
   it('says how many of how many, and when the limit is reached', () => {
@@ -24,7 +19,7 @@ describe('the report form counts the characters of its bounded fields', () => {
   });
 
   it('shows a counter under the profile address, the name, the offer and the message, at the limits the API keeps', () => {
-    const html = text(
+    const html = textOf(
       renderToStaticMarkup(
         <QueryClientProvider client={new QueryClient()}>
           <MemoryRouter>

@@ -2,6 +2,7 @@ import type { TriageReportView } from '@countersign/contracts/approaches';
 import { MantineProvider } from '@mantine/core';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ReportHeader, reviewLine } from '../report-header';
+import { textOf } from '../../../../__tests__/static-render';
 
 const report = {
   id: 'r1',
@@ -13,14 +14,8 @@ const report = {
   reporter: { id: 'u1', name: 'Sam Lee', email: 'sam@example.org', department: 'Research' },
 } as unknown as TriageReportView;
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 function render(view: TriageReportView): string {
-  return text(
+  return textOf(
     renderToStaticMarkup(
       <MantineProvider withCssVariables={false} withGlobalClasses={false}>
         <ReportHeader report={view} />

@@ -7,13 +7,7 @@ import {
 import { MantineProvider } from '@mantine/core';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { RulesEvaluation } from '../rules-evaluation';
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+import { textOf } from '../../../../__tests__/static-render';
 
 const percent = (ratio: number) => {
   const value = Math.round(ratio * 1000) / 10;
@@ -23,7 +17,7 @@ const percent = (ratio: number) => {
 describe('the checker rules measured on two sets', () => {
   const tuned = evaluateCorpus(DEFAULT_RULES, DEFAULT_CORPUS);
   const holdout = evaluateCorpus(DEFAULT_RULES, HOLDOUT_MESSAGES);
-  const html = text(
+  const html = textOf(
     renderToStaticMarkup(
       <MantineProvider withCssVariables={false} withGlobalClasses={false}>
         <RulesEvaluation evaluation={tuned} holdout={holdout} />

@@ -1,25 +1,9 @@
 import { moduleContentSchema, validateModule, type ModuleContent } from '@countersign/scenario-engine';
 import { builtInModules, RED_FLAG_KEYS } from '@countersign/curriculum';
-import { MantineProvider } from '@mantine/core';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { QuizEditor } from '../../components/quiz-editor';
 import { StepEditor } from '../../components/step-editor';
 import { FieldIssuesProvider, joinPath } from '../field-issues';
-
-function render(element: ReactElement): string {
-  return renderToStaticMarkup(
-    <MantineProvider withCssVariables={false} withGlobalClasses={false}>
-      {element}
-    </MantineProvider>,
-  );
-}
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+import { renderStatic, textOf } from '../../../../__tests__/static-render';
 
 function draft(): ModuleContent {
   return JSON.parse(JSON.stringify(moduleContentSchema.parse(builtInModules[0]!.content))) as ModuleContent;
@@ -38,7 +22,7 @@ describe('problems marked on their fields', () => {
     content.scenario.steps[1]!.narrative = '';
     content.scenario.steps[1]!.choices[0]!.feedback = '';
     const { issues } = validateModule(content, { redFlagKeys: RED_FLAG_KEYS });
-    const html = render(
+    const html = renderStatic(
       <FieldIssuesProvider issues={issues}>
         <StepEditor
           content={content}
@@ -49,7 +33,7 @@ describe('problems marked on their fields', () => {
         />
       </FieldIssuesProvider>,
     );
-    expect(text(html).match(/Fill this in before publishing\./g)).toHaveLength(2);
+    expect(textOf(html).match(/Fill this in before publishing\./g)).toHaveLength(2);
     expect(html).not.toMatch(/Too small|expected string/);
     // Each message sits with its field: the narrative's textarea and the feedback's are invalid.
     expect(html.match(/aria-invalid="true"/g)).toHaveLength(2);
@@ -60,8 +44,8 @@ describe('problems marked on their fields', () => {
     content.quiz.questions[0]!.prompt = '';
     content.quiz.questions[0]!.options = content.quiz.questions[0]!.options.slice(0, 1);
     const { issues } = validateModule(content, { redFlagKeys: RED_FLAG_KEYS });
-    const html = text(
-      render(
+    const html = textOf(
+      renderStatic(
         <FieldIssuesProvider issues={issues}>
           <QuizEditor quiz={content.quiz} redFlags={[]} update={() => {}} />
         </FieldIssuesProvider>,

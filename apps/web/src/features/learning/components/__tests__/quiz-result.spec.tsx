@@ -2,6 +2,7 @@ import type { QuizResultView } from '@countersign/contracts/learning';
 import { MantineProvider } from '@mantine/core';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { QuizResult } from '../quiz-result';
+import { textOf } from '../../../../__tests__/static-render';
 
 function render(result: QuizResultView): string {
   return renderToStaticMarkup(
@@ -12,20 +13,12 @@ function render(result: QuizResultView): string {
 }
 
 /** The visible text, tags dropped and whitespace folded. */
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /** Each question's block of text, in order. */
 const questionTexts = (html: string) =>
   html
     .split(/<li[^>]*data-testid="quiz-question-result"[^>]*>/)
     .slice(1)
-    .map(text);
+    .map(textOf);
 
 const options = (...labels: string[]) =>
   labels.map((label) => ({ id: label.toLowerCase().replace(/\W+/g, '-'), label }));
@@ -73,7 +66,7 @@ const result: QuizResultView = {
 
 describe('QuizResult', () => {
   it('shows the score against the pass mark', () => {
-    const all = text(render(result));
+    const all = textOf(render(result));
     expect(all).toContain('Your score 33%');
     expect(all).toContain('Pass mark 80%');
     expect(all).toContain('Correct 1 of 3');

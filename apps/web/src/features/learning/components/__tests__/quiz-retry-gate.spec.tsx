@@ -1,33 +1,13 @@
 import type { AttemptState, QuizGate } from '@countersign/contracts/learning';
-import { MantineProvider } from '@mantine/core';
 import dayjs from 'dayjs';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { Player, type PlayerDriver } from '../player';
 import { formatWait, QuizRetryGate } from '../quiz-retry-gate';
-
-function render(element: ReactElement): string {
-  return renderToStaticMarkup(
-    <MemoryRouter>
-      <MantineProvider withCssVariables={false} withGlobalClasses={false}>
-        {element}
-      </MantineProvider>
-    </MemoryRouter>,
-  );
-}
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+import { renderStatic, textOf } from '../../../../__tests__/static-render';
 
 /** The buttons of the markup: their words, and whether they are disabled. */
 const buttons = (html: string) =>
   [...html.matchAll(/<button([^>]*)>([\s\S]*?)<\/button>/g)].map(([, attributes, inner]) => ({
-    label: text(inner!),
+    label: textOf(inner!),
     disabled: /\sdisabled=""/.test(attributes!),
   }));
 
@@ -37,35 +17,35 @@ const noop = () => undefined;
 
 describe('QuizRetryGate', () => {
   it('offers the retry at once when nothing stands in the way', () => {
-    const html = render(<QuizRetryGate gate={null} onReadDebrief={noop} onTryAgain={noop} now={now} />);
+    const html = renderStatic(<QuizRetryGate gate={null} onReadDebrief={noop} onTryAgain={noop} now={now} />);
     expect(buttons(html)).toEqual([{ label: 'Try the quiz again', disabled: false }]);
     expect(html).not.toContain('data-testid="quiz-retry-gate"');
   });
 
   it('counts down to the end of the pause, says when the round opens, and holds the button till then', () => {
     const opensAt = new Date(now + 12 * 60_000 + 34_000).toISOString();
-    const html = render(
+    const html = renderStatic(
       <QuizRetryGate gate={gate({ opensAt })} onReadDebrief={noop} onTryAgain={noop} now={now} />,
     );
-    expect(text(html)).toContain('The next round opens at 14:12 .');
-    expect(text(html)).toContain('Opens in 12 min 34 s');
+    expect(textOf(html)).toContain('The next round opens at 14:12 .');
+    expect(textOf(html)).toContain('Opens in 12 min 34 s');
     expect(html).toMatch(/role="timer"/);
     expect(buttons(html)).toEqual([{ label: 'Try the quiz again', disabled: true }]);
   });
 
   it('opens the round once the pause is over, even before the server said so again', () => {
     const opensAt = new Date(now - 1_000).toISOString();
-    const html = render(
+    const html = renderStatic(
       <QuizRetryGate gate={gate({ opensAt })} onReadDebrief={noop} onTryAgain={noop} now={now} />,
     );
     expect(buttons(html)).toEqual([{ label: 'Try the quiz again', disabled: false }]);
   });
 
   it('sends the learner to the debrief first when the module asks for it', () => {
-    const html = render(
+    const html = renderStatic(
       <QuizRetryGate gate={gate({ reviewDebrief: true })} onReadDebrief={noop} onTryAgain={noop} now={now} />,
     );
-    expect(text(html)).toContain('Before the next round, read the scenario’s ending and debrief again');
+    expect(textOf(html)).toContain('Before the next round, read the scenario’s ending and debrief again');
     expect(buttons(html)).toEqual([
       { label: 'Read the debrief again', disabled: false },
       { label: 'Try the quiz again', disabled: true },
@@ -73,7 +53,7 @@ describe('QuizRetryGate', () => {
   });
 
   it('on the ending screen, lets the learner go on to the quiz unless a pause is still running', () => {
-    const reading = render(
+    const reading = renderStatic(
       <QuizRetryGate
         gate={gate({ reviewDebrief: true })}
         readingDebrief
@@ -83,7 +63,7 @@ describe('QuizRetryGate', () => {
       />,
     );
     expect(buttons(reading)).toEqual([{ label: 'Go to the quiz', disabled: false }]);
-    const waiting = render(
+    const waiting = renderStatic(
       <QuizRetryGate
         gate={gate({ reviewDebrief: true, opensAt: new Date(now + 90_000).toISOString() })}
         readingDebrief
@@ -92,8 +72,8 @@ describe('QuizRetryGate', () => {
         now={now}
       />,
     );
-    expect(text(waiting)).toContain('Opens in 1 min 30 s');
-    expect(text(waiting)).not.toContain('read the scenario’s ending and debrief again');
+    expect(textOf(waiting)).toContain('Opens in 1 min 30 s');
+    expect(textOf(waiting)).not.toContain('read the scenario’s ending and debrief again');
     expect(buttons(waiting)).toEqual([{ label: 'Go to the quiz', disabled: true }]);
   });
 
@@ -162,8 +142,8 @@ describe('the player after a failed round', () => {
   };
 
   it('shows the result with the answers, then what stands before the next round', () => {
-    const html = render(<Player driver={driver} />);
-    const visible = text(html);
+    const html = renderStatic(<Player driver={driver} />);
+    const visible = textOf(html);
     expect(visible).toContain('Quiz result: not passed yet');
     expect(visible).toContain('Your answer B (not right) The right answer A Why Because A.');
     expect(visible).toContain('read the scenario’s ending and debrief again');

@@ -1,27 +1,8 @@
 import type { PersonDetail, ProgressRow } from '@countersign/contracts/progress';
-import { MantineProvider } from '@mantine/core';
 import dayjs from 'dayjs';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { PersonAssignmentsTable } from '../person-tables';
 import { ProgressTable } from '../progress-table';
-
-function render(element: ReactElement): string {
-  return renderToStaticMarkup(
-    <MemoryRouter>
-      <MantineProvider withCssVariables={false} withGlobalClasses={false}>
-        {element}
-      </MantineProvider>
-    </MemoryRouter>,
-  );
-}
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+import { renderStatic, textOf } from '../../../../__tests__/static-render';
 
 /** The table body's rows as text, in order. */
 const rowTexts = (html: string) =>
@@ -29,7 +10,7 @@ const rowTexts = (html: string) =>
     .slice(html.indexOf('<tbody'))
     .split(/<tr[^>]*>/)
     .slice(1)
-    .map(text);
+    .map(textOf);
 
 const row = (name: string, dueDate: string, completedAt: string | null): ProgressRow => ({
   assignmentId: `a-${name}`,
@@ -54,7 +35,7 @@ const rows = [
 
 describe('completions after the due date', () => {
   it('marks a late completion "Completed late" in the people list, with how late, and leaves on-time ones alone', () => {
-    const [early, onTheDay, late, open] = rowTexts(render(<ProgressTable rows={rows} />));
+    const [early, onTheDay, late, open] = rowTexts(renderStatic(<ProgressTable rows={rows} />));
     // Status, due date, completion date, score, version.
     expect(early).toContain('Completed 10 Mar 2026 2 Mar 2026 90% v1');
     expect(early).not.toMatch(/Completed late|after the due date/);
@@ -67,7 +48,7 @@ describe('completions after the due date', () => {
 
   it('does the same on the person page', () => {
     const assignments: PersonDetail['assignments'] = rows;
-    const [early, , late] = rowTexts(render(<PersonAssignmentsTable assignments={assignments} />));
+    const [early, , late] = rowTexts(renderStatic(<PersonAssignmentsTable assignments={assignments} />));
     expect(early).not.toMatch(/Completed late|after the due date/);
     expect(late).toContain('Completed late 10 Mar 2026 13 Mar 2026 3 days after the due date');
   });

@@ -1,11 +1,8 @@
 import type { CompletionTotals, ProgressOverview } from '@countersign/contracts/progress';
-import { MantineProvider } from '@mantine/core';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { DepartmentTable } from '../breakdown-tables';
 import { CompletionRate, formatCompletionRate } from '../completion-rate';
 import { StatCards } from '../stat-cards';
+import { renderStatic, textOf } from '../../../../__tests__/static-render';
 
 const none: CompletionTotals = {
   assigned: 0,
@@ -24,22 +21,6 @@ const some: CompletionTotals = {
   completionRate: 75,
 };
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-function render(element: ReactElement): string {
-  return renderToStaticMarkup(
-    <MemoryRouter>
-      <MantineProvider withCssVariables={false} withGlobalClasses={false}>
-        {element}
-      </MantineProvider>
-    </MemoryRouter>,
-  );
-}
-
 describe('the completion rate when nobody is assigned', () => {
   it('is “—”, not 0 %', () => {
     expect(formatCompletionRate(none)).toBe('—');
@@ -48,22 +29,24 @@ describe('the completion rate when nobody is assigned', () => {
   });
 
   it('shows “—” without a bar in a table cell, and the rate with its bar otherwise', () => {
-    const empty = render(<CompletionRate totals={none} label="Legal: completion rate" />);
-    expect(text(empty)).toBe('—');
+    const empty = renderStatic(<CompletionRate totals={none} label="Legal: completion rate" />);
+    expect(textOf(empty)).toBe('—');
     expect(empty).not.toContain('role="progressbar"');
     expect(empty).toContain('Legal: completion rate: nobody assigned');
-    const full = render(<CompletionRate totals={some} label="Research: completion rate" />);
-    expect(text(full)).toBe('75%');
+    const full = renderStatic(<CompletionRate totals={some} label="Research: completion rate" />);
+    expect(textOf(full)).toBe('75%');
     expect(full).toContain('role="progressbar"');
   });
 
   it('reads “—” on the overview card and in the department rows with nobody assigned', () => {
-    expect(text(render(<StatCards totals={none} />))).toContain('Completion rate — nobody assigned yet');
+    expect(textOf(renderStatic(<StatCards totals={none} />))).toContain(
+      'Completion rate — nobody assigned yet',
+    );
     const departments: ProgressOverview['departments'] = [
       { ...none, departmentId: 'd1', name: 'Legal', people: 4 },
       { ...some, departmentId: 'd2', name: 'Research', people: 9 },
     ];
-    const rows = text(render(<DepartmentTable departments={departments} />));
+    const rows = textOf(renderStatic(<DepartmentTable departments={departments} />));
     expect(rows).toContain('Legal 4 0 0 0 0 0 —');
     expect(rows).toContain('Research 9 8 6 1 1 1 75%');
     expect(rows).not.toMatch(/\b0%/);
