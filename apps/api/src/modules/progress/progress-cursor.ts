@@ -1,7 +1,7 @@
-import { textSchema, type FieldIssue } from '@countersign/contracts/common';
+import { textSchema } from '@countersign/contracts/common';
 import { type ProgressSort } from '@countersign/contracts/progress';
 import { z } from 'zod';
-import { DomainError } from '../../common/domain-error.js';
+import { decodeKeysetCursor, encodeKeysetCursor, invalidCursor } from '../../common/keyset-cursor.js';
 
 /**
  * The people list's keyset cursor: the sort values and id of a page's last row, as base64url JSON
@@ -28,29 +28,14 @@ const cursorSchema = z.discriminatedUnion('s', [
 export type ProgressCursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(cursor: ProgressCursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+  return encodeKeysetCursor(cursor);
 }
 
 /** The cursor in `after`, checked against the list's sort; a 400 naming `after` when it is not one. */
 export function decodeCursor(after: string, sort: ProgressSort): ProgressCursor {
-  let json: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(after)) throw new Error('not base64url');
-    json = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor('is not a cursor this list gave out');
+  const cursor = decodeKeysetCursor(after, cursorSchema);
+  if (cursor.s !== sort) {
+    throw invalidCursor(`belongs to the list sorted by ${cursor.s}, not by ${sort}: start again from page 1`);
   }
-  const result = cursorSchema.safeParse(json);
-  if (!result.success) throw invalidCursor('is not a cursor this list gave out');
-  if (result.data.s !== sort) {
-    throw invalidCursor(
-      `belongs to the list sorted by ${result.data.s}, not by ${sort}: start again from page 1`,
-    );
-  }
-  return result.data;
-}
-
-function invalidCursor(message: string): DomainError {
-  const details: FieldIssue[] = [{ field: 'after', message }];
-  return new DomainError(400, 'validation_failed', `Invalid query: after: ${message}`, details);
+  return cursor;
 }
