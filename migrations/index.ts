@@ -11,6 +11,7 @@ import { AddVersionChangeNote1795829535300 } from './1795829535300-AddVersionCha
 import { ForbidEvidenceDeletes1795900000000 } from './1795900000000-ForbidEvidenceDeletes.js';
 import { AddQuizRetryRecords1796230635546 } from './1796230635546-AddQuizRetryRecords.js';
 import { AddPersonRecords1796232624624 } from './1796232624624-AddPersonRecords.js';
+import { AddCredentialTokens1796237651270 } from './1796237651270-AddCredentialTokens.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   ForbidEvidenceDeletes1795900000000,
   AddQuizRetryRecords1796230635546,
   AddPersonRecords1796232624624,
+  AddCredentialTokens1796237651270,
 ];

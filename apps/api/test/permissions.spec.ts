@@ -49,7 +49,7 @@ interface Fixture {
   /** An image uploaded by the admin. */
   mediaId: string;
   /** People the admin edits, deactivates and reactivates (the last one starts deactivated). */
-  people: { edit: string; deactivate: string; reactivate: string };
+  people: { edit: string; deactivate: string; reactivate: string; invite: string };
   /** Departments the admin renames, merges (source into target) and deletes (empty). */
   departments: { rename: string; mergeSource: string; mergeInto: string; remove: string };
 }
@@ -96,6 +96,39 @@ const ROUTES: RouteCase[] = [
   // Public, but by design it answers 401 to a caller without a session.
   { method: 'GET', path: '/api/auth/session', permission: 'public', ok: 200, anonymous: 401 },
   { method: 'POST', path: '/api/auth/logout', permission: 'account:self', ok: 204, ownSession: true },
+  {
+    method: 'POST',
+    path: '/api/auth/password/forgot',
+    permission: 'public',
+    ok: 202,
+    anonymous: 202,
+    body: () => ({ email: 'nobody-here@example.test' }),
+  },
+  // An unknown link answers 404 to anyone: reachable without a session, useless without a token.
+  {
+    method: 'POST',
+    path: '/api/auth/password/token',
+    permission: 'public',
+    ok: 404,
+    anonymous: 404,
+    body: () => ({ token: 'x'.repeat(43) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password/set',
+    permission: 'public',
+    ok: 404,
+    anonymous: 404,
+    body: () => ({ token: 'y'.repeat(43), password: 'quartz lantern orbit 93 fjord' }),
+  },
+  // A wrong current password: reached, refused with 422, nobody's password changed.
+  {
+    method: 'POST',
+    path: '/api/auth/password/change',
+    permission: 'account:self',
+    ok: 422,
+    body: () => ({ currentPassword: 'not-the-password', newPassword: 'quartz lantern orbit 93 fjord' }),
+  },
   { method: 'GET', path: '/api/departments', permission: 'directory:read', ok: 200 },
   { method: 'GET', path: '/api/users', permission: 'directory:read', ok: 200 },
   { method: 'GET', path: '/api/people', permission: 'directory:read', ok: 200 },
@@ -120,6 +153,15 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     params: (fx) => ({ userId: fx.people.edit }),
     body: () => ({ jobTitle: `Analyst ${++tableNames}` }),
+  },
+  { method: 'GET', path: '/api/people/invitations/settings', permission: 'people:manage', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/people/{userId}/invitation',
+    permission: 'people:manage',
+    ok: 200,
+    params: (fx) => ({ userId: fx.people.invite }),
+    body: () => ({ delivery: 'link' }),
   },
   {
     method: 'POST',
@@ -443,6 +485,9 @@ const PUBLIC_ROUTES = [
   'GET /api/health/ready',
   'POST /api/auth/login',
   'GET /api/auth/session',
+  'POST /api/auth/password/forgot',
+  'POST /api/auth/password/token',
+  'POST /api/auth/password/set',
 ];
 
 function expectedFor(route: RouteCase, who: Caller): { status: number; code?: string } {
@@ -580,6 +625,13 @@ describe('permissions', () => {
         edit: (await ctx.newUser({ organisationId: team.org.id })).id,
         deactivate: (await ctx.newUser({ organisationId: team.org.id })).id,
         reactivate: (await ctx.newUser({ organisationId: team.org.id, active: false })).id,
+        invite: (
+          (
+            await clients.admin
+              .post('/api/people', { name: 'Invited Person', email: `invited-${Date.now()}@example.test` })
+              .expect(201)
+          ).body as { id: string }
+        ).id,
       },
       departments: {
         rename: (await ctx.newDepartment(team.org.id)).id,
@@ -695,6 +747,7 @@ describe('permissions', () => {
         'GET /api/modules → modules:read',
         'GET /api/notifications → account:self',
         'GET /api/people → directory:read',
+        'GET /api/people/invitations/settings → people:manage',
         'GET /api/people/{userId} → directory:read',
         'GET /api/progress → progress:read',
         'GET /api/progress/overview → progress:read',
@@ -710,6 +763,10 @@ describe('permissions', () => {
         'POST /api/assignments → assignments:manage',
         'POST /api/auth/login → public',
         'POST /api/auth/logout → account:self',
+        'POST /api/auth/password/change → account:self',
+        'POST /api/auth/password/forgot → public',
+        'POST /api/auth/password/set → public',
+        'POST /api/auth/password/token → public',
         'POST /api/authoring/media → modules:author',
         'POST /api/authoring/modules → modules:author',
         'POST /api/authoring/modules/import → modules:author',
@@ -727,6 +784,7 @@ describe('permissions', () => {
         'POST /api/notifications/{notificationId}/read → account:self',
         'POST /api/people → people:manage',
         'POST /api/people/{userId}/deactivate → people:manage',
+        'POST /api/people/{userId}/invitation → people:manage',
         'POST /api/people/{userId}/reactivate → people:manage',
         'PUT /api/approaches/rules → approaches:rules',
         'PUT /api/authoring/modules/{moduleId}/draft → modules:author',

@@ -17,6 +17,14 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /**
+   * The address people reach Countersign at, for the links in emails and those the CLI prints
+   * (invitations, password resets): https://countersign.example.org. Default: http://localhost:PORT.
+   */
+  PUBLIC_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  ),
   /** External PostgreSQL. Unset: an embedded PostgreSQL is started with its data in DATA_DIR. */
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data')),
@@ -137,3 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** PUBLIC_URL without a trailing slash, or the local address. */
+export function publicBaseUrl(config: AppConfig): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+}

@@ -20,6 +20,11 @@ export const AUDIT_ACTIONS = [
   'person.updated',
   'person.deactivated',
   'person.reactivated',
+  'person.invited',
+  'person.password-reset-requested',
+  'person.password-set',
+  'person.password-changed',
+  'people.imported',
   'department.created',
   'department.renamed',
   'department.merged',
@@ -27,7 +32,14 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['approach_report', 'approach_rules', 'person', 'department'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'approach_report',
+  'approach_rules',
+  'person',
+  'department',
+  'people_import',
+  'organisation',
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**

@@ -31,6 +31,8 @@ export interface PersonView {
   /** YYYY-MM-DD. */
   startDate: string | null;
   status: PersonStatus;
+  /** When the person's newest unused invitation link expires (past: it has); null when none was sent. */
+  invitationExpiresAt: string | null;
   lastSignInAt: string | null;
   createdAt: string;
 }
@@ -118,4 +120,30 @@ export type MergeDepartmentRequest = z.input<typeof mergeDepartmentSchema>;
 export interface DepartmentMergeResult {
   into: { id: string; name: string; memberCount: number };
   moved: number;
+}
+
+/**
+ * POST /api/people/{userId}/invitation: a new one-time link to set a password (valid 7 days); any
+ * older invitation link of the person stops working. `email` sends it through the outbox (only
+ * when the installation has a mail server); `link` hands it to the administrator to pass on.
+ */
+export const INVITATION_DELIVERIES = ['email', 'link'] as const;
+export type InvitationDelivery = (typeof INVITATION_DELIVERIES)[number];
+export const sendInvitationSchema = z
+  .object({ delivery: z.enum(INVITATION_DELIVERIES).default('email') })
+  .strict();
+export type SendInvitationRequest = z.input<typeof sendInvitationSchema>;
+
+export interface InvitationResult {
+  delivery: InvitationDelivery;
+  expiresAt: string;
+  /** The link, for `link` delivery only: shown once, it is not stored. */
+  link: string | null;
+}
+
+/** GET /api/people/invitations/settings: whether invitation emails can be sent at all. */
+export interface InvitationSettings {
+  emailEnabled: boolean;
+  /** Days a link stays valid. */
+  validDays: number;
 }

@@ -64,6 +64,15 @@ export class AuthService {
       throw new DomainError(401, 'invalid_credentials', 'The email or password is not correct.', details);
     }
     await this.throttle.recordSuccess(email, ip);
+    // Checked after the password, so that it tells nothing to someone who does not know it.
+    const organisation = await this.organisations.findOneByOrFail({ id: user.organisationId });
+    if (organisation.disabledAt) {
+      throw new DomainError(
+        403,
+        'organisation_disabled',
+        `${organisation.name}'s access to Countersign is suspended. Speak to your security team.`,
+      );
+    }
     await this.users.update({ id: user.id }, { lastSignInAt: new Date() });
 
     const token = randomBytes(32).toString('base64url');
@@ -92,6 +101,7 @@ export class AuthService {
     const row = await this.sessions
       .createQueryBuilder('s')
       .innerJoin(User, 'u', 'u.id = s.user_id AND u.organisation_id = s.organisation_id AND u.active')
+      .innerJoin(Organisation, 'o', 'o.id = s.organisation_id AND o.disabled_at IS NULL')
       .select([
         's.id AS id',
         's.user_id AS "userId"',

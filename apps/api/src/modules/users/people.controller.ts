@@ -3,7 +3,10 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import {
   createPersonSchema,
   personListQuerySchema,
+  sendInvitationSchema,
   updatePersonSchema,
+  type InvitationResult,
+  type InvitationSettings,
   type PersonPage,
   type PersonView,
 } from '@countersign/contracts/people';
@@ -13,12 +16,16 @@ import { Authenticated, CurrentUser } from '../../common/authenticated.decorator
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
 import { ValidatedQuery } from '../../common/validated-query.decorator.js';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { CredentialsService } from '../auth/credentials.service.js';
 import { PeopleService } from './people.service.js';
 
 @ApiTags('people')
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly credentials: CredentialsService,
+  ) {}
 
   @Get()
   @Authenticated({
@@ -30,6 +37,16 @@ export class PeopleController {
     @ValidatedQuery(personListQuerySchema) query: z.infer<typeof personListQuerySchema>,
   ): Promise<PersonPage> {
     return this.people.list(auth.organisationId, query);
+  }
+
+  @Get('invitations/settings')
+  @Authenticated({
+    permission: 'people:manage',
+    summary:
+      'Whether invitations can be emailed here (a mail server is configured), and how long links last.',
+  })
+  invitationSettings(): InvitationSettings {
+    return this.credentials.settings();
   }
 
   @Get(':userId')
@@ -86,5 +103,21 @@ export class PeopleController {
     @Param('userId', new UuidParamPipe('userId')) userId: string,
   ): Promise<PersonView> {
     return this.people.reactivate(auth, userId);
+  }
+
+  @Post(':userId/invitation')
+  @HttpCode(200)
+  @Authenticated({
+    permission: 'people:manage',
+    summary:
+      'A new invitation link (7 days, single use) by email, or handed back to copy; older invitation links stop working.',
+  })
+  @ApiBody({ schema: z.toJSONSchema(sendInvitationSchema, { io: 'input' }) as object })
+  invite(
+    @CurrentUser() auth: AuthContext,
+    @Param('userId', new UuidParamPipe('userId')) userId: string,
+    @Body(new ZodValidationPipe(sendInvitationSchema)) body: z.infer<typeof sendInvitationSchema>,
+  ): Promise<InvitationResult> {
+    return this.credentials.invite(auth, userId, body.delivery);
   }
 }

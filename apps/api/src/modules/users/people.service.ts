@@ -14,6 +14,7 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
+import { CredentialsService } from '../auth/credentials.service.js';
 import { escapeLike } from './directory.service.js';
 import { decodePeopleCursor, encodePeopleCursor } from './people-cursor.js';
 import { isUniqueViolation, lockPeopleOf } from './people-lock.js';
@@ -55,7 +56,10 @@ const SELECT_RECORD = `
 const SELECT_PEOPLE = `
   SELECT u.id, u.name, u.email, u.role, u.sensitivity_tier AS tier, u.job_title,
          to_char(u.start_date, 'YYYY-MM-DD') AS start_date, u.active, u.password_hash IS NOT NULL AS has_password,
-         u.last_sign_in_at, u.created_at, d.id AS dept_id, d.name AS dept_name, m.id AS manager_id, m.name AS manager_name
+         u.last_sign_in_at, u.created_at, d.id AS dept_id,
+         (SELECT max(t.expires_at) FROM credential_token t
+           WHERE t.organisation_id = u.organisation_id AND t.user_id = u.id AND t.purpose = 'invitation'
+             AND t.used_at IS NULL AND t.revoked_at IS NULL) AS invitation_expires_at, d.name AS dept_name, m.id AS manager_id, m.name AS manager_name
     FROM app_user u
     LEFT JOIN department d ON d.id = u.department_id
     LEFT JOIN app_user m ON m.id = u.manager_id`;
@@ -72,6 +76,7 @@ interface PersonSqlRow {
   has_password: boolean;
   last_sign_in_at: Date | null;
   created_at: Date;
+  invitation_expires_at: Date | null;
   dept_id: string | null;
   dept_name: string | null;
   manager_id: string | null;
@@ -94,6 +99,7 @@ export class PeopleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   /** One page in name order: keyset after `after`, else `page` as an offset; the total alongside. */
@@ -154,7 +160,10 @@ export class PeopleService {
     return toView(row);
   }
 
-  /** A new person is `invited`: no password yet (invitations come with issue 10's second part). */
+  /**
+   * A new person is `invited`: no password yet. With mail configured their invitation email is
+   * queued in the same transaction; without, an administrator copies the link from their page.
+   */
   create(auth: AuthContext, input: CreateInput): Promise<PersonView> {
     return this.write(async (tx) => {
       await lockPeopleOf(tx, auth.organisationId);
@@ -184,6 +193,7 @@ export class PeopleService {
         subjectId: row!.id,
         details: { before: null, after: record },
       });
+      await this.credentials.inviteNewPeople(tx, auth.organisationId, [row!.id], auth.userId);
       return this.get(auth.organisationId, row!.id, tx);
     });
   }
@@ -406,6 +416,8 @@ function toView(r: PersonSqlRow): PersonView {
     jobTitle: r.job_title,
     startDate: r.start_date,
     status: status(r),
+    invitationExpiresAt:
+      r.invitation_expires_at && !r.has_password ? new Date(r.invitation_expires_at).toISOString() : null,
     lastSignInAt: r.last_sign_in_at ? new Date(r.last_sign_in_at).toISOString() : null,
     createdAt: new Date(r.created_at).toISOString(),
   };

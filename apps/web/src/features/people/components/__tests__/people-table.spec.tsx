@@ -14,6 +14,7 @@ const base: PersonView = {
   jobTitle: 'Analyst',
   startDate: '2026-01-05',
   status: 'active',
+  invitationExpiresAt: null,
   lastSignInAt: '2026-03-02T10:00:00.000Z',
   createdAt: '2026-01-01T00:00:00.000Z',
 };
