@@ -1,5 +1,8 @@
 import type {
   CreatePersonRequest,
+  InvitationDelivery,
+  InvitationResult,
+  InvitationSettings,
   PersonListQuery,
   PersonPage,
   PersonView,
@@ -86,6 +89,26 @@ export function useSetPersonActive() {
   return useMutation({
     mutationFn: ({ userId, active }: { userId: string; active: boolean }) =>
       apiClient.post<PersonView>(personPath(userId, active ? 'reactivate' : 'deactivate')),
+    onSuccess: () => afterChange(queryClient),
+  });
+}
+
+/** Whether this installation can email invitations (it has a mail server), and for how long links last. */
+export function useInvitationSettings() {
+  return useQuery({
+    queryKey: ['people', 'invitation-settings'],
+    queryFn: ({ signal }) =>
+      apiClient.get<InvitationSettings>('/people/invitations/settings', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** A new invitation link for the person, emailed or handed back to copy; older links stop working. */
+export function useSendInvitation(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (delivery: InvitationDelivery) =>
+      apiClient.post<InvitationResult>(`${personPath(userId)}/invitation`, { delivery }),
     onSuccess: () => afterChange(queryClient),
   });
 }

@@ -9,9 +9,10 @@ interface PeopleTableProps {
   people: PersonView[];
   onEdit: (person: PersonView) => void;
   onToggleActive: (person: PersonView) => void;
+  onInvite: (person: PersonView) => void;
 }
 
-export function PeopleTable({ people, onEdit, onToggleActive }: PeopleTableProps) {
+export function PeopleTable({ people, onEdit, onToggleActive, onInvite }: PeopleTableProps) {
   return (
     <ScrollTable label="People of the organisation" minWidth={1100} data-testid="people-table">
       <Table.Thead>
@@ -70,6 +71,16 @@ export function PeopleTable({ people, onEdit, onToggleActive }: PeopleTableProps
                 >
                   Edit
                 </Button>
+                {person.status === 'invited' && (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => onInvite(person)}
+                    aria-label={`Invite ${person.name}`}
+                  >
+                    Invite
+                  </Button>
+                )}
                 <Button
                   size="xs"
                   variant="subtle"

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { PagedList } from '../../../components/ui/paged-list';
 import { usePeople } from '../api/people';
 import { DeactivateDialog } from '../components/deactivate-dialog';
+import { InvitationDialog } from '../components/invitation-dialog';
 import { DepartmentsSection } from '../components/departments-section';
 import { PeopleFilters, usePeopleFilters } from '../components/people-filters';
 import { PeopleTable } from '../components/people-table';
@@ -13,7 +14,11 @@ import { PersonFormDialog } from '../components/person-form-dialog';
 
 const PAGE_SIZE = 25;
 
-type Dialog = { kind: 'form'; person: PersonView | null } | { kind: 'active'; person: PersonView } | null;
+type Dialog =
+  | { kind: 'form'; person: PersonView | null }
+  | { kind: 'active'; person: PersonView }
+  | { kind: 'invite'; person: PersonView }
+  | null;
 
 /** Administrators add, edit, deactivate and reactivate the organisation's people. */
 export function PeopleAdminPage() {
@@ -54,6 +59,7 @@ export function PeopleAdminPage() {
               people={page.items}
               onEdit={(person) => setDialog({ kind: 'form', person })}
               onToggleActive={(person) => setDialog({ kind: 'active', person })}
+              onInvite={(person) => setDialog({ kind: 'invite', person })}
             />
           )}
         </PagedList>
@@ -64,6 +70,9 @@ export function PeopleAdminPage() {
       )}
       {dialog?.kind === 'active' && (
         <DeactivateDialog key={dialog.person.id} person={dialog.person} opened onClose={close} />
+      )}
+      {dialog?.kind === 'invite' && (
+        <InvitationDialog key={dialog.person.id} person={dialog.person} opened onClose={close} />
       )}
     </>
   );

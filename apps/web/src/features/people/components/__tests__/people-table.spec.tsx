@@ -1,6 +1,7 @@
 import type { PersonView } from '@countersign/contracts/people';
 import { MantineProvider } from '@mantine/core';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { invitationState } from '../invitation-dialog';
 import { PeopleTable } from '../people-table';
 
 const base: PersonView = {
@@ -22,7 +23,7 @@ const base: PersonView = {
 function render(people: PersonView[]) {
   return renderToStaticMarkup(
     <MantineProvider withCssVariables={false} withGlobalClasses={false}>
-      <PeopleTable people={people} onEdit={() => {}} onToggleActive={() => {}} />
+      <PeopleTable people={people} onEdit={() => {}} onToggleActive={() => {}} onInvite={() => {}} />
     </MantineProvider>,
   );
 }
@@ -42,6 +43,7 @@ describe('the people table', () => {
       expect(html).toContain(text);
     }
     expect(html).toContain('aria-label="Deactivate Ada Archer"');
+    expect(html).not.toContain('aria-label="Invite Ada Archer"');
     expect(html).not.toContain(base.id);
   });
 
@@ -60,5 +62,19 @@ describe('the people table', () => {
     expect(html).toContain('Never');
     expect(html).toContain('Deactivated');
     expect(html).toContain('aria-label="Reactivate Leo Leaver"');
+    // Only someone who has not set a password yet can be invited.
+    expect(html).toContain('aria-label="Invite Ada Archer"');
+    expect(html).not.toContain('aria-label="Invite Leo Leaver"');
+  });
+
+  it('says in words where an invitation stands', () => {
+    const now = Date.parse('2026-03-05T12:00:00.000Z');
+    expect(invitationState({ ...base, invitationExpiresAt: null }, now)).toBe('No invitation link is open.');
+    expect(invitationState({ ...base, invitationExpiresAt: '2026-03-09T12:00:00.000Z' }, now)).toMatch(
+      /^Their invitation link works until /,
+    );
+    expect(invitationState({ ...base, invitationExpiresAt: '2026-03-01T12:00:00.000Z' }, now)).toMatch(
+      /^Their invitation link expired on /,
+    );
   });
 });
