@@ -18,9 +18,10 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { ATTACHMENT_UPLOAD_PATH } from './modules/approaches/attachment-upload.interceptor.js';
 import { MODULE_IMPORT_PATH } from './modules/authoring/authoring-input.js';
 import { MEDIA_UPLOAD_PATH } from './modules/media/media-upload.interceptor.js';
+import { PEOPLE_IMPORT_UPLOAD_PATH } from './modules/users/people-import-upload.interceptor.js';
 
 /** The routes that take a multipart body (one file each); every other body must be JSON. */
-const MULTIPART_UPLOAD_PATHS = [ATTACHMENT_UPLOAD_PATH, MEDIA_UPLOAD_PATH];
+const MULTIPART_UPLOAD_PATHS = [ATTACHMENT_UPLOAD_PATH, MEDIA_UPLOAD_PATH, PEOPLE_IMPORT_UPLOAD_PATH];
 
 const KB = 1024;
 const JSON_LIMIT = 256 * KB;

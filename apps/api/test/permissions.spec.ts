@@ -50,6 +50,8 @@ interface Fixture {
   mediaId: string;
   /** People the admin edits, deactivates and reactivates (the last one starts deactivated). */
   people: { edit: string; deactivate: string; reactivate: string; invite: string };
+  /** An import made by the admin, whose result can be downloaded. */
+  importId: string;
   /** Departments the admin renames, merges (source into target) and deletes (empty). */
   departments: { rename: string; mergeSource: string; mergeInto: string; remove: string };
 }
@@ -155,6 +157,22 @@ const ROUTES: RouteCase[] = [
     body: () => ({ jobTitle: `Analyst ${++tableNames}` }),
   },
   { method: 'GET', path: '/api/people/invitations/settings', permission: 'people:manage', ok: 200 },
+  { method: 'GET', path: '/api/people/import/template', permission: 'people:manage', ok: 200 },
+  ...(['preview', 'apply'] as const).map((step): RouteCase => ({
+    method: 'POST',
+    path: `/api/people/import/${step}`,
+    permission: 'people:manage',
+    ok: 200,
+    // A header and no one: applying it changes no one.
+    upload: { filename: 'people.csv', contentType: 'text/csv', data: Buffer.from('email,name\r\n') },
+  })),
+  {
+    method: 'GET',
+    path: '/api/people/imports/{importId}/result',
+    permission: 'people:manage',
+    ok: 200,
+    params: (fx) => ({ importId: fx.importId }),
+  },
   {
     method: 'POST',
     path: '/api/people/{userId}/invitation',
@@ -633,6 +651,17 @@ describe('permissions', () => {
           ).body as { id: string }
         ).id,
       },
+      importId: (
+        (
+          await clients.admin
+            .post('/api/people/import/apply')
+            .attach('file', Buffer.from('email,name\r\n'), {
+              filename: 'people.csv',
+              contentType: 'text/csv',
+            })
+            .expect(200)
+        ).body as { importId: string }
+      ).importId,
       departments: {
         rename: (await ctx.newDepartment(team.org.id)).id,
         mergeSource: (await ctx.newDepartment(team.org.id)).id,
@@ -747,6 +776,8 @@ describe('permissions', () => {
         'GET /api/modules → modules:read',
         'GET /api/notifications → account:self',
         'GET /api/people → directory:read',
+        'GET /api/people/import/template → people:manage',
+        'GET /api/people/imports/{importId}/result → people:manage',
         'GET /api/people/invitations/settings → people:manage',
         'GET /api/people/{userId} → directory:read',
         'GET /api/progress → progress:read',
@@ -783,6 +814,8 @@ describe('permissions', () => {
         'POST /api/notifications/read-all → account:self',
         'POST /api/notifications/{notificationId}/read → account:self',
         'POST /api/people → people:manage',
+        'POST /api/people/import/apply → people:manage',
+        'POST /api/people/import/preview → people:manage',
         'POST /api/people/{userId}/deactivate → people:manage',
         'POST /api/people/{userId}/invitation → people:manage',
         'POST /api/people/{userId}/reactivate → people:manage',

@@ -5,13 +5,15 @@ import { DepartmentsController } from './departments.controller.js';
 import { DepartmentsService } from './departments.service.js';
 import { DirectoryController } from './directory.controller.js';
 import { DirectoryService } from './directory.service.js';
+import { PeopleImportController } from './people-import.controller.js';
+import { PeopleImportService } from './people-import.service.js';
 import { PeopleController } from './people.controller.js';
 import { PeopleService } from './people.service.js';
 
 @Module({
   imports: [AuditModule, AuthModule],
-  controllers: [DirectoryController, PeopleController, DepartmentsController],
-  providers: [DirectoryService, PeopleService, DepartmentsService],
+  controllers: [DirectoryController, PeopleImportController, PeopleController, DepartmentsController],
+  providers: [DirectoryService, PeopleService, PeopleImportService, DepartmentsService],
   exports: [DirectoryService],
 })
 export class UsersModule {}
