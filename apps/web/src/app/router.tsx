@@ -145,6 +145,13 @@ export const router = createBrowserRouter([
                         (await import('../features/people/routes/people-admin-page')).PeopleAdminPage,
                     },
                   },
+                  {
+                    path: 'admin/people/import',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/people/routes/people-import-page')).PeopleImportPage,
+                    },
+                  },
                 ],
               },
               {

@@ -1,7 +1,8 @@
 import type { PersonView } from '@countersign/contracts/people';
-import { Button, Paper } from '@mantine/core';
-import { IconUserPlus, IconUserSearch } from '@tabler/icons-react';
+import { Button, Group, Paper } from '@mantine/core';
+import { IconFileImport, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PagedList } from '../../../components/ui/paged-list';
 import { usePeople } from '../api/people';
@@ -33,12 +34,22 @@ export function PeopleAdminPage() {
         title="Manage people"
         description="Everyone in the organisation — their department, role, manager and sensitivity tier — and the departments."
         actions={
-          <Button
-            leftSection={<IconUserPlus size={16} aria-hidden />}
-            onClick={() => setDialog({ kind: 'form', person: null })}
-          >
-            Add a person
-          </Button>
+          <Group gap="sm">
+            <Button
+              variant="default"
+              component={Link}
+              to="/admin/people/import"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+            >
+              Import from CSV
+            </Button>
+            <Button
+              leftSection={<IconUserPlus size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: 'form', person: null })}
+            >
+              Add a person
+            </Button>
+          </Group>
         }
       />
       <Paper withBorder radius="lg" p="lg">
