@@ -1,11 +1,13 @@
 // Starts the product exactly as `npm start` serves it (built API + built web on one port), on a
 // fresh database, before the browser journeys. Nx builds api and web first (e2e dependsOn).
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,14 +23,50 @@ function freePort() {
   });
 }
 
+/**
+ * A real SMTP server for the journeys that follow an email (invitations, password resets): every
+ * message it accepts is written to E2E_MAIL_DIR as <n>.eml, which the journeys read with mailparser.
+ */
+async function startMailbox(dir) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks = [];
+      stream.on('data', (c) => chunks.push(c));
+      stream.on('end', () => {
+        const name = `${String(++count).padStart(5, '0')}.eml`;
+        writeFile(path.join(dir, name), Buffer.concat(chunks)).then(() => callback(), callback);
+      });
+    },
+  });
+  const port = await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server.server.address().port));
+  });
+  return { server, url: `smtp://127.0.0.1:${port}?ignoreTLS=true` };
+}
+
 export default async function globalSetup() {
   const PORT = Number(process.env.E2E_PORT ?? (await freePort()));
+  const mailDir = path.join(root, '.data', 'e2e-mail');
+  const mailbox = await startMailbox(mailDir);
+  globalThis.__E2E_MAILBOX__ = mailbox.server;
+  process.env.E2E_MAIL_DIR = mailDir;
   const env = {
     ...process.env,
     PORT: String(PORT),
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     DEMO_SEED: 'true',
+    MAIL_FROM: 'Countersign <security@demo-ltd.example>',
+    SMTP_URL: mailbox.url,
+    OUTBOX_INTERVAL_SECONDS: '1',
+    PUBLIC_URL: `http://localhost:${PORT}`,
   };
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshDatabase(process.env.DATABASE_URL, 'countersign_e2e');

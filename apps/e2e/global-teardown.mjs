@@ -1,6 +1,8 @@
 // Stops the server gracefully (it stops its embedded PostgreSQL on SIGTERM). Nothing may be left
 // holding Jest's event loop afterwards: the grace timer is cleared and the pipes are closed.
 export default async function globalTeardown() {
+  const mailbox = globalThis.__E2E_MAILBOX__;
+  if (mailbox) await new Promise((resolve) => mailbox.close(resolve));
   const server = globalThis.__E2E_SERVER__;
   if (!server) return;
   if (server.exitCode === null) {

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const demo = await app.get(DemoSeedService).seedIfEmpty();
   await app.listen(config.PORT, config.HOST);
   if (config.SMTP_URL) {
-    outbox.start();
+    outbox.start(config.OUTBOX_INTERVAL_SECONDS * 1000);
     say('Sending queued emails through SMTP_URL.');
   } else if (config.MAIL_FROM) {
     say('MAIL_FROM is set but SMTP_URL is not: emails are queued in outbound_email but not sent.');

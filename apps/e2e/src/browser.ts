@@ -1,5 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -98,4 +100,34 @@ export async function screenshot(
   }
   await page.screenshot({ path: `${dir}/${name}.png` });
   if (viewport) await page.setViewportSize(viewport);
+}
+
+/**
+ * The newest email to `to` that the journeys' SMTP server (global-setup) has received, parsed by
+ * mailparser; waits for the outbox to deliver it (it sends every second in the journeys).
+ */
+export async function waitForEmail(
+  to: string,
+  { after = 0, timeoutMs = 30_000 }: { after?: number; timeoutMs?: number } = {},
+): Promise<{ subject: string; text: string; index: number }> {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set: run through Jest so global-setup starts the mailbox.');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort();
+    for (let i = names.length - 1; i >= 0 && i >= after; i--) {
+      const mail = await simpleParser(await readFile(path.join(dir, names[i]!)));
+      const recipients = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
+      if (recipients.includes(to.toLowerCase()))
+        return { subject: mail.subject ?? '', text: mail.text ?? '', index: i + 1 };
+    }
+    if (Date.now() > deadline) throw new Error(`No email to ${to} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** How many emails the mailbox holds now: pass as `after` to wait only for newer ones. */
+export async function mailCount(): Promise<number> {
+  const dir = process.env.E2E_MAIL_DIR;
+  return dir ? (await readdir(dir)).filter((n) => n.endsWith('.eml')).length : 0;
 }

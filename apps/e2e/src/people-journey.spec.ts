@@ -37,7 +37,7 @@ describe('people journey: an administrator adds a colleague and deactivates a le
         await dialog.waitFor({ state: 'detached' });
         await page.getByLabel('Search people').fill('Nadia');
         const added = page.getByTestId('people-table').getByRole('row').filter({ hasText: 'Nadia New' });
-        await added.getByText('Invited').waitFor();
+        await added.getByText('Invited', { exact: true }).waitFor();
 
         // Deactivate the leaver, after reading what happens.
         await page.getByLabel('Search people').fill(LEAVER.name);

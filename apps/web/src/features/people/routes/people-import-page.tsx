@@ -88,7 +88,6 @@ export function PeopleImportPage() {
           </Text>
           <FileInput
             label="CSV file"
-            placeholder="Choose a file"
             accept=".csv,text/csv"
             leftSection={<IconFileTypeCsv size={16} aria-hidden />}
             value={file}
