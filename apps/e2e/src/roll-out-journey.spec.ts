@@ -8,7 +8,9 @@ import {
   expectAccessible,
   launchBrowser,
   mailCount,
+  newPage,
   screenshot,
+  signOut,
   waitForEmail,
 } from './browser.js';
 
@@ -95,5 +97,72 @@ describe('roll-out journey: an administrator imports people, who are invited by 
     const mail = await waitForEmail(`joiner12@${DOMAIN}`, { after: before });
     expect(mail.subject).toBe('Your Countersign account at Demo Ltd');
     expect(mail.text).toMatch(/\/set-password#token=[A-Za-z0-9_-]{43}/);
+  });
+
+  const linkIn = (text: string) => {
+    const match = /https?:\/\/[^\s]+\/set-password#token=[A-Za-z0-9_-]{43}/.exec(text);
+    if (!match) throw new Error(`No link in:\n${text}`);
+    return new URL(match[0]);
+  };
+
+  it('a new person follows the invitation link, chooses a password and signs in', async () => {
+    const mail = await waitForEmail(`joiner12@${DOMAIN}`);
+    const link = linkIn(mail.text);
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${link.pathname}${link.hash}`);
+      await page.getByRole('heading', { name: 'Welcome, Joiner 12' }).waitFor();
+      await expectAccessible(page, 'Choose your password');
+      await screenshot(page, 'set-password');
+      // A weak password is refused with the reason, next to the field.
+      await page.getByLabel('New password').fill('password1234');
+      await page.getByLabel('Type it again').fill('password1234');
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await page.getByText('too easy to guess').waitFor();
+      await page.getByLabel('New password').fill('amber kestrel quarry 42 lagoon');
+      await page.getByLabel('Type it again').fill('amber kestrel quarry 42 lagoon');
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await page.getByText('Sign in with your new password.').waitFor();
+      await page.locator('input[name="password"]').fill('amber kestrel quarry 42 lagoon');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'My training' }).waitFor();
+
+      // The link is used up.
+      await page.goto(`${link.pathname}${link.hash}`);
+      await page.getByText('already been used').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('forgot password: the reset link arrives by email and the new password works', async () => {
+    const email = `joiner12@${DOMAIN}`;
+    const before = await mailCount();
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto('/login');
+      await page.getByRole('link', { name: 'Forgot your password?' }).click();
+      await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+      await expectAccessible(page, 'Forgot password');
+      await page.getByLabel('Work email').fill(email);
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await page.getByText('If that address belongs to an active account').waitFor();
+
+      const mail = await waitForEmail(email, { after: before });
+      expect(mail.subject).toBe('Choose a new Countersign password');
+      const link = linkIn(mail.text);
+      await page.goto(`${link.pathname}${link.hash}`);
+      await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+      await page.getByLabel('New password').fill('harbour violet sextant 17 maple');
+      await page.getByLabel('Type it again').fill('harbour violet sextant 17 maple');
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await page.getByText('Sign in with your new password.').waitFor();
+      await page.locator('input[name="password"]').fill('harbour violet sextant 17 maple');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'My training' }).waitFor();
+      await signOut(page);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -15,6 +15,23 @@ import { RouteError } from './routes/route-error';
 export const router = createBrowserRouter([
   { path: '/login', Component: LoginPage, ErrorBoundary: () => <RouteError standalone /> },
   {
+    path: '/set-password',
+    HydrateFallback: PageLoader,
+    ErrorBoundary: () => <RouteError standalone />,
+    lazy: {
+      Component: async () => (await import('../features/auth/routes/set-password-page')).SetPasswordPage,
+    },
+  },
+  {
+    path: '/forgot-password',
+    HydrateFallback: PageLoader,
+    ErrorBoundary: () => <RouteError standalone />,
+    lazy: {
+      Component: async () =>
+        (await import('../features/auth/routes/forgot-password-page')).ForgotPasswordPage,
+    },
+  },
+  {
     Component: RequireAuth,
     HydrateFallback: PageLoader,
     ErrorBoundary: () => <RouteError standalone />,

@@ -1,6 +1,7 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
 import { useLogin } from '../api/session';
 import { formatWait, signInProblem } from './sign-in-problem';
@@ -11,10 +12,10 @@ interface Wait {
   clearsProblem: boolean;
 }
 
-export function LoginForm() {
+export function LoginForm({ initialEmail = '' }: { initialEmail?: string }) {
   const login = useLogin();
   const { reset } = login;
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState({ email: false, password: false });
   const [wait, setWait] = useState<Wait | null>(null);
@@ -117,6 +118,9 @@ export function LoginForm() {
               Sign-in is paused after failed attempts: you can try again in {formatWait(secondsLeft)}.
             </Text>
           )}
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            Forgot your password?
+          </Anchor>
         </Stack>
       </Stack>
     </form>

@@ -1,4 +1,4 @@
-import { Box, Center, Group, List, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Box, Center, Group, List, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { Navigate, useSearchParams } from 'react-router';
@@ -55,12 +55,17 @@ export function LoginPage() {
                 Use your work email address.
               </Text>
             </Stack>
+            {searchParams.get('passwordSet') === '1' && (
+              <Alert color="green" title="Password set">
+                Sign in with your new password.
+              </Alert>
+            )}
             {session.isPending ? (
               <Center py="xl" role="status" aria-label="Checking your session">
                 <Loader />
               </Center>
             ) : (
-              <LoginForm />
+              <LoginForm initialEmail={searchParams.get('email') ?? ''} />
             )}
           </Stack>
         </Paper>
