@@ -160,6 +160,16 @@ describe('roll-out journey: an administrator imports people, who are invited by 
       await page.locator('input[name="password"]').fill('harbour violet sextant 17 maple');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'My training' }).waitFor();
+
+      // Signed in, they change their own password from their account page.
+      await page.getByRole('link', { name: 'Your account' }).click();
+      await page.getByRole('heading', { name: 'Your account' }).waitFor();
+      await expectAccessible(page, 'Your account');
+      await page.locator('input[name="currentPassword"]').fill('harbour violet sextant 17 maple');
+      await page.locator('input[name="newPassword"]').fill('lichen orbit teapot 63 canyon');
+      await page.locator('input[name="newPasswordAgain"]').fill('lichen orbit teapot 63 canyon');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Password changed').waitFor();
       await signOut(page);
     } finally {
       await context.close();

@@ -44,6 +44,12 @@ export const router = createBrowserRouter([
             children: [
               { index: true, Component: HomeRedirect },
               {
+                path: 'account',
+                lazy: {
+                  Component: async () => (await import('../features/auth/routes/account-page')).AccountPage,
+                },
+              },
+              {
                 element: <RequirePermission permission="training:play" />,
                 children: [
                   {

@@ -1,7 +1,8 @@
 import { ROLE_LABELS } from '@countersign/contracts/permissions';
 import { ActionIcon, Avatar, Box, Button, Group, Stack, Text, type GroupProps } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
+import { IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
 import { useCurrentSession, useLogout } from '../../features/auth/api/session';
 import { initials } from '../../lib/format';
 
@@ -39,6 +40,9 @@ export function UserMenu() {
         <NotificationBell />
       </Suspense>
       <UserIdentity visibleFrom="sm" />
+      <ActionIcon component={Link} to="/account" variant="default" size="lg" aria-label="Your account">
+        <IconUserCircle size={18} aria-hidden />
+      </ActionIcon>
       <Button
         variant="default"
         size="sm"
