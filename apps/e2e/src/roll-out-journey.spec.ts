@@ -17,18 +17,18 @@ import {
 const HEADER = 'email,name,department,role,manager email,sensitivity tier,job title,start date';
 const DOMAIN = 'demo-ltd.example';
 
-/** 30 joiners of a new Field Office, reporting to its first; `broken` adds two bad lines. */
+/** 30 joiners of a new Regional Office, reporting to its first; `broken` adds two bad lines. */
 function joiners(broken: boolean): string {
   const lines = [HEADER];
   for (let i = 1; i <= 30; i++) {
     const manager = i === 1 ? '' : `joiner1@${DOMAIN}`;
     lines.push(
-      `joiner${i}@${DOMAIN},Joiner ${i},Field Office,employee,${manager},standard,Field analyst,2026-12-01`,
+      `joiner${i}@${DOMAIN},Joiner ${i},Regional Office,employee,${manager},standard,Field analyst,2026-12-01`,
     );
   }
   if (broken) {
-    lines[5] = `joiner5@${DOMAIN},Joiner 5,Field Office,chief,joiner1@${DOMAIN},standard,Field analyst,2026-12-01`;
-    lines[9] = `joiner9-at-${DOMAIN},Joiner 9,Field Office,employee,joiner1@${DOMAIN},standard,Field analyst,2026-12-01`;
+    lines[5] = `joiner5@${DOMAIN},Joiner 5,Regional Office,chief,joiner1@${DOMAIN},standard,Field analyst,2026-12-01`;
+    lines[9] = `joiner9-at-${DOMAIN},Joiner 9,Regional Office,employee,joiner1@${DOMAIN},standard,Field analyst,2026-12-01`;
   }
   return lines.join('\r\n') + '\r\n';
 }
