@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -206,7 +207,7 @@ async function serveWeb(app: CountersignApp, fastify: FastifyInstance, dist: str
  * Applies pending migrations; start-up and tests both go through here. On a connection of its
  * own without the app's statement timeout: a backfill on a large database may take minutes.
  */
-export async function runMigrations(app: CountersignApp): Promise<string[]> {
+export async function runMigrations(app: INestApplicationContext): Promise<string[]> {
   const url = (app.get(DataSource).options as { url: string }).url;
   const migrator = new DataSource(dataSourceOptions(url, { poolSize: 1 }));
   await migrator.initialize();

@@ -4,6 +4,7 @@ import { loadConfig } from './config/config.js';
 import { resolveDatabase } from './database/database-url.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { describeCreated, OrganisationsService } from './modules/organisations/organisations.service.js';
 import { OutboxSender } from './modules/notifications/outbox-sender.service.js';
 import { TrainingService } from './modules/training/training.service.js';
 
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   await app.get(AuthService).purgeExpired();
   const upgraded = await app.get(TrainingService).installCurriculumEverywhere();
   if (upgraded) say(`Installed ${upgraded} new built-in module(s) into existing organisations.`);
+  const bootstrapped = await app.get(OrganisationsService).bootstrapIfEmpty();
+  if (bootstrapped) for (const line of describeCreated(bootstrapped)) say(line);
   const demo = await app.get(DemoSeedService).seedIfEmpty();
   await app.listen(config.PORT, config.HOST);
   if (config.SMTP_URL) {

@@ -3,6 +3,7 @@ import type { ApproachStats, TriageListItem, TriageReportView } from '@countersi
 import request from 'supertest';
 import { DEMO_APPROACHES, HOUR, reportedAt } from '../src/demo/demo-approaches.js';
 import { DemoSeedService } from '../src/demo/demo-seed.service.js';
+import { OrganisationsService } from '../src/modules/organisations/organisations.service.js';
 import { TrainingService } from '../src/modules/training/training.service.js';
 import { TestContext } from './test-app.js';
 
@@ -160,6 +161,12 @@ describe('first-run bootstrap of a real installation', () => {
   afterAll(() => ctx.close());
 
   it('creates the organisation with the curriculum and an administrator who can sign in', async () => {
+    const created = await ctx.app.get(OrganisationsService).bootstrapIfEmpty();
+    expect(created).toMatchObject({
+      invitation: null,
+      administrator: { email: 'security.admin@example.test' },
+    });
+    expect(await ctx.app.get(OrganisationsService).bootstrapIfEmpty()).toBeNull();
     expect(await ctx.app.get(DemoSeedService).seedIfEmpty()).toBeNull();
     const res = await ctx
       .http()

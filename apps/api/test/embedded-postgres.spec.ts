@@ -17,7 +17,11 @@ import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres.js';
+import {
+  runningEmbeddedServer,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '../src/database/embedded-postgres.js';
 
 /**
  * The zero-setup default must survive what happens on laptops: a run killed with SIGKILL leaves
@@ -78,6 +82,12 @@ describe('embedded PostgreSQL', () => {
     expect(await select(server.serverUrl)).toBe(1);
     expect(() => process.kill(orphan, 0)).toThrow(); // the orphan was stopped cleanly first
   }, 90_000);
+
+  it('lets a second process (the CLI) find the running server instead of starting its own', async () => {
+    expect(runningEmbeddedServer(dataDir)).toBe(server!.serverUrl);
+    expect(await select(runningEmbeddedServer(dataDir)!)).toBe(1);
+    expect(runningEmbeddedServer(path.join(parent, 'nothing-here'))).toBeNull();
+  });
 
   it('removes a stale lock file whose process is gone', async () => {
     await server!.stop();

@@ -13,6 +13,10 @@ const bool = z
  * Every setting the API reads, validated once at boot. Code never reads process.env elsewhere:
  * it receives an AppConfig.
  */
+/** `NAME=` (as compose files and .env templates leave it) means unset. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -65,11 +69,12 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('Countersign-demo-2026'),
   /**
    * First-run bootstrap for a real installation: on a database with no organisation, create this
-   * organisation and its first administrator. The password comes only from the environment.
+   * organisation and invite its first administrator (the link is printed, and emailed when mail is
+   * configured). BOOTSTRAP_ADMIN_PASSWORD, if set, gives them that password instead.
    */
-  BOOTSTRAP_ORGANISATION: z.string().trim().min(1).max(200).optional(),
-  BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
-  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  BOOTSTRAP_ORGANISATION: unsetWhenEmpty(z.string().trim().min(1).max(200).optional()),
+  BOOTSTRAP_ADMIN_EMAIL: unsetWhenEmpty(z.email().optional()),
+  BOOTSTRAP_ADMIN_PASSWORD: unsetWhenEmpty(z.string().min(12, 'must be at least 12 characters').optional()),
   /** Folder with the built web app to serve; empty to serve the API only. */
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
   /**
@@ -120,12 +125,13 @@ const envSchema = z.object({
 export type AppConfig = z.infer<typeof envSchemaChecked>;
 
 const envSchemaChecked = envSchema.superRefine((env, ctx) => {
-  const bootstrap = [env.BOOTSTRAP_ORGANISATION, env.BOOTSTRAP_ADMIN_EMAIL, env.BOOTSTRAP_ADMIN_PASSWORD];
-  if (bootstrap.some(Boolean) && !bootstrap.every(Boolean)) {
+  const bootstrap = [env.BOOTSTRAP_ORGANISATION, env.BOOTSTRAP_ADMIN_EMAIL];
+  if ((bootstrap.some(Boolean) || env.BOOTSTRAP_ADMIN_PASSWORD) && !bootstrap.every(Boolean)) {
     ctx.addIssue({
       code: 'custom',
-      path: ['BOOTSTRAP_ORGANISATION'],
-      message: 'set BOOTSTRAP_ORGANISATION, BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD together',
+      path: [env.BOOTSTRAP_ORGANISATION ? 'BOOTSTRAP_ADMIN_EMAIL' : 'BOOTSTRAP_ORGANISATION'],
+      message:
+        'set BOOTSTRAP_ORGANISATION and BOOTSTRAP_ADMIN_EMAIL together (BOOTSTRAP_ADMIN_PASSWORD is optional: without it the administrator gets an invitation link)',
     });
   }
   if (env.SMTP_URL && !env.MAIL_FROM) {

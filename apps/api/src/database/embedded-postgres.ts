@@ -113,6 +113,24 @@ export async function startEmbeddedPostgres({
   };
 }
 
+/**
+ * The URL of the embedded server already running on `dataDir` (a running `npm start`), or null.
+ * Read from its postmaster.pid, whose first line is the server's pid and fourth its port; a
+ * second process must connect to it, never start (or stop) a server on the same data.
+ */
+export function runningEmbeddedServer(dataDir: string): string | null {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(path.resolve(dataDir), 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || !isPostgres(pid)) return null;
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+}
+
 /** Creates a database on a server if it does not exist yet. */
 export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });

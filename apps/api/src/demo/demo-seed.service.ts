@@ -40,22 +40,13 @@ export class DemoSeedService {
   ) {}
 
   /**
-   * On a database with no organisation: create the BOOTSTRAP_* organisation and administrator when
-   * configured (a real installation), otherwise Demo Ltd when DEMO_SEED is on. Returns the demo
-   * logins to print, if the demo organisation exists.
+   * On a database with no organisation and DEMO_SEED on, creates Demo Ltd. Returns the demo logins
+   * to print, if the demo organisation exists. (A real installation's first organisation comes
+   * from OrganisationsService.bootstrapIfEmpty, which runs first.)
    */
   async seedIfEmpty(): Promise<DemoAccounts | null> {
-    const existing = await this.dataSource.query<{ slug: string }[]>(`SELECT slug FROM organisation LIMIT 2`);
-    const {
-      BOOTSTRAP_ORGANISATION: orgName,
-      BOOTSTRAP_ADMIN_EMAIL: email,
-      BOOTSTRAP_ADMIN_PASSWORD: password,
-    } = this.config;
-    if (existing.length === 0 && orgName && email && password) {
-      await this.bootstrap(orgName, email, password);
-      return null;
-    }
     if (!this.config.DEMO_SEED) return null;
+    const existing = await this.dataSource.query<{ slug: string }[]>(`SELECT slug FROM organisation LIMIT 2`);
     if (existing.length === 0) {
       this.logger.log('Empty database: creating the "Demo Ltd" organisation…');
       await this.seed();
@@ -66,21 +57,6 @@ export class DemoSeedService {
       password: this.config.DEMO_PASSWORD,
       logins: DEMO_LOGINS.map((p) => ({ role: p.role, email: emailFor(p) })),
     };
-  }
-
-  private async bootstrap(name: string, email: string, password: string): Promise<void> {
-    const slug =
-      name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 60) || 'organisation';
-    const org = await this.organisations.create(name, slug);
-    await this.dataSource.query(
-      `INSERT INTO app_user (organisation_id, email, name, role, sensitivity_tier, password_hash) VALUES ($1, $2, $3, 'admin', 'standard', $4)`,
-      [org.id, email.toLowerCase(), 'Administrator', await hashPassword(password)],
-    );
-    this.logger.log(`Created organisation "${name}" with administrator ${email.toLowerCase()}.`);
   }
 
   private async seed(): Promise<void> {

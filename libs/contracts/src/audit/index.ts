@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   'department.renamed',
   'department.merged',
   'department.deleted',
+  'organisation.created',
+  'organisation.disabled',
+  'organisation.enabled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -13,10 +13,22 @@ describe('loadConfig', () => {
     );
   });
 
-  it('requires the bootstrap variables together', () => {
+  it('requires the bootstrap organisation and administrator together; the password is optional', () => {
     expect(() => loadConfig({ BOOTSTRAP_ORGANISATION: 'Acme' })).toThrow(
+      /BOOTSTRAP_ADMIN_EMAIL: set BOOTSTRAP_ORGANISATION and BOOTSTRAP_ADMIN_EMAIL together/,
+    );
+    expect(() => loadConfig({ BOOTSTRAP_ADMIN_PASSWORD: 'a long enough secret' })).toThrow(
       /BOOTSTRAP_ORGANISATION: set .* together/,
     );
+    expect(
+      loadConfig({ BOOTSTRAP_ORGANISATION: '', BOOTSTRAP_ADMIN_EMAIL: ' ' }).BOOTSTRAP_ORGANISATION,
+    ).toBeUndefined();
+    expect(
+      loadConfig({ BOOTSTRAP_ORGANISATION: 'Acme', BOOTSTRAP_ADMIN_EMAIL: 'admin@acme.test' }),
+    ).toMatchObject({
+      BOOTSTRAP_ORGANISATION: 'Acme',
+      BOOTSTRAP_ADMIN_EMAIL: 'admin@acme.test',
+    });
   });
 
   it('accepts MAIL_FROM as an address or "Name <address>", treats empty as unset, refuses anything else', () => {

@@ -55,7 +55,7 @@ interface TokenRow {
   disabled_at: Date | null;
 }
 
-interface Recipient {
+export interface Recipient {
   id: string;
   name: string;
   email: string;
@@ -199,6 +199,39 @@ export class CredentialsService {
         link: delivery === 'link' ? this.link(token) : null,
       };
     });
+  }
+
+  /**
+   * The first administrator of a new organisation, invited by the operator (the CLI or BOOTSTRAP_*),
+   * in the caller's transaction: a link to hand over, also emailed when mail is configured.
+   */
+  async inviteFirstAdministrator(
+    tx: EntityManager,
+    organisationId: string,
+    person: Recipient,
+  ): Promise<{ link: string; expiresAt: Date; emailed: boolean }> {
+    const { token, expiresAt } = await this.issue(tx, organisationId, person.id, 'invitation', null);
+    if (this.emailEnabled)
+      await this.queueInvitation(
+        tx,
+        organisationId,
+        person,
+        token,
+        'The operator of this Countersign installation',
+      );
+    await this.audit.record(tx, {
+      organisationId,
+      actorId: null,
+      action: 'person.invited',
+      subjectType: 'person',
+      subjectId: person.id,
+      details: {
+        delivery: this.emailEnabled ? 'email' : 'link',
+        by: 'operator',
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
+    return { link: this.link(token), expiresAt, emailed: this.emailEnabled };
   }
 
   /**

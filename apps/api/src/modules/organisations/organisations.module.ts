@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { TrainingFeatureModule } from '../training/training.module.js';
 import { OrganisationsService } from './organisations.service.js';
 
 @Module({
-  imports: [TrainingFeatureModule],
+  imports: [TrainingFeatureModule, AuthModule, AuditModule],
   providers: [OrganisationsService],
   exports: [OrganisationsService],
 })
