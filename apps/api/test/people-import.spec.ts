@@ -180,6 +180,31 @@ describe('people CSV import', () => {
     expect(event!.details.after).toMatchObject({ name: 'Person Five' });
   });
 
+  it('creates reports listed before their managers, and managers who are already in the organisation', async () => {
+    const d = domain();
+    const existing = await ctx.newUser({ organisationId: team.org.id, role: 'employee' });
+    // A chain of four new people, each line's manager further down the file, topped by an existing person.
+    const csv = [
+      HEADER,
+      `d@${d},D,,,c@${d},,,`,
+      `c@${d},C,,,b@${d},,,`,
+      `b@${d},B,,,a@${d},,,`,
+      `a@${d},A,,,${existing.email},,,`,
+    ].join('\r\n');
+    await upload('apply', csv).expect(200);
+    const managers = await ctx.dataSource.query<{ email: string; manager: string }[]>(
+      `SELECT u.email, m.email AS manager FROM app_user u JOIN app_user m ON m.id = u.manager_id
+        WHERE u.organisation_id = $1 AND u.email LIKE $2 ORDER BY u.email`,
+      [team.org.id, `%@${d}`],
+    );
+    expect(managers).toEqual([
+      { email: `a@${d}`, manager: existing.email },
+      { email: `b@${d}`, manager: `a@${d}` },
+      { email: `c@${d}`, manager: `b@${d}` },
+      { email: `d@${d}`, manager: `c@${d}` },
+    ]);
+  });
+
   it('deactivates people missing from the file only when asked, and never the importer', async () => {
     const org = await ctx.newTeam('Leavers');
     const a = await ctx.login(org.admin);

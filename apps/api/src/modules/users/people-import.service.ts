@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -370,28 +371,32 @@ export class PeopleImportService {
     );
     const unique = [...new Map(final.map((w) => [w.email, w])).values()];
 
-    // 1. New people, without managers (a manager may be created in the same file).
+    // 1. New people, with their managers: ids are chosen here, so a manager created by the same
+    // file is known before anyone is written, and people are inserted managers first (the
+    // foreign key sees every manager). One INSERT per slice, no second pass over the rows.
     const fresh = unique.filter((w) => plan.outcomes.get(w.email) === 'created');
     const ids = new Map<string, string>([...plan.existing.values()].map((p) => [p.email, p.id]));
-    for (const slice of chunks(fresh, 5000)) {
-      const made = await tx.query<{ id: string; email: string }[]>(
-        `INSERT INTO app_user (organisation_id, email, name, role, department_id, sensitivity_tier, job_title, start_date)
-         SELECT $1, t.email, t.name, t.role::user_role, t.department_id, t.tier::sensitivity_tier, t.job_title, t.start_date
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::date[])
-             AS t (email, name, role, department_id, tier, job_title, start_date)
-         RETURNING id, email`,
+    for (const w of fresh) ids.set(w.email, randomUUID());
+    const managerOf = (w: Wanted): string | null => (w.managerEmail ? ids.get(w.managerEmail)! : null);
+    for (const slice of chunks(managersFirst(fresh), 5000)) {
+      await tx.query(
+        `INSERT INTO app_user (id, organisation_id, email, name, role, department_id, manager_id, sensitivity_tier, job_title, start_date)
+         SELECT t.id, $1, t.email, t.name, t.role::user_role, t.department_id, t.manager_id, t.tier::sensitivity_tier, t.job_title, t.start_date
+           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::date[])
+             AS t (id, email, name, role, department_id, manager_id, tier, job_title, start_date)`,
         [
           org,
+          slice.map((w) => ids.get(w.email)!),
           slice.map((w) => w.email),
           slice.map((w) => w.name),
           slice.map((w) => w.role ?? 'employee'),
           slice.map((w) => deptId(w.department)),
+          slice.map(managerOf),
           slice.map((w) => w.tier ?? 'standard'),
           slice.map((w) => w.jobTitle ?? null),
           slice.map((w) => w.startDate ?? null),
         ],
       );
-      for (const m of made) ids.set(m.email, m.id);
     }
 
     // 2. Every person of the file gets their final record, managers included (ids known now).
@@ -437,17 +442,6 @@ export class PeopleImportService {
             importedFrom: fileName,
           },
         });
-        if (manager)
-          updates.push({
-            id,
-            name: after.name,
-            role: after.role,
-            dept: after.departmentId,
-            manager,
-            tier: after.sensitivityTier,
-            job: after.jobTitle,
-            start: after.startDate,
-          });
         continue;
       }
       const was = {
@@ -607,6 +601,26 @@ function changedFields(
 
 function dedupeCaseless(names: string[]): string[] {
   return [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
+}
+
+/**
+ * New people ordered so that everyone's manager comes before them (or is not new): from each
+ * person up their chain of new managers, then written top-down. The plan has refused cycles.
+ */
+function managersFirst(fresh: readonly Wanted[]): Wanted[] {
+  const byEmail = new Map(fresh.map((w) => [w.email, w]));
+  const placed = new Set<string>();
+  const ordered: Wanted[] = [];
+  for (const start of fresh) {
+    const chain: Wanted[] = [];
+    for (let w: Wanted | undefined = start; w && !placed.has(w.email);) {
+      placed.add(w.email);
+      chain.push(w);
+      w = w.managerEmail ? byEmail.get(w.managerEmail) : undefined;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) ordered.push(chain[i]!);
+  }
+  return ordered;
 }
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
