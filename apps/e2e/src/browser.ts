@@ -28,16 +28,17 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
  * Signs in as `email` in a fresh browser context, runs `work`, and checks that no page of it
  * threw an uncaught script error.
  */
-export async function asUser(
+export async function asUser<T>(
   browser: Browser,
   email: string,
-  work: (page: Page) => Promise<void>,
-): Promise<void> {
+  work: (page: Page) => Promise<T>,
+): Promise<T> {
   const { context, page } = await newPage(browser);
   try {
     await signIn(page, email);
-    await work(page);
+    const result = await work(page);
     expect((await page.pageErrors()).map(String)).toEqual([]);
+    return result;
   } finally {
     await context.close();
   }

@@ -1,8 +1,49 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { asUser, DEMO, expectAccessible, launchBrowser, newPage, signIn } from './browser.js';
 
 /** A demo employee no other journey uses: deactivated here, reactivated at the end. */
-const LEAVER = { name: 'Hamza Khan', email: 'hamza.khan@demo-ltd.example' };
+const LEAVER = {
+  name: 'Hamza Khan',
+  email: 'hamza.khan@demo-ltd.example',
+  department: 'Systems Engineering',
+};
+
+/** The leaver's department in the officer's overview: its People and Assigned figures. */
+async function departmentRow(page: Page): Promise<{ people: number; assigned: number }> {
+  await page.goto('/officer');
+  const row = page
+    .getByRole('region', { name: 'Completion by department' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: LEAVER.department, exact: true }) });
+  await row.waitFor();
+  const cells = await row.getByRole('cell').allInnerTexts();
+  const number = (text: string | undefined) => Number((text ?? '').replace(/[^0-9]/g, ''));
+  return { people: number(cells[1]), assigned: number(cells[2]) };
+}
+
+/**
+ * The leaver's assignments on their page, reached from the officer's people list: listed there
+ * by default while active; once deactivated only with "Include deactivated people", marked.
+ */
+async function assignmentsOf(page: Page, deactivated: boolean): Promise<string[]> {
+  const search = `/officer/people?q=${encodeURIComponent(LEAVER.name)}`;
+  await page.goto(search);
+  const table = page.getByTestId('progress-table');
+  const link = table.getByRole('link', { name: LEAVER.name }).first();
+  if (deactivated) {
+    await page.getByText('No one matches these filters').waitFor();
+    // The switch's state lives in the URL (a bookmarkable filter), as here.
+    await page.goto(`${search}&leavers=show`);
+    expect(await page.getByRole('switch', { name: 'Include deactivated people' }).isChecked()).toBe(true);
+    await table.getByRole('row').filter({ hasText: LEAVER.name }).first().getByText('Deactivated').waitFor();
+  }
+  await link.click();
+  await page.getByRole('heading', { name: LEAVER.name }).waitFor();
+  if (deactivated) await page.getByText('Deactivated', { exact: true }).first().waitFor();
+  const rows = page.getByRole('region', { name: 'Assignments' }).getByRole('row');
+  await rows.nth(1).waitFor();
+  return (await rows.allInnerTexts()).slice(1).map((text) => text.replace(/\s+/g, ' ').trim());
+}
 
 describe('people journey: an administrator adds a colleague and deactivates a leaver', () => {
   let browser: Browser;
@@ -13,7 +54,14 @@ describe('people journey: an administrator adds a colleague and deactivates a le
     await browser?.close();
   });
 
-  it('adds a person, then deactivates a signed-in leaver, who is signed out at once', async () => {
+  it('adds a person, then deactivates a signed-in leaver, who is signed out at once, leaves the rates and keeps the records', async () => {
+    // What the officer sees of the leaver's department, and of the leaver, beforehand.
+    const before = await asUser(browser, DEMO.officer, async (page) => ({
+      department: await departmentRow(page),
+      assignments: await assignmentsOf(page, false),
+    }));
+    expect(before.assignments.length).toBeGreaterThan(0);
+
     // The leaver is signed in and working.
     const leaver = await newPage(browser);
     await signIn(leaver.page, LEAVER.email);
@@ -54,6 +102,16 @@ describe('people journey: an administrator adds a colleague and deactivates a le
       // The leaver's next request is refused and they land on the sign-in page.
       await leaver.page.reload();
       await leaver.page.waitForURL((url) => url.pathname.startsWith('/login'));
+
+      // The officer: the leaver no longer counts in the department's figures, but their
+      // assignments and completions are still listed, marked as a deactivated person's.
+      await asUser(browser, DEMO.officer, async (page) => {
+        const after = await departmentRow(page);
+        expect(after.people).toBe(before.department.people - 1);
+        expect(after.assigned).toBe(before.department.assigned - before.assignments.length);
+        expect(await assignmentsOf(page, true)).toEqual(before.assignments);
+        await expectAccessible(page, 'A deactivated person, as the officer sees them');
+      });
     } finally {
       await leaver.context.close();
       // Leave the demo organisation as the other journeys expect it.
