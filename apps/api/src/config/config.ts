@@ -25,8 +25,7 @@ const envSchema = z.object({
    * The address people reach Countersign at, for the links in emails and those the CLI prints
    * (invitations, password resets): https://countersign.example.org. Default: http://localhost:PORT.
    */
-  PUBLIC_URL: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  PUBLIC_URL: unsetWhenEmpty(
     z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   ),
   /** External PostgreSQL. Unset: an embedded PostgreSQL is started with its data in DATA_DIR. */
@@ -95,8 +94,7 @@ const envSchema = z.object({
    * Unset: no email is queued; people are notified in the app only. Set: emails are written to
    * the outbound_email outbox (status 'pending') for a mail relay to deliver.
    */
-  MAIL_FROM: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), // MAIL_FROM= means unset
+  MAIL_FROM: unsetWhenEmpty(
     z
       .string()
       .trim()
@@ -112,8 +110,7 @@ const envSchema = z.object({
    * offered) or smtps://…:465 (TLS from the start); options may follow as a query string. Unset:
    * queued emails stay 'pending' in outbound_email. Set: every replica sends due emails every 15 s.
    */
-  SMTP_URL: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), // SMTP_URL= means unset
+  SMTP_URL: unsetWhenEmpty(
     z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   ),
   /** How often each replica looks for due emails in the outbox (with SMTP_URL set). */
