@@ -12,6 +12,7 @@ import { ForbidEvidenceDeletes1795900000000 } from './1795900000000-ForbidEviden
 import { AddQuizRetryRecords1796230635546 } from './1796230635546-AddQuizRetryRecords.js';
 import { AddPersonRecords1796232624624 } from './1796232624624-AddPersonRecords.js';
 import { AddCredentialTokens1796237651270 } from './1796237651270-AddCredentialTokens.js';
+import { CreateJobQueue1796310000000 } from './1796310000000-CreateJobQueue.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AddQuizRetryRecords1796230635546,
   AddPersonRecords1796232624624,
   AddCredentialTokens1796237651270,
+  CreateJobQueue1796310000000,
 ];

@@ -65,7 +65,7 @@ export default async function globalSetup() {
     DEMO_SEED: 'true',
     MAIL_FROM: 'Countersign <security@demo-ltd.example>',
     SMTP_URL: mailbox.url,
-    OUTBOX_INTERVAL_SECONDS: '1',
+    WORKER_POLL_SECONDS: '1',
     PUBLIC_URL: `http://localhost:${PORT}`,
   };
   if (process.env.DATABASE_URL) {

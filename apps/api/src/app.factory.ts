@@ -204,17 +204,21 @@ async function serveWeb(app: CountersignApp, fastify: FastifyInstance, dist: str
 }
 
 /**
- * Applies pending migrations; start-up and tests both go through here. On a connection of its
+ * Applies pending migrations; start-up and tests both go through here. On connections of their
  * own without the app's statement timeout: a backfill on a large database may take minutes.
  */
 export async function runMigrations(app: INestApplicationContext): Promise<string[]> {
   const url = (app.get(DataSource).options as { url: string }).url;
-  const migrator = new DataSource(dataSourceOptions(url, { poolSize: 1 }));
+  const migrator = new DataSource(dataSourceOptions(url, { poolSize: 2 }));
   await migrator.initialize();
+  // API replicas and workers starting together: one migrates, the others wait, then find nothing to do.
+  const lock = migrator.createQueryRunner();
   try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('countersign.migrations'))`);
     const applied = await migrator.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
+    await lock.release(); // closing the session below releases the lock
     await migrator.destroy();
   }
 }

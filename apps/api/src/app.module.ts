@@ -13,6 +13,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { AuthoringModule } from './modules/authoring/authoring.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { LearningModule } from './modules/learning/learning.module.js';
 import { MediaModule } from './modules/media/media.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
             statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           }),
         ),
+        JobsModule,
         HealthModule,
         AuthModule,
         OrganisationsModule,

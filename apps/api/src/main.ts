@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { createApp, runMigrations } from './app.factory.js';
 import { loadConfig } from './config/config.js';
 import { resolveDatabase } from './database/database-url.js';
+import { stopOnSignals } from './shutdown.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { describeCreated, OrganisationsService } from './modules/organisations/organisations.service.js';
-import { OutboxSender } from './modules/notifications/outbox-sender.service.js';
+import { JobQueue } from './modules/jobs/job-queue.service.js';
 import { TrainingService } from './modules/training/training.service.js';
 
 /** Bootstrap only: configuration, database, migrations, demo data, listen, clean shutdown. */
@@ -20,23 +21,8 @@ async function main(): Promise<void> {
   );
 
   const app = await createApp(config, database.url);
-  const outbox = app.get(OutboxSender);
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    say(`${signal} received: shutting down…`);
-    await outbox.stop().catch(() => undefined);
-    await app.close().catch(() => undefined);
-    await database.embedded?.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  // `on`, not `once`: Nest's shutdown hooks (enableShutdownHooks) re-raise the signal at the
-  // process once their part is done; with no listener left, that would kill the process before
-  // the embedded PostgreSQL is stopped, leaving it running. The re-raised signal lands here and
-  // is ignored, and the process ends when this shutdown has finished.
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const jobs = app.get(JobQueue);
+  stopOnSignals(app, database, say);
 
   const applied = await runMigrations(app);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
@@ -47,8 +33,11 @@ async function main(): Promise<void> {
   if (bootstrapped) for (const line of describeCreated(bootstrapped)) say(line);
   const demo = await app.get(DemoSeedService).seedIfEmpty();
   await app.listen(config.PORT, config.HOST);
+  if (config.RUN_WORKER) {
+    await jobs.startWorker({ pollingIntervalSeconds: config.WORKER_POLL_SECONDS });
+    say('Background worker running in this process (RUN_WORKER=false leaves it to dist/worker.js).');
+  }
   if (config.SMTP_URL) {
-    outbox.start(config.OUTBOX_INTERVAL_SECONDS * 1000);
     say('Sending queued emails through SMTP_URL.');
   } else if (config.MAIL_FROM) {
     say('MAIL_FROM is set but SMTP_URL is not: emails are queued in outbound_email but not sent.');

@@ -1,6 +1,8 @@
+import { JobQueue } from '../src/modules/jobs/job-queue.service.js';
 import { NotificationsService } from '../src/modules/notifications/notifications.service.js';
 import {
   backoffSeconds,
+  EMAIL_SEND_JOB,
   OUTBOX_MAX_ATTEMPTS,
   OutboxSender,
 } from '../src/modules/notifications/outbox-sender.service.js';
@@ -44,6 +46,7 @@ describe('email outbox: OutboxSender', () => {
   beforeEach(async () => {
     // Each test starts from an empty outbox and an empty mailbox.
     await ctx.dataSource.query(`DELETE FROM outbound_email`);
+    await ctx.dataSource.query(`DELETE FROM pgboss.job WHERE name = $1`, [EMAIL_SEND_JOB]);
     smtp.received.length = 0;
     rejecting.received.length = 0;
   });
@@ -64,8 +67,9 @@ describe('email outbox: OutboxSender', () => {
       }),
     );
 
+  /** Another sender (as on another replica), with its own job queue. */
   const withSmtp = (url: string | undefined) =>
-    new OutboxSender(ctx.dataSource, { ...ctx.config, SMTP_URL: url });
+    new OutboxSender(ctx.dataSource, { ...ctx.config, SMTP_URL: url }, new JobQueue(ctx.dataSource));
 
   it('sends due emails and marks them sent', async () => {
     const { org, employee, officer } = await ctx.newTeam();
@@ -130,8 +134,8 @@ describe('email outbox: OutboxSender', () => {
       expect(slow.received).toHaveLength(total);
       expect(new Set(slow.received.map((m) => m.subject)).size).toBe(total);
       expect((await rows()).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
-      await a.stop();
-      await b.stop();
+      await a.onApplicationShutdown();
+      await b.onApplicationShutdown();
     } finally {
       await slow.close();
     }
@@ -160,7 +164,7 @@ describe('email outbox: OutboxSender', () => {
     await ctx.dataSource.query(`UPDATE outbound_email SET next_attempt_at = now() - interval '1 second'`);
     expect(await sender.sendDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect((await rows())[0]).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
-    await failing.stop();
+    await failing.onApplicationShutdown();
   });
 
   it('backs off 1 min, 5 min, 30 min, 2 h …', () => {
@@ -187,27 +191,57 @@ describe('email outbox: OutboxSender', () => {
 
     // Failed is final.
     expect(await sender.sendDue()).toEqual({ sent: 0, retrying: 0, failed: 0 });
-    await failing.stop();
+    await failing.onApplicationShutdown();
   });
 
-  it('start() sends in the background and stop() waits for the batch in progress', async () => {
+  it('queueing emails queues one delivery job, which sends them all', async () => {
+    const jobs = ctx.app.get(JobQueue);
+    const { org, employee, officer } = await ctx.newTeam();
+    await queue(org.id, [employee], 'First');
+    await queue(org.id, [officer], 'Second');
+    // The queue keeps one delivery job waiting however many emails are queued.
+    expect(await jobs.waiting(EMAIL_SEND_JOB)).toBe(1);
+    expect(await jobs.runDue(EMAIL_SEND_JOB)).toEqual({ completed: 1, failed: 0 });
+    expect((await rows()).map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(smtp.received.map((m) => m.subject).sort()).toEqual(['First', 'Second']);
+    expect(await jobs.waiting(EMAIL_SEND_JOB)).toBe(0);
+  });
+
+  it('an email queued in a transaction that rolls back queues no delivery either', async () => {
+    const jobs = ctx.app.get(JobQueue);
     const { org, employee } = await ctx.newTeam();
-    await queue(org.id, [employee], 'From the loop');
-    const looping = withSmtp(smtp.url);
-    looping.start(50);
+    await expect(
+      ctx.dataSource.transaction(async (tx) => {
+        await ctx.app
+          .get(NotificationsService)
+          .queueEmail(tx, {
+            organisationId: org.id,
+            recipientIds: [employee.id],
+            subject: 'Never',
+            bodyText: 'x',
+          });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await rows()).toEqual([]);
+    expect(await jobs.waiting(EMAIL_SEND_JOB)).toBe(0);
+  });
+
+  it('a running worker delivers a queued email within seconds', async () => {
+    const worker = new JobQueue(ctx.dataSource);
+    const looping = new OutboxSender(ctx.dataSource, ctx.config, worker);
+    await worker.startWorker({ pollingIntervalSeconds: 1 });
     try {
+      const { org, employee } = await ctx.newTeam();
+      await queue(org.id, [employee], 'From the worker');
       for (let i = 0; i < 100 && (await rows())[0]!.status !== 'sent'; i++)
-        await new Promise((r) => setTimeout(r, 50));
+        await new Promise((r) => setTimeout(r, 100));
     } finally {
-      await looping.stop();
+      await worker.stop();
+      looping.onApplicationShutdown();
     }
     expect((await rows())[0]!.status).toBe('sent');
-    expect(smtp.received.map((m) => m.subject)).toEqual(['From the loop']);
-
-    // A stopped sender with no SMTP_URL stays idle.
-    const idle = withSmtp(undefined);
-    idle.start(10);
-    await idle.stop();
+    expect(smtp.received.map((m) => m.subject)).toEqual(['From the worker']);
   });
 
   it('a sender that cannot reach its server records the error and keeps the email', async () => {
@@ -220,6 +254,6 @@ describe('email outbox: OutboxSender', () => {
     const [row] = await rows();
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row!.last_error).toBeTruthy();
-    await unreachable.stop();
+    await unreachable.onApplicationShutdown();
   });
 });

@@ -1,5 +1,8 @@
 import type { ImportApplied, ImportSummary } from '@countersign/contracts/people-import';
 import type { PersonPage } from '@countersign/contracts/people';
+import { INVITE_PEOPLE_JOB } from '../src/modules/auth/credentials.service.js';
+import { JobQueue } from '../src/modules/jobs/job-queue.service.js';
+import { EMAIL_SEND_JOB } from '../src/modules/notifications/outbox-sender.service.js';
 import { TestContext, type Client } from './test-app.js';
 
 type Team = Awaited<ReturnType<TestContext['newTeam']>>;
@@ -152,11 +155,26 @@ describe('people CSV import', () => {
       jobTitle: 'Analyst',
       startDate: '2026-03-01',
     });
-    const [queued] = await ctx.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM outbound_email WHERE to_address LIKE $1`,
-      [`%@${d}`],
-    );
-    expect(queued!.n).toBe(30);
+    // The invitations are queued as a job in the import's transaction; the worker writes the emails.
+    const emails = async () =>
+      (
+        await ctx.dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM outbound_email WHERE to_address LIKE $1`,
+          [`%@${d}`],
+        )
+      )[0]!.n;
+    expect(await emails()).toBe(0);
+    const jobs = ctx.app.get(JobQueue);
+    expect(await jobs.waiting(INVITE_PEOPLE_JOB)).toBe(1);
+    expect(await jobs.runDue(INVITE_PEOPLE_JOB)).toEqual({ completed: 1, failed: 0 });
+    expect(await emails()).toBe(30);
+    // Run again (as after a worker stopped before recording the job done): nobody gets a second email.
+    await jobs.sendMany(INVITE_PEOPLE_JOB, [
+      { organisationId: team.org.id, userIds: page.items.map((p) => p.id), actorId: null },
+    ]);
+    expect(await jobs.runDue(INVITE_PEOPLE_JOB)).toEqual({ completed: 1, failed: 0 });
+    expect(await emails()).toBe(30);
+    expect(await jobs.waiting(EMAIL_SEND_JOB)).toBe(1);
 
     const result = await admin.get(`/api/people/imports/${applied.importId}/result`).expect(200);
     expect(result.headers['content-type']).toMatch(/^text\/csv/);

@@ -108,13 +108,19 @@ const envSchema = z.object({
   /**
    * Mail server that delivers the outbox: smtp://user:pass@mail.example.org:587 (STARTTLS when
    * offered) or smtps://…:465 (TLS from the start); options may follow as a query string. Unset:
-   * queued emails stay 'pending' in outbound_email. Set: every replica sends due emails every 15 s.
+   * queued emails stay 'pending' in outbound_email. Set: the worker sends each one within seconds
+   * of it being queued, and retries failures with a growing wait.
    */
   SMTP_URL: unsetWhenEmpty(
     z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   ),
-  /** How often each replica looks for due emails in the outbox (with SMTP_URL set). */
-  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /**
+   * Run the background worker (jobs: emails, invitations, scheduled work) in this process. `npm
+   * start` does; API replicas set false and leave the work to `node apps/api/dist/worker.js`.
+   */
+  RUN_WORKER: bool.default(true),
+  /** How often the worker looks for new jobs in each queue. */
+  WORKER_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });

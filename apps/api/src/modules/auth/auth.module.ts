@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { User } from '../users/user.entity.js';
 import { AuthController } from './auth.controller.js';
@@ -13,7 +14,7 @@ import { PasswordController } from './password.controller.js';
 import { Session } from './session.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, Organisation]), AuditModule],
+  imports: [TypeOrmModule.forFeature([User, Session, Organisation]), AuditModule, NotificationsModule],
   controllers: [AuthController, PasswordController],
   providers: [
     AuthService,

@@ -16,6 +16,8 @@ import { APP_CONFIG, publicBaseUrl, type AppConfig } from '../../config/config.j
 import type { AuthContext } from '../../common/auth-context.js';
 import { conflict, DomainError, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { OutboxSender } from '../notifications/outbox-sender.service.js';
 import { AuthService, hashPassword } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { assertStrongPassword } from './password-policy.js';
@@ -36,6 +38,16 @@ const REQUESTS_PER_ADDRESS_HOUR = 30;
 export const FORGOT_PASSWORD_ANSWER =
   'If that address belongs to an active account, we have sent it a link to choose a new password. ' +
   `The link works once, for ${RESET_VALID_MINUTES} minutes.`;
+
+/** The job that writes the invitations of a CSV import, a slice of new people at a time. */
+export const INVITE_PEOPLE_JOB = 'people.invite';
+const INVITE_SLICE = 2000;
+
+interface InvitePeopleJob {
+  organisationId: string;
+  userIds: string[];
+  actorId: string | null;
+}
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
@@ -80,7 +92,18 @@ export class CredentialsService {
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottleService,
+    private readonly outbox: OutboxSender,
+    private readonly jobs: JobQueue,
   ) {
+    jobs.define<InvitePeopleJob>({
+      name: INVITE_PEOPLE_JOB,
+      run: ({ organisationId, userIds, actorId }) =>
+        this.dataSource.transaction((tx) =>
+          this.inviteNewPeople(tx, organisationId, userIds, actorId, { skipInvited: true }).then(
+            () => undefined,
+          ),
+        ),
+    });
     const common = {
       storeClient: (dataSource.driver as unknown as { master: unknown }).master,
       storeType: 'pool',
@@ -235,14 +258,37 @@ export class CredentialsService {
   }
 
   /**
-   * Invitation emails for people just created (the create endpoint, the CSV import), in the
+   * Invitations for many people at once (a CSV import): queued in the caller's transaction as
+   * `people.invite` jobs of 2,000 people each, so the import commits in seconds and the links and
+   * emails are written by the worker just after. Nothing when mail is not configured (the links
+   * are then copied from each person's page). Returns how many people will be invited.
+   */
+  async queueInvitations(
+    tx: EntityManager,
+    organisationId: string,
+    userIds: readonly string[],
+    actorId: string | null,
+  ): Promise<number> {
+    if (!this.emailEnabled || userIds.length === 0) return 0;
+    const jobs: InvitePeopleJob[] = [];
+    for (let i = 0; i < userIds.length; i += INVITE_SLICE)
+      jobs.push({ organisationId, userIds: userIds.slice(i, i + INVITE_SLICE), actorId });
+    await this.jobs.sendMany(INVITE_PEOPLE_JOB, jobs, { tx });
+    return userIds.length;
+  }
+
+  /**
+   * Invitation emails for people just created (the create endpoint, a `people.invite` job), in the
    * caller's transaction; nothing when mail is not configured. Returns how many were queued.
+   * `skipInvited` leaves out anyone who already has an open invitation, so a job that is run
+   * again (a worker stopped after its commit) sends nobody a second email.
    */
   async inviteNewPeople(
     tx: EntityManager,
     organisationId: string,
     userIds: readonly string[],
     actorId: string | null,
+    options: { skipInvited?: boolean } = {},
   ): Promise<number> {
     if (!this.emailEnabled || userIds.length === 0) return 0;
     const [inviter] = actorId
@@ -255,8 +301,12 @@ export class CredentialsService {
       const people = await tx.query<Recipient[]>(
         `SELECT u.id, u.name, u.email, o.name AS organisation
            FROM app_user u JOIN organisation o ON o.id = u.organisation_id
-          WHERE u.organisation_id = $1 AND u.id = ANY($2::uuid[]) AND u.active AND u.password_hash IS NULL`,
-        [organisationId, slice],
+          WHERE u.organisation_id = $1 AND u.id = ANY($2::uuid[]) AND u.active AND u.password_hash IS NULL
+            AND NOT ($3 AND EXISTS (
+              SELECT 1 FROM credential_token t
+               WHERE t.organisation_id = u.organisation_id AND t.user_id = u.id AND t.purpose = 'invitation'
+                 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()))`,
+        [organisationId, slice, options.skipInvited ?? false],
       );
       if (!people.length) continue;
       const tokens = people.map(() => newToken());
@@ -282,6 +332,7 @@ export class CredentialsService {
       );
       queued += people.length;
     }
+    if (queued) await this.outbox.wake(tx);
     return queued;
   }
 
@@ -330,6 +381,7 @@ export class CredentialsService {
           ].join('\n'),
         ],
       );
+      await this.outbox.wake(tx);
       await this.audit.record(tx, {
         organisationId,
         actorId: null,
@@ -534,6 +586,7 @@ export class CredentialsService {
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [organisationId, person.id, this.config.MAIL_FROM, person.email, email.subject, email.body],
     );
+    await this.outbox.wake(tx);
     this.logger.debug(`Invitation queued for ${person.id}`);
   }
 

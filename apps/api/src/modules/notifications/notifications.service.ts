@@ -8,6 +8,7 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { OutboxSender } from './outbox-sender.service.js';
 
 export interface NewNotification {
   organisationId: string;
@@ -46,6 +47,7 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxSender,
   ) {}
 
   /** One notification per recipient; recipients outside the organisation are skipped. */
@@ -78,6 +80,7 @@ export class NotificationsService {
        RETURNING id`,
       [email.organisationId, email.recipientIds, from, email.subject, email.bodyText],
     );
+    if (rows.length) await this.outbox.wake(tx);
     return rows.length;
   }
 

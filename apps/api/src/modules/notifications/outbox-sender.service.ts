@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Mail } from 'nodemailer';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+
+/** The job that delivers the outbox: queued with each email, and every minute for retries. */
+export const EMAIL_SEND_JOB = 'email.send';
 
 /** Attempts before an email is given up on and marked 'failed'. */
 export const OUTBOX_MAX_ATTEMPTS = 8;
 /** Wait after the 1st, 2nd, … failed attempt (the last entry repeats). */
 export const OUTBOX_BACKOFF_SECONDS = [60, 5 * 60, 30 * 60, 2 * 3600, 6 * 3600, 12 * 3600, 24 * 3600];
-/** How often each replica looks for due emails. */
-export const OUTBOX_INTERVAL_MS = 15_000;
 const LAST_ERROR_MAX = 1000;
 
 interface DueEmail {
@@ -34,23 +36,26 @@ export function backoffSeconds(attempts: number): number {
 }
 
 /**
- * Delivers the `outbound_email` outbox over SMTP (SMTP_URL). Rows are claimed with
- * `FOR UPDATE SKIP LOCKED` inside a transaction that also records the outcome, so any number of
- * replicas can run this side by side without sending a row twice, and a restart loses nothing:
- * unsent rows simply stay 'pending'. (A crash between the SMTP server accepting a message and the
- * commit means that one message is sent again: delivery is at least once.)
+ * Delivers the `outbound_email` outbox over SMTP (SMTP_URL), as the `email.send` job. Whoever
+ * queues an email also queues that job in the same transaction (`wake`), so it goes out within
+ * seconds; a cron tick every minute picks up retries whose backoff has passed. The job's queue
+ * keeps at most one job waiting, however many emails are queued.
+ *
+ * Rows are claimed with `FOR UPDATE SKIP LOCKED` inside a transaction that also records the
+ * outcome, so any number of workers can run this side by side without sending a row twice, and a
+ * restart loses nothing: unsent rows simply stay 'pending'. (A crash between the SMTP server
+ * accepting a message and the commit means that one message is sent again: delivery is at least
+ * once.)
  */
 @Injectable()
 export class OutboxSender implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxSender.name);
   private readonly transporter: Mail | null;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {
     this.transporter = config.SMTP_URL
       ? createTransport({
@@ -61,6 +66,21 @@ export class OutboxSender implements OnApplicationShutdown {
           url: config.SMTP_URL, // its options (and query string) win over the defaults above
         })
       : null;
+    jobs.define({
+      name: EMAIL_SEND_JOB,
+      policy: 'short',
+      cron: '* * * * *',
+      expireInSeconds: 10 * 60,
+      run: () => this.drain(),
+    });
+  }
+
+  /**
+   * Queues a delivery run in the transaction that queued emails. Also without SMTP_URL here: the
+   * worker that runs it may be another process, configured with one.
+   */
+  async wake(tx: EntityManager): Promise<void> {
+    await this.jobs.send(EMAIL_SEND_JOB, {}, { tx });
   }
 
   get enabled(): boolean {
@@ -121,40 +141,13 @@ export class OutboxSender implements OnApplicationShutdown {
     return result;
   }
 
-  /** Sends due emails now and every 15 s; runs never overlap and errors are logged, never thrown. */
-  start(intervalMs = OUTBOX_INTERVAL_MS): void {
-    if (!this.transporter || this.timer) return;
-    this.stopping = false;
-    this.timer = setInterval(() => this.tick(), intervalMs);
-    this.timer.unref();
-    this.tick();
-  }
-
-  /** Stops the loop and waits for a batch in progress to finish. Safe to call more than once. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  onApplicationShutdown(): void {
     this.transporter?.close();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.stop();
-  }
-
-  private tick(): void {
-    if (this.running || this.stopping) return;
-    this.running = this.drain()
-      .catch((error: unknown) => this.logger.error(`Sending the email outbox failed: ${describe(error)}`))
-      .finally(() => {
-        this.running = null;
-      });
-  }
-
-  /** Keeps sending while full batches come back, so a backlog does not wait 15 s per batch. */
-  private async drain(limit = 20): Promise<void> {
-    while (!this.stopping) {
+  /** Sends until no full batch comes back, so a backlog goes out in one run. */
+  async drain(limit = 20): Promise<void> {
+    for (;;) {
       const r = await this.sendDue(limit);
       if (r.sent + r.retrying + r.failed < limit) return;
     }

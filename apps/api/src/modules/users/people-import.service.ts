@@ -519,7 +519,7 @@ export class PeopleImportService {
     }
 
     const createdIds = fresh.map((w) => ids.get(w.email)!);
-    const invitations = await this.credentials.inviteNewPeople(tx, org, createdIds, auth.userId);
+    const invitations = await this.credentials.queueInvitations(tx, org, createdIds, auth.userId);
 
     // 4. The record of the import, with its per-line result, and every change audited.
     const resultRows: string[][] = plan.wanted.map((w) => [
