@@ -165,11 +165,15 @@ export class JobQueue implements OnApplicationShutdown {
     await this.ensureQueues();
     await this.boss.start();
     for (const definition of this.definitions.values()) {
-      await this.boss.work<object>(
+      let workerId = '';
+      workerId = await this.boss.work<object>(
         definition.name,
         { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds },
         async ([job]) => {
-          if (job) await definition.run(job.data);
+          if (!job) return;
+          await definition.run(job.data);
+          // A job was there, so more may be: look again at once rather than after the interval.
+          this.boss.notifyWorker(workerId);
         },
       );
       if (definition.cron) await this.boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SENSITIVITY_TIERS, type SensitivityTier } from '@countersign/contracts/directory';
 import { ROLE_LABELS, ROLES, type Role } from '@countersign/contracts/permissions';
@@ -20,6 +20,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { DomainError, notFound, unprocessable } from '../../common/domain-error.js';
+import { copyRows } from '../../database/copy-rows.js';
 import { AuthService } from '../auth/auth.service.js';
 import { CredentialsService } from '../auth/credentials.service.js';
 import { lockPeopleOf } from './people-lock.js';
@@ -99,6 +100,7 @@ const badFile = (message: string) =>
  */
 @Injectable()
 export class PeopleImportService {
+  private readonly logger = new Logger(PeopleImportService.name);
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly credentials: CredentialsService,
@@ -119,10 +121,13 @@ export class PeopleImportService {
     fileName: string,
     deactivateMissing: boolean,
   ): Promise<ImportApplied> {
+    const steps = stepTimer();
     const rows = await readRows(file);
+    steps.mark('parse');
     const result = await this.dataSource.transaction(async (tx) => {
       await lockPeopleOf(tx, auth.organisationId);
       const plan = await this.plan(tx, auth, rows, deactivateMissing);
+      steps.mark('check');
       if (plan.summary.problemCount > 0) {
         throw new DomainError(
           422,
@@ -131,9 +136,11 @@ export class PeopleImportService {
           plan.summary,
         );
       }
-      return this.write(tx, auth, plan, fileName);
+      return this.write(tx, auth, plan, fileName, steps.mark);
     });
+    steps.mark('commit');
     for (const person of result.forget) this.auth.forgetUser(person);
+    this.logger.log(`People import of ${rows.length} rows applied: ${steps.describe()}`);
     return result.applied;
   }
 
@@ -354,6 +361,7 @@ export class PeopleImportService {
     auth: AuthContext,
     plan: Plan,
     fileName: string,
+    mark: (step: string) => void,
   ): Promise<{ applied: ImportApplied; forget: string[] }> {
     const org = auth.organisationId;
     const departmentsCreated = plan.newDepartments.length;
@@ -378,26 +386,36 @@ export class PeopleImportService {
     const ids = new Map<string, string>([...plan.existing.values()].map((p) => [p.email, p.id]));
     for (const w of fresh) ids.set(w.email, randomUUID());
     const managerOf = (w: Wanted): string | null => (w.managerEmail ? ids.get(w.managerEmail)! : null);
-    for (const slice of chunks(managersFirst(fresh), 5000)) {
-      await tx.query(
-        `INSERT INTO app_user (id, organisation_id, email, name, role, department_id, manager_id, sensitivity_tier, job_title, start_date)
-         SELECT t.id, $1, t.email, t.name, t.role::user_role, t.department_id, t.manager_id, t.tier::sensitivity_tier, t.job_title, t.start_date
-           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::date[])
-             AS t (id, email, name, role, department_id, manager_id, tier, job_title, start_date)`,
-        [
-          org,
-          slice.map((w) => ids.get(w.email)!),
-          slice.map((w) => w.email),
-          slice.map((w) => w.name),
-          slice.map((w) => w.role ?? 'employee'),
-          slice.map((w) => deptId(w.department)),
-          slice.map(managerOf),
-          slice.map((w) => w.tier ?? 'standard'),
-          slice.map((w) => w.jobTitle ?? null),
-          slice.map((w) => w.startDate ?? null),
-        ],
-      );
-    }
+    await copyRows(
+      tx,
+      'app_user',
+      [
+        'id',
+        'organisation_id',
+        'email',
+        'name',
+        'role',
+        'department_id',
+        'manager_id',
+        'sensitivity_tier',
+        'job_title',
+        'start_date',
+      ],
+      managersFirst(fresh).map((w) => [
+        ids.get(w.email)!,
+        org,
+        w.email,
+        w.name,
+        w.role ?? 'employee',
+        deptId(w.department),
+        managerOf(w),
+        w.tier ?? 'standard',
+        w.jobTitle ?? null,
+        w.startDate ?? null,
+      ]),
+    );
+
+    mark('new people');
 
     // 2. Every person of the file gets their final record, managers included (ids known now).
     const audit: { action: string; subject: string; details: unknown }[] = [];
@@ -497,6 +515,8 @@ export class PeopleImportService {
       );
     }
 
+    mark('updates');
+
     // 3. Leavers missing from the file.
     const leaving = plan.toDeactivate.map((p) => p.id);
     if (leaving.length) {
@@ -520,6 +540,7 @@ export class PeopleImportService {
 
     const createdIds = fresh.map((w) => ids.get(w.email)!);
     const invitations = await this.credentials.queueInvitations(tx, org, createdIds, auth.userId);
+    mark('leavers and invitations');
 
     // 4. The record of the import, with its per-line result, and every change audited.
     const resultRows: string[][] = plan.wanted.map((w) => [
@@ -559,20 +580,20 @@ export class PeopleImportService {
         invitations,
       },
     });
-    for (const slice of chunks(audit, 5000)) {
-      await tx.query(
-        `INSERT INTO audit_event (organisation_id, actor_id, action, subject_type, subject_id, details)
-         SELECT $1, $2, t.action, CASE WHEN t.action = 'people.imported' THEN 'people_import' ELSE 'person' END, t.subject, t.details
-           FROM unnest($3::text[], $4::uuid[], $5::jsonb[]) AS t (action, subject, details)`,
-        [
-          org,
-          auth.userId,
-          slice.map((a) => a.action),
-          slice.map((a) => a.subject),
-          slice.map((a) => JSON.stringify(a.details)),
-        ],
-      );
-    }
+    await copyRows(
+      tx,
+      'audit_event',
+      ['organisation_id', 'actor_id', 'action', 'subject_type', 'subject_id', 'details'],
+      audit.map((a) => [
+        org,
+        auth.userId,
+        a.action,
+        a.action === 'people.imported' ? 'people_import' : 'person',
+        a.subject,
+        a.details as object,
+      ]),
+    );
+    mark('record and audit');
     return { applied: { ...summary, importId: record!.id }, forget };
   }
 }
@@ -621,6 +642,23 @@ function managersFirst(fresh: readonly Wanted[]): Wanted[] {
     for (let i = chain.length - 1; i >= 0; i--) ordered.push(chain[i]!);
   }
   return ordered;
+}
+
+/** Milliseconds per named step, for the log line of a long operation. */
+function stepTimer() {
+  const spent: [string, number][] = [];
+  let last = performance.now();
+  return {
+    mark(step: string): void {
+      const now = performance.now();
+      spent.push([step, Math.round(now - last)]);
+      last = now;
+    },
+    describe(): string {
+      const total = spent.reduce((n, [, ms]) => n + ms, 0);
+      return `${total} ms (${spent.map(([step, ms]) => `${step} ${ms}`).join(', ')})`;
+    },
+  };
 }
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
