@@ -19,6 +19,8 @@ export interface JobDefinition<T extends object = object> {
   /** Attempts after the first failure (default 3), `retryDelay` seconds apart, doubling. */
   retryLimit?: number;
   retryDelay?: number;
+  /** Queue one job whenever a worker starts (for work that must resume after a crash). */
+  runOnStart?: boolean;
   /** A job running longer than this is failed (and retried), so a stuck job never holds its work. */
   expireInSeconds?: number;
   run(data: T): Promise<void>;
@@ -178,6 +180,7 @@ export class JobQueue implements OnApplicationShutdown {
       );
       if (definition.cron) await this.boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
       else await this.boss.unschedule(definition.name);
+      if (definition.runOnStart) await this.send(definition.name, {});
     }
   }
 

@@ -71,6 +71,7 @@ export class OutboxSender implements OnApplicationShutdown {
       policy: 'short',
       cron: '* * * * *',
       expireInSeconds: 10 * 60,
+      runOnStart: true, // a worker that died mid-run left its job active: start afresh
       run: () => this.drain(),
     });
   }
@@ -87,58 +88,65 @@ export class OutboxSender implements OnApplicationShutdown {
     return this.transporter !== null;
   }
 
-  /** Sends up to `limit` due emails; does nothing when SMTP_URL is unset. */
+  /**
+   * Sends up to `limit` due emails, each claimed, sent and recorded in a transaction of its own:
+   * a worker killed mid-run leaves at most the one email it was sending to be sent again. Does
+   * nothing when SMTP_URL is unset.
+   */
   async sendDue(limit = 20): Promise<SendResult> {
     const result: SendResult = { sent: 0, retrying: 0, failed: 0 };
     const transporter = this.transporter;
     if (!transporter) return result;
-    await this.dataSource.transaction(async (tx) => {
-      const due = await tx.query<DueEmail[]>(
-        `SELECT id, from_address, to_address, subject, body_text, attempts
-           FROM outbound_email
-          WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-          ORDER BY created_at
-          LIMIT $1
-            FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
-      for (const email of due) {
-        try {
-          await transporter.sendMail({
-            from: email.from_address,
-            to: email.to_address,
-            subject: email.subject,
-            text: email.body_text,
-          });
-          await tx.query(
-            `UPDATE outbound_email
-                SET status = 'sent', sent_at = clock_timestamp(), attempts = attempts + 1,
-                    last_error = NULL, next_attempt_at = NULL
-              WHERE id = $1`,
-            [email.id],
-          );
-          result.sent++;
-        } catch (error: unknown) {
-          const attempts = email.attempts + 1;
-          const failed = attempts >= OUTBOX_MAX_ATTEMPTS;
-          await tx.query(
-            `UPDATE outbound_email
-                SET attempts = $2, last_error = $3, status = $4,
-                    next_attempt_at = CASE WHEN $4 = 'pending'
-                      THEN clock_timestamp() + make_interval(secs => $5) END
-              WHERE id = $1`,
-            [email.id, attempts, describe(error), failed ? 'failed' : 'pending', backoffSeconds(attempts)],
-          );
-          if (failed) {
-            result.failed++;
-            this.logger.warn(`Gave up on email ${email.id} after ${attempts} attempts: ${describe(error)}`);
-          } else {
-            result.retrying++;
-          }
-        }
-      }
-    });
+    for (let i = 0; i < limit; i++) {
+      const outcome = await this.dataSource.transaction(async (tx) => {
+        const [email] = await tx.query<DueEmail[]>(
+          `SELECT id, from_address, to_address, subject, body_text, attempts
+             FROM outbound_email
+            WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+            ORDER BY created_at
+            LIMIT 1
+              FOR UPDATE SKIP LOCKED`,
+        );
+        if (!email) return null;
+        return this.deliver(tx, transporter, email);
+      });
+      if (!outcome) break;
+      result[outcome]++;
+    }
     return result;
+  }
+
+  private async deliver(tx: EntityManager, transporter: Mail, email: DueEmail): Promise<keyof SendResult> {
+    try {
+      await transporter.sendMail({
+        from: email.from_address,
+        to: email.to_address,
+        subject: email.subject,
+        text: email.body_text,
+      });
+      await tx.query(
+        `UPDATE outbound_email
+            SET status = 'sent', sent_at = clock_timestamp(), attempts = attempts + 1,
+                last_error = NULL, next_attempt_at = NULL
+          WHERE id = $1`,
+        [email.id],
+      );
+      return 'sent';
+    } catch (error: unknown) {
+      const attempts = email.attempts + 1;
+      const failed = attempts >= OUTBOX_MAX_ATTEMPTS;
+      await tx.query(
+        `UPDATE outbound_email
+            SET attempts = $2, last_error = $3, status = $4,
+                next_attempt_at = CASE WHEN $4 = 'pending'
+                  THEN clock_timestamp() + make_interval(secs => $5) END
+          WHERE id = $1`,
+        [email.id, attempts, describe(error), failed ? 'failed' : 'pending', backoffSeconds(attempts)],
+      );
+      if (failed)
+        this.logger.warn(`Gave up on email ${email.id} after ${attempts} attempts: ${describe(error)}`);
+      return failed ? 'failed' : 'retrying';
+    }
   }
 
   onApplicationShutdown(): void {
