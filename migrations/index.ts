@@ -13,6 +13,7 @@ import { AddQuizRetryRecords1796230635546 } from './1796230635546-AddQuizRetryRe
 import { AddPersonRecords1796232624624 } from './1796232624624-AddPersonRecords.js';
 import { AddCredentialTokens1796237651270 } from './1796237651270-AddCredentialTokens.js';
 import { CreateJobQueue1796310000000 } from './1796310000000-CreateJobQueue.js';
+import { AddProgrammeRules1796320000000 } from './1796320000000-AddProgrammeRules.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AddPersonRecords1796232624624,
   AddCredentialTokens1796237651270,
   CreateJobQueue1796310000000,
+  AddProgrammeRules1796320000000,
 ];

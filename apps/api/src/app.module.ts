@@ -18,6 +18,7 @@ import { LearningModule } from './modules/learning/learning.module.js';
 import { MediaModule } from './modules/media/media.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { ProgrammeModule } from './modules/programme/programme.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
 import { TrainingFeatureModule } from './modules/training/training.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         AssignmentsModule,
         LearningModule,
         ProgressModule,
+        ProgrammeModule,
         AuditModule,
         NotificationsModule,
         ApproachesModule,

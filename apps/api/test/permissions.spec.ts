@@ -54,7 +54,16 @@ interface Fixture {
   importId: string;
   /** Departments the admin renames, merges (source into target) and deletes (empty). */
   departments: { rename: string; mergeSource: string; mergeInto: string; remove: string };
+  /** Assignment rules the admin reads, edits and deletes. */
+  rules: { view: string; edit: string; remove: string };
 }
+
+/** A rule for the route table: relative due date, no audience (everyone). */
+const tableRule = (fx: Fixture) => ({
+  name: `Table rule ${++tableNames}`,
+  moduleId: fx.moduleId,
+  due: { kind: 'relative', days: 30 },
+});
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from(
@@ -233,6 +242,43 @@ const ROUTES: RouteCase[] = [
     permission: 'assignments:manage',
     ok: 201,
     body: (fx) => ({ moduleId: fx.moduleId, dueDate: '2099-12-31', userIds: [fx.users.employee.id] }),
+  },
+  { method: 'GET', path: '/api/programme/rules', permission: 'progress:read', ok: 200 },
+  {
+    method: 'GET',
+    path: '/api/programme/rules/{ruleId}',
+    permission: 'progress:read',
+    ok: 200,
+    params: (fx) => ({ ruleId: fx.rules.view }),
+  },
+  {
+    method: 'POST',
+    path: '/api/programme/rules/preview',
+    permission: 'assignments:manage',
+    ok: 200,
+    body: (fx) => ({ rule: tableRule(fx) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/programme/rules',
+    permission: 'assignments:manage',
+    ok: 201,
+    body: (fx) => tableRule(fx),
+  },
+  {
+    method: 'PUT',
+    path: '/api/programme/rules/{ruleId}',
+    permission: 'assignments:manage',
+    ok: 200,
+    params: (fx) => ({ ruleId: fx.rules.edit }),
+    body: (fx) => tableRule(fx),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/programme/rules/{ruleId}',
+    permission: 'assignments:manage',
+    ok: 200,
+    params: (fx) => ({ ruleId: fx.rules.remove }),
   },
   { method: 'GET', path: '/api/me/assignments', permission: 'training:play', ok: 200 },
   {
@@ -668,7 +714,14 @@ describe('permissions', () => {
         mergeInto: (await ctx.newDepartment(team.org.id)).id,
         remove: (await ctx.newDepartment(team.org.id)).id,
       },
+      rules: { view: '', edit: '', remove: '' },
     };
+    for (const key of ['view', 'edit', 'remove'] as const)
+      fx.rules[key] = (
+        (await clients.admin.post('/api/programme/rules', tableRule(fx)).expect(201)).body as {
+          rule: { id: string };
+        }
+      ).rule.id;
   });
   afterAll(() => ctx.close());
 
@@ -749,6 +802,7 @@ describe('permissions', () => {
       expect(snapshot).toEqual([
         'DELETE /api/approaches/rules → approaches:rules',
         'DELETE /api/departments/{departmentId} → people:manage',
+        'DELETE /api/programme/rules/{ruleId} → assignments:manage',
         'GET /api/approaches/attachments/{attachmentId} → approaches:report',
         'GET /api/approaches/questions → approaches:report',
         'GET /api/approaches/reports → approaches:triage',
@@ -780,6 +834,8 @@ describe('permissions', () => {
         'GET /api/people/imports/{importId}/result → people:manage',
         'GET /api/people/invitations/settings → people:manage',
         'GET /api/people/{userId} → directory:read',
+        'GET /api/programme/rules → progress:read',
+        'GET /api/programme/rules/{ruleId} → progress:read',
         'GET /api/progress → progress:read',
         'GET /api/progress/overview → progress:read',
         'GET /api/progress/people/{userId} → progress:read',
@@ -819,10 +875,13 @@ describe('permissions', () => {
         'POST /api/people/{userId}/deactivate → people:manage',
         'POST /api/people/{userId}/invitation → people:manage',
         'POST /api/people/{userId}/reactivate → people:manage',
+        'POST /api/programme/rules → assignments:manage',
+        'POST /api/programme/rules/preview → assignments:manage',
         'PUT /api/approaches/rules → approaches:rules',
         'PUT /api/authoring/modules/{moduleId}/draft → modules:author',
         'PUT /api/departments/{departmentId} → people:manage',
         'PUT /api/people/{userId} → people:manage',
+        'PUT /api/programme/rules/{ruleId} → assignments:manage',
       ]);
     });
 

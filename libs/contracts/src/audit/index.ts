@@ -32,6 +32,13 @@ export const AUDIT_ACTIONS = [
   'organisation.created',
   'organisation.disabled',
   'organisation.enabled',
+  'assignments.created',
+  'rule.created',
+  'rule.updated',
+  'rule.deleted',
+  'email-template.updated',
+  'email-template.reset',
+  'email.retried',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -42,6 +49,10 @@ export const AUDIT_SUBJECT_TYPES = [
   'department',
   'people_import',
   'organisation',
+  'assignment_rule',
+  'training_module',
+  'email_template',
+  'outbound_email',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

@@ -4,9 +4,17 @@ import type { Page } from '../common/index.js';
 /**
  * What a notification is about: a new high-rated approach report or a report's new status (to
  * officers, to the reporter), or a learner who has failed as many quiz rounds as the module's
- * retry policy allows before the officers are told.
+ * retry policy allows before the officers are told; training reminders and escalations.
  */
-export const NOTIFICATION_KINDS = ['report-new-high', 'report-status-changed', 'quiz-rounds-failed'] as const;
+export const NOTIFICATION_KINDS = [
+  'report-new-high',
+  'report-status-changed',
+  'quiz-rounds-failed',
+  /** Training due soon, today or overdue (mirrors the reminder email). */
+  'training-reminder',
+  /** To a manager or officer: someone's training is overdue (mirrors the escalation email). */
+  'training-overdue',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One in-app notification of the signed-in person. */

@@ -4,6 +4,7 @@ import type { CreateAssignmentsResponse } from '@countersign/contracts/assignmen
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { conflict, unprocessable } from '../../common/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
 import { TrainingService } from '../training/training.service.js';
 
 export interface AssignInput {
@@ -18,12 +19,13 @@ export class AssignmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly training: TrainingService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
    * Assigns a published module to everyone in the chosen departments plus the chosen people.
    * One statement, so it is all or nothing; people who already have the module keep their
-   * existing assignment and due date, which also makes a retried request harmless.
+   * existing assignment and due date, which also makes a retried request harmless. Audited.
    */
   async assign(auth: AuthContext, input: AssignInput): Promise<CreateAssignmentsResponse> {
     const module = await this.training.getModule(auth.organisationId, input.moduleId);
@@ -41,21 +43,37 @@ export class AssignmentsService {
     await this.assertAllFound(auth.organisationId, 'department', input.departmentIds, 'departmentIds');
     await this.assertAllFound(auth.organisationId, 'app_user', input.userIds, 'userIds');
 
-    const [row] = await this.dataSource.query<{ targeted: number; created: number }[]>(
-      `WITH target AS (
+    return this.dataSource.transaction(async (tx) => {
+      const [row] = await tx.query<{ targeted: number; created: number }[]>(
+        `WITH target AS (
          SELECT u.id FROM app_user u
           WHERE u.organisation_id = $1 AND u.active
             AND (u.department_id = ANY($2::uuid[]) OR u.id = ANY($3::uuid[]))
        ), inserted AS (
          INSERT INTO assignment (organisation_id, user_id, module_id, due_date, assigned_by, source)
          SELECT $1, t.id, $4, $5::date, $6, 'manual' FROM target t
-         ON CONFLICT (user_id, module_id) DO NOTHING
+         ON CONFLICT DO NOTHING -- a current assignment (any cycle) stays as it is
          RETURNING 1
        )
        SELECT (SELECT count(*) FROM target)::int AS targeted, (SELECT count(*) FROM inserted)::int AS created`,
-      [auth.organisationId, input.departmentIds, input.userIds, input.moduleId, input.dueDate, auth.userId],
-    );
-    return { created: row!.created, alreadyAssigned: row!.targeted - row!.created };
+        [auth.organisationId, input.departmentIds, input.userIds, input.moduleId, input.dueDate, auth.userId],
+      );
+      const result = { created: row!.created, alreadyAssigned: row!.targeted - row!.created };
+      await this.audit.record(tx, {
+        organisationId: auth.organisationId,
+        actorId: auth.userId,
+        action: 'assignments.created',
+        subjectType: 'training_module',
+        subjectId: input.moduleId,
+        details: {
+          dueDate: input.dueDate,
+          departmentIds: input.departmentIds,
+          userIds: input.userIds,
+          ...result,
+        },
+      });
+      return result;
+    });
   }
 
   /** Ids from another organisation are reported exactly like ids that do not exist. */

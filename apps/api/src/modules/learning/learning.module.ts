@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../../common/clock.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TrainingFeatureModule } from '../training/training.module.js';
 import { LearningController } from './learning.controller.js';
@@ -8,7 +7,7 @@ import { LearningService } from './learning.service.js';
 @Module({
   imports: [TrainingFeatureModule, NotificationsModule],
   controllers: [LearningController],
-  providers: [LearningService, Clock],
+  providers: [LearningService],
   exports: [LearningService],
 })
 export class LearningModule {}

@@ -101,7 +101,7 @@ export class LearningService {
          LEFT JOIN completion c ON c.assignment_id = a.id
          LEFT JOIN module_version v ON v.id = c.module_version_id
          LEFT JOIN attempt t ON t.assignment_id = a.id AND t.status = 'in-progress'
-        WHERE a.organisation_id = $1 AND a.user_id = $2
+        WHERE a.organisation_id = $1 AND a.user_id = $2 AND a.superseded_at IS NULL
         ORDER BY (a.status = 'completed'), a.due_date, m.title`,
       [auth.organisationId, auth.userId],
     );

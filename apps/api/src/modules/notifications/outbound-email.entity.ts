@@ -12,6 +12,8 @@ export class OutboundEmail {
   @Column('text', { name: 'to_address' }) toAddress: string;
   @Column('text') subject: string;
   @Column('text', { name: 'body_text' }) bodyText: string;
+  /** Emails rendered from templates also carry HTML (values escaped). */
+  @Column('text', { name: 'body_html', nullable: true }) bodyHtml: string | null;
   @Column('text') status: OutboundEmailStatus;
   @Column('integer') attempts: number;
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;

@@ -20,6 +20,7 @@ interface DueEmail {
   to_address: string;
   subject: string;
   body_text: string;
+  body_html: string | null;
   attempts: number;
 }
 
@@ -100,7 +101,7 @@ export class OutboxSender implements OnApplicationShutdown {
     for (let i = 0; i < limit; i++) {
       const outcome = await this.dataSource.transaction(async (tx) => {
         const [email] = await tx.query<DueEmail[]>(
-          `SELECT id, from_address, to_address, subject, body_text, attempts
+          `SELECT id, from_address, to_address, subject, body_text, body_html, attempts
              FROM outbound_email
             WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
             ORDER BY created_at
@@ -123,6 +124,7 @@ export class OutboxSender implements OnApplicationShutdown {
         to: email.to_address,
         subject: email.subject,
         text: email.body_text,
+        ...(email.body_html ? { html: email.body_html } : {}),
       });
       await tx.query(
         `UPDATE outbound_email

@@ -18,17 +18,19 @@ import { decodeCursor, encodeCursor, type ProgressCursor } from './progress-curs
 type ListQuery = z.infer<typeof progressListQuerySchema>;
 
 /**
- * Assignments of active people in one organisation (`$1`). Status lives on the assignment
- * (kept in step by LearningService), so every filter below is an indexed column test.
+ * Current assignments (each person's latest cycle of each module) of active people in one
+ * organisation (`$1`). Status lives on the assignment (kept in step by LearningService), so every
+ * filter below is an indexed column test. Earlier cycles are history: the person's page shows them.
  */
 const ACTIVE_ASSIGNMENTS = `
   FROM assignment a
-  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND u.active`;
+  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND u.active
+   AND a.superseded_at IS NULL`;
 
 /** The same with leavers (deactivated people) too: the list with `leavers=show`. */
 const ALL_ASSIGNMENTS = `
   FROM assignment a
-  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id`;
+  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND a.superseded_at IS NULL`;
 
 const OVERDUE = `(a.status <> 'completed' AND a.due_date < current_date)`;
 

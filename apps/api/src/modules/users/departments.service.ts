@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ProgrammeRunner } from '../programme/programme-runner.service.js';
 import { isUniqueViolation, lockPeopleOf } from './people-lock.js';
 
 /**
@@ -17,6 +18,7 @@ export class DepartmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly programme: ProgrammeRunner,
   ) {}
 
   create(auth: AuthContext, name: string): Promise<DepartmentView> {
@@ -91,10 +93,19 @@ export class DepartmentsService {
           [auth.organisationId, auth.userId, departmentId, intoId, source.name, moved.map((m) => m.id)],
         );
       }
+      // Assignment rules that named the merged department now name the one it went into.
+      await tx.query(
+        `UPDATE assignment_rule
+            SET department_ids = ARRAY(SELECT DISTINCT unnest(array_replace(department_ids, $2::uuid, $3::uuid))),
+                updated_at = now()
+          WHERE organisation_id = $1 AND $2::uuid = ANY (department_ids)`,
+        [auth.organisationId, departmentId, intoId],
+      );
       await tx.query(`DELETE FROM department WHERE organisation_id = $1 AND id = $2`, [
         auth.organisationId,
         departmentId,
       ]);
+      await this.programme.peopleChanged(tx, auth.organisationId);
       await this.record(tx, auth, 'department.merged', departmentId, {
         before: { name: source.name },
         after: null,
@@ -124,6 +135,17 @@ export class DepartmentsService {
           'department_not_empty',
           `${before.name} still has ${who}. Move them to another department, or merge this one into another.`,
           { people: total, deactivated: count!.inactive },
+        );
+      }
+      const rules = await tx.query<{ name: string }[]>(
+        `SELECT name FROM assignment_rule WHERE organisation_id = $1 AND $2::uuid = ANY (department_ids) ORDER BY name`,
+        [auth.organisationId, departmentId],
+      );
+      if (rules.length) {
+        throw conflict(
+          'department_in_rules',
+          `${before.name} is in the audience of the assignment rule(s) ${rules.map((r) => `"${r.name}"`).join(', ')}. Change those rules first.`,
+          { rules: rules.map((r) => r.name) },
         );
       }
       await tx.query(`DELETE FROM department WHERE organisation_id = $1 AND id = $2`, [

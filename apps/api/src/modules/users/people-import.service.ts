@@ -23,6 +23,7 @@ import { DomainError, notFound, unprocessable } from '../../common/domain-error.
 import { copyRows } from '../../database/copy-rows.js';
 import { AuthService } from '../auth/auth.service.js';
 import { CredentialsService } from '../auth/credentials.service.js';
+import { ProgrammeRunner } from '../programme/programme-runner.service.js';
 import { lockPeopleOf } from './people-lock.js';
 
 /** One line of the file, as read (cells trimmed; a column absent from the file is undefined). */
@@ -105,6 +106,7 @@ export class PeopleImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly credentials: CredentialsService,
     private readonly auth: AuthService,
+    private readonly programme: ProgrammeRunner,
   ) {}
 
   async preview(auth: AuthContext, file: Buffer, deactivateMissing: boolean): Promise<ImportSummary> {
@@ -540,6 +542,7 @@ export class PeopleImportService {
 
     const createdIds = fresh.map((w) => ids.get(w.email)!);
     const invitations = await this.credentials.queueInvitations(tx, org, createdIds, auth.userId);
+    await this.programme.peopleChanged(tx, org); // assignment rules for joiners, movers and leavers
     mark('leavers and invitations');
 
     // 4. The record of the import, with its per-line result, and every change audited.

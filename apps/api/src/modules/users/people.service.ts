@@ -15,6 +15,7 @@ import { conflict, notFound, unprocessable } from '../../common/domain-error.js'
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { CredentialsService } from '../auth/credentials.service.js';
+import { ProgrammeRunner } from '../programme/programme-runner.service.js';
 import { escapeLike } from './directory.service.js';
 import { decodePeopleCursor, encodePeopleCursor } from './people-cursor.js';
 import { isUniqueViolation, lockPeopleOf } from './people-lock.js';
@@ -100,6 +101,7 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly credentials: CredentialsService,
+    private readonly programme: ProgrammeRunner,
   ) {}
 
   /** One page in name order: keyset after `after`, else `page` as an offset; the total alongside. */
@@ -194,6 +196,7 @@ export class PeopleService {
         details: { before: null, after: record },
       });
       await this.credentials.inviteNewPeople(tx, auth.organisationId, [row!.id], auth.userId);
+      await this.programme.peopleChanged(tx, auth.organisationId); // assignment rules for the joiner
       return this.get(auth.organisationId, row!.id, tx);
     });
   }
@@ -283,6 +286,7 @@ export class PeopleService {
         subjectId: userId,
         details,
       });
+      await this.programme.peopleChanged(tx, auth.organisationId); // who the rules match may have changed
       return this.get(auth.organisationId, userId, tx);
     });
   }

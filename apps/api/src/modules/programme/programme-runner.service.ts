@@ -1,0 +1,357 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { APP_CONFIG, publicBaseUrl, type AppConfig } from '../../config/config.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { OutboxSender } from '../notifications/outbox-sender.service.js';
+import {
+  DEFAULT_TEMPLATES,
+  describeWhen,
+  type DigestItem,
+  type ProgrammeTemplate,
+  type ProgrammeTemplateKind,
+  renderTemplate,
+} from './programme-emails.js';
+import { evaluateRules, RULE_MATCHES, type EvaluationResult } from './rule-engine.js';
+
+/** Re-evaluate one organisation's rules: queued whenever its people change (one waiting per organisation). */
+export const PROGRAMME_EVALUATE_JOB = 'programme.evaluate';
+/** The hourly tick that queues each organisation's run. */
+export const PROGRAMME_TICK_JOB = 'programme.tick';
+/** One organisation's daily work: rules, recurrence, reminders, escalation. Idempotent per day. */
+export const PROGRAMME_RUN_JOB = 'programme.run';
+
+/** A reminder point is sent if it fell within the last few days (a worker down for a day catches up). */
+const REMINDER_GRACE_DAYS = 3;
+/** The next cycle of a recurring fixed-date rule is due this many days after it opens. */
+export const RECURRENCE_DEFAULT_DUE_DAYS = 30;
+
+export interface RunResult extends EvaluationResult {
+  cyclesOpened: number;
+  reminders: number;
+  escalations: number;
+}
+
+interface DueNotice {
+  assignment_id: string;
+  notice: string;
+  recipient_id: string;
+  recipient_name: string;
+  recipient_email: string;
+  person_name: string;
+  module_title: string;
+  due_date: string;
+  days_to_due: number;
+}
+
+/**
+ * The programme that keeps itself current. Everything here is a pg-boss job, so with any number
+ * of API replicas and workers each organisation's work is done once, and a restart loses nothing:
+ * - `programme.evaluate` {organisationId}: queued in the transaction of every change to people
+ *   (created, imported, edited, deactivated, reactivated, departments merged): joiners are assigned
+ *   within seconds, leavers' and movers' not-started rule assignments withdrawn.
+ * - `programme.tick`, every hour (cron): queues `programme.run` for each enabled organisation.
+ * - `programme.run` {organisationId}: rules again (a safety net), the next cycle of recurring
+ *   rules, reminders and escalations for today. Each reminder point and escalation is recorded
+ *   once per assignment and each person gets at most one digest a day, so running it every hour
+ *   (or twice at once) sends nothing twice.
+ */
+@Injectable()
+export class ProgrammeRunner {
+  private readonly logger = new Logger(ProgrammeRunner.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly jobs: JobQueue,
+    private readonly outbox: OutboxSender,
+  ) {
+    jobs.define<{ organisationId: string }>({
+      name: PROGRAMME_EVALUATE_JOB,
+      policy: 'short',
+      run: async ({ organisationId }) => {
+        await this.dataSource.transaction((tx) => evaluateRules(tx, organisationId, this.today()));
+      },
+    });
+    jobs.define({
+      name: PROGRAMME_TICK_JOB,
+      policy: 'short',
+      cron: '7 * * * *',
+      runOnStart: true,
+      run: () => this.tick(),
+    });
+    jobs.define<{ organisationId: string }>({
+      name: PROGRAMME_RUN_JOB,
+      policy: 'short',
+      expireInSeconds: 30 * 60,
+      run: async ({ organisationId }) => {
+        const result = await this.runOrganisation(organisationId);
+        if (result.assigned + result.withdrawn + result.cyclesOpened + result.reminders + result.escalations)
+          this.logger.log(`Programme run for ${organisationId}: ${JSON.stringify(result)}`);
+      },
+    });
+  }
+
+  /** Today (UTC) by the injectable clock, as YYYY-MM-DD. */
+  today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+
+  /** Queues a re-evaluation of the organisation's rules in the caller's transaction. */
+  async peopleChanged(tx: EntityManager, organisationId: string): Promise<void> {
+    await this.jobs.send(PROGRAMME_EVALUATE_JOB, { organisationId }, { tx, singletonKey: organisationId });
+  }
+
+  async tick(): Promise<void> {
+    const organisations = await this.dataSource.query<{ id: string }[]>(
+      `SELECT o.id FROM organisation o
+        WHERE o.disabled_at IS NULL AND EXISTS (SELECT 1 FROM assignment_rule r WHERE r.organisation_id = o.id)`,
+    );
+    for (const o of organisations)
+      await this.jobs.send(PROGRAMME_RUN_JOB, { organisationId: o.id }, { singletonKey: o.id });
+  }
+
+  /** One organisation's work for today, each step in a transaction of its own. */
+  async runOrganisation(organisationId: string): Promise<RunResult> {
+    const today = this.today();
+    const evaluation = await this.dataSource.transaction((tx) => evaluateRules(tx, organisationId, today));
+    const cyclesOpened = await this.dataSource.transaction((tx) =>
+      this.openNextCycles(tx, organisationId, today),
+    );
+    const reminders = await this.dataSource.transaction((tx) =>
+      this.sendReminders(tx, organisationId, today),
+    );
+    const escalations = await this.dataSource.transaction((tx) => this.escalate(tx, organisationId, today));
+    return { ...evaluation, cyclesOpened, reminders, escalations };
+  }
+
+  /**
+   * Recurrence: a completed current assignment of a recurring rule, N months after its completion
+   * (and the person still matching the rule), is superseded by the next cycle, due after the
+   * rule's N days (fixed-date rules: 30 days). The completed cycle keeps everything.
+   */
+  async openNextCycles(tx: EntityManager, organisationId: string, today: string): Promise<number> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('countersign.programme'), hashtext($1))`, [
+      organisationId,
+    ]);
+    const [superseded] = await tx.query<
+      [
+        { user_id: string; module_id: string; cycle: number; rule_id: string; due_days: number | null }[],
+        number,
+      ]
+    >(
+      `UPDATE assignment a SET superseded_at = now()
+         FROM assignment_rule r, app_user u
+        WHERE a.organisation_id = $1 AND a.superseded_at IS NULL AND a.status = 'completed'
+          AND r.id = a.rule_id AND r.enabled AND r.recurrence_months IS NOT NULL
+          AND (a.completed_at AT TIME ZONE 'UTC')::date + make_interval(months => r.recurrence_months) <= $2::date
+          AND u.id = a.user_id AND ${RULE_MATCHES}
+      RETURNING a.user_id, a.module_id, a.cycle, a.rule_id, r.due_days`,
+      [organisationId, today],
+    );
+    if (!superseded.length) return 0;
+    await tx.query(
+      `INSERT INTO assignment (organisation_id, user_id, module_id, cycle, due_date, source, rule_id)
+       SELECT $1, n.user_id, n.module_id, n.cycle + 1, $2::date + n.due_days, 'rule', n.rule_id
+         FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::uuid[], $7::int[])
+           AS n (user_id, module_id, cycle, rule_id, due_days)`,
+      [
+        organisationId,
+        today,
+        superseded.map((s) => s.user_id),
+        superseded.map((s) => s.module_id),
+        superseded.map((s) => s.cycle),
+        superseded.map((s) => s.rule_id),
+        superseded.map((s) => s.due_days ?? RECURRENCE_DEFAULT_DUE_DAYS),
+      ],
+    );
+    return superseded.length;
+  }
+
+  /**
+   * Reminders: for each open current assignment of an active person made by a rule, the rule's
+   * reminder points (N days before, the due date, every N days after) that fell due in the last
+   * three days and after it was assigned, each sent once; one digest per person per day.
+   */
+  async sendReminders(tx: EntityManager, organisationId: string, today: string): Promise<number> {
+    const due = await tx.query<DueNotice[]>(
+      `WITH open AS (
+         SELECT a.id, a.user_id, a.due_date, (a.created_at AT TIME ZONE 'UTC')::date AS assigned_on,
+                r.remind_before_days, r.remind_on_due, r.remind_every_days_after
+           FROM assignment a
+           JOIN assignment_rule r ON r.id = a.rule_id
+           JOIN app_user u ON u.id = a.user_id AND u.active
+          WHERE a.organisation_id = $1 AND a.superseded_at IS NULL AND a.status <> 'completed'
+       ), points AS (
+         SELECT o.id, 'before:' || d AS notice, o.due_date - d AS on_day FROM open o, unnest(o.remind_before_days) d
+         UNION ALL
+         SELECT o.id, 'due', o.due_date FROM open o WHERE o.remind_on_due
+         UNION ALL
+         SELECT o.id, 'after:' || (k.n * o.remind_every_days_after), o.due_date + k.n * o.remind_every_days_after
+           FROM open o, LATERAL (SELECT ($2::date - o.due_date) / o.remind_every_days_after AS n) k
+          WHERE o.remind_every_days_after IS NOT NULL AND k.n >= 1
+       )
+       SELECT p.id AS assignment_id, p.notice, u.id AS recipient_id, u.name AS recipient_name,
+              u.email AS recipient_email, u.name AS person_name, m.title AS module_title,
+              to_char(a.due_date, 'YYYY-MM-DD') AS due_date, (a.due_date - $2::date) AS days_to_due
+         FROM points p
+         JOIN open o ON o.id = p.id
+         JOIN assignment a ON a.id = p.id
+         JOIN app_user u ON u.id = a.user_id
+         JOIN training_module m ON m.id = a.module_id
+        WHERE p.on_day <= $2::date AND p.on_day > $2::date - $3::int AND p.on_day >= o.assigned_on
+          AND NOT EXISTS (SELECT 1 FROM assignment_notice n WHERE n.assignment_id = p.id AND n.notice = p.notice)
+        ORDER BY u.id, a.due_date, m.title`,
+      [organisationId, today, REMINDER_GRACE_DAYS],
+    );
+    return this.sendDigests(tx, organisationId, today, 'reminder', due);
+  }
+
+  /**
+   * Escalation: once an open assignment is N days overdue, the person's (active) manager is told;
+   * after M days, every active security officer. Each once per assignment, in one digest per
+   * recipient per day.
+   */
+  async escalate(tx: EntityManager, organisationId: string, today: string): Promise<number> {
+    const due = await tx.query<DueNotice[]>(
+      `WITH overdue AS (
+         SELECT a.id, a.user_id, u.name AS person_name, u.manager_id, m.title AS module_title, a.due_date,
+                r.escalate_manager_after_days AS manager_after, r.escalate_officers_after_days AS officers_after
+           FROM assignment a
+           JOIN assignment_rule r ON r.id = a.rule_id
+           JOIN app_user u ON u.id = a.user_id AND u.active
+           JOIN training_module m ON m.id = a.module_id
+          WHERE a.organisation_id = $1 AND a.superseded_at IS NULL AND a.status <> 'completed'
+            AND a.due_date < $2::date
+       ), pairs AS (
+         SELECT o.*, 'manager' AS notice, o.manager_id AS recipient_id FROM overdue o
+          WHERE o.manager_after IS NOT NULL AND $2::date >= o.due_date + o.manager_after AND o.manager_id IS NOT NULL
+         UNION ALL
+         SELECT o.*, 'officers', officer.id FROM overdue o
+           JOIN app_user officer ON officer.organisation_id = $1 AND officer.role = 'officer' AND officer.active
+          WHERE o.officers_after IS NOT NULL AND $2::date >= o.due_date + o.officers_after
+       )
+       SELECT p.id AS assignment_id, p.notice, rcpt.id AS recipient_id, rcpt.name AS recipient_name,
+              rcpt.email AS recipient_email, p.person_name, p.module_title,
+              to_char(p.due_date, 'YYYY-MM-DD') AS due_date, (p.due_date - $2::date) AS days_to_due
+         FROM pairs p
+         JOIN app_user rcpt ON rcpt.id = p.recipient_id AND rcpt.active
+        WHERE NOT EXISTS (SELECT 1 FROM assignment_notice n WHERE n.assignment_id = p.id AND n.notice = p.notice)
+        ORDER BY rcpt.id, p.due_date, p.person_name, p.module_title`,
+      [organisationId, today],
+    );
+    return this.sendDigests(tx, organisationId, today, 'escalation', due);
+  }
+
+  /**
+   * One email (and in-app notification) per recipient with all their items, only to recipients
+   * who have not had this kind of digest today; the items sent are recorded as notices. Returns
+   * the number of digests sent.
+   */
+  private async sendDigests(
+    tx: EntityManager,
+    organisationId: string,
+    today: string,
+    kind: ProgrammeTemplateKind,
+    due: DueNotice[],
+  ): Promise<number> {
+    if (!due.length) return 0;
+    const byRecipient = new Map<string, DueNotice[]>();
+    for (const d of due) byRecipient.set(d.recipient_id, [...(byRecipient.get(d.recipient_id) ?? []), d]);
+    const granted = await tx.query<{ user_id: string }[]>(
+      `INSERT INTO programme_digest (organisation_id, user_id, kind, day)
+       SELECT $1, unnest($2::uuid[]), $3, $4::date
+       ON CONFLICT DO NOTHING RETURNING user_id`,
+      [organisationId, [...byRecipient.keys()], kind, today],
+    );
+    if (!granted.length) return 0;
+    const recipients = granted.map((g) => g.user_id);
+    const sent = recipients.flatMap((r) => byRecipient.get(r)!);
+    await tx.query(
+      `INSERT INTO assignment_notice (organisation_id, assignment_id, notice, sent_on)
+       SELECT $1, n.assignment_id, n.notice, $4::date
+         FROM unnest($2::uuid[], $3::text[]) AS n (assignment_id, notice)
+       ON CONFLICT DO NOTHING`,
+      [organisationId, sent.map((s) => s.assignment_id), sent.map((s) => s.notice), today],
+    );
+
+    const [organisation] = await tx.query<{ name: string }[]>(`SELECT name FROM organisation WHERE id = $1`, [
+      organisationId,
+    ]);
+    const template = await this.templateFor(tx, organisationId, kind);
+    const base = publicBaseUrl(this.config);
+    const link = kind === 'reminder' ? `${base}/training` : `${base}/progress`;
+    const emails = recipients.map((id) => {
+      const items = byRecipient.get(id)!;
+      const first = items[0]!;
+      const unique = new Map<string, DigestItem>();
+      for (const i of items)
+        unique.set(`${i.person_name}|${i.module_title}`, {
+          module: i.module_title,
+          dueDate: i.due_date,
+          when: describeWhen(i.days_to_due),
+          person: i.person_name,
+        });
+      const list = [...unique.values()];
+      return {
+        id,
+        email: first.recipient_email,
+        count: list.length,
+        rendered: renderTemplate(template, {
+          person: { name: first.recipient_name, email: first.recipient_email },
+          organisation: { name: organisation?.name ?? '' },
+          items: list,
+          count: list.length,
+          link,
+        }),
+      };
+    });
+    if (this.config.MAIL_FROM) {
+      await tx.query(
+        `INSERT INTO outbound_email (organisation_id, recipient_id, from_address, to_address, subject, body_text, body_html)
+         SELECT $1, e.recipient_id, $2, e.to_address, e.subject, e.body_text, e.body_html
+           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
+             AS e (recipient_id, to_address, subject, body_text, body_html)`,
+        [
+          organisationId,
+          this.config.MAIL_FROM,
+          emails.map((e) => e.id),
+          emails.map((e) => e.email),
+          emails.map((e) => e.rendered.subject),
+          emails.map((e) => e.rendered.text),
+          emails.map((e) => e.rendered.html),
+        ],
+      );
+      await this.outbox.wake(tx);
+    }
+    await tx.query(
+      `INSERT INTO notification (organisation_id, user_id, kind, title, body, link)
+       SELECT $1, n.user_id, $2, n.title, n.body, $3
+         FROM unnest($4::uuid[], $5::text[], $6::text[]) AS n (user_id, title, body)`,
+      [
+        organisationId,
+        kind === 'reminder' ? 'training-reminder' : 'training-overdue',
+        kind === 'reminder' ? '/training' : '/progress',
+        emails.map((e) => e.id),
+        emails.map((e) => e.rendered.subject.slice(0, 200)),
+        emails.map((e) => e.rendered.text.slice(0, 2000)),
+      ],
+    );
+    return recipients.length;
+  }
+
+  /** The organisation's own template of this kind, or the default. */
+  private async templateFor(
+    tx: EntityManager,
+    organisationId: string,
+    kind: ProgrammeTemplateKind,
+  ): Promise<ProgrammeTemplate> {
+    const [own] = await tx.query<ProgrammeTemplate[]>(
+      `SELECT subject, body FROM email_template WHERE organisation_id = $1 AND kind = $2`,
+      [organisationId, kind],
+    );
+    return own ?? DEFAULT_TEMPLATES[kind];
+  }
+}
