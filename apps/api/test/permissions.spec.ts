@@ -56,6 +56,8 @@ interface Fixture {
   departments: { rename: string; mergeSource: string; mergeInto: string; remove: string };
   /** Assignment rules the admin reads, edits and deletes. */
   rules: { view: string; edit: string; remove: string };
+  /** A failed email the admin queues again. */
+  failedEmailId: string;
 }
 
 /** A rule for the route table: relative due date, no audience (everyone). */
@@ -279,6 +281,38 @@ const ROUTES: RouteCase[] = [
     permission: 'assignments:manage',
     ok: 200,
     params: (fx) => ({ ruleId: fx.rules.remove }),
+  },
+  { method: 'GET', path: '/api/programme/templates', permission: 'assignments:manage', ok: 200 },
+  {
+    method: 'PUT',
+    path: '/api/programme/templates/{kind}',
+    permission: 'assignments:manage',
+    ok: 200,
+    params: () => ({ kind: 'reminder' }),
+    body: () => ({ subject: 'Training due, {{person.name}}', body: '{{#items}}{{module}}{{/items}}' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/programme/templates/{kind}',
+    permission: 'assignments:manage',
+    ok: 200,
+    params: () => ({ kind: 'escalation' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/programme/templates/{kind}/preview',
+    permission: 'assignments:manage',
+    ok: 200,
+    params: () => ({ kind: 'reminder' }),
+    body: () => ({ subject: 'Hello {{person.name}}', body: 'Body' }),
+  },
+  { method: 'GET', path: '/api/programme/outbox', permission: 'progress:read', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/programme/outbox/{emailId}/retry',
+    permission: 'assignments:manage',
+    ok: 200,
+    params: (fx) => ({ emailId: fx.failedEmailId }),
   },
   { method: 'GET', path: '/api/me/assignments', permission: 'training:play', ok: 200 },
   {
@@ -715,6 +749,13 @@ describe('permissions', () => {
         remove: (await ctx.newDepartment(team.org.id)).id,
       },
       rules: { view: '', edit: '', remove: '' },
+      failedEmailId: (
+        await ctx.dataSource.query<{ id: string }[]>(
+          `INSERT INTO outbound_email (organisation_id, recipient_id, from_address, to_address, subject, body_text, status)
+           VALUES ($1, $2, 'security@example.org', $3, 'Failed', 'Body', 'failed') RETURNING id`,
+          [team.org.id, users.employee.id, users.employee.email],
+        )
+      )[0]!.id,
     };
     for (const key of ['view', 'edit', 'remove'] as const)
       fx.rules[key] = (
@@ -803,6 +844,7 @@ describe('permissions', () => {
         'DELETE /api/approaches/rules → approaches:rules',
         'DELETE /api/departments/{departmentId} → people:manage',
         'DELETE /api/programme/rules/{ruleId} → assignments:manage',
+        'DELETE /api/programme/templates/{kind} → assignments:manage',
         'GET /api/approaches/attachments/{attachmentId} → approaches:report',
         'GET /api/approaches/questions → approaches:report',
         'GET /api/approaches/reports → approaches:triage',
@@ -834,8 +876,10 @@ describe('permissions', () => {
         'GET /api/people/imports/{importId}/result → people:manage',
         'GET /api/people/invitations/settings → people:manage',
         'GET /api/people/{userId} → directory:read',
+        'GET /api/programme/outbox → progress:read',
         'GET /api/programme/rules → progress:read',
         'GET /api/programme/rules/{ruleId} → progress:read',
+        'GET /api/programme/templates → assignments:manage',
         'GET /api/progress → progress:read',
         'GET /api/progress/overview → progress:read',
         'GET /api/progress/people/{userId} → progress:read',
@@ -875,13 +919,16 @@ describe('permissions', () => {
         'POST /api/people/{userId}/deactivate → people:manage',
         'POST /api/people/{userId}/invitation → people:manage',
         'POST /api/people/{userId}/reactivate → people:manage',
+        'POST /api/programme/outbox/{emailId}/retry → assignments:manage',
         'POST /api/programme/rules → assignments:manage',
         'POST /api/programme/rules/preview → assignments:manage',
+        'POST /api/programme/templates/{kind}/preview → assignments:manage',
         'PUT /api/approaches/rules → approaches:rules',
         'PUT /api/authoring/modules/{moduleId}/draft → modules:author',
         'PUT /api/departments/{departmentId} → people:manage',
         'PUT /api/people/{userId} → people:manage',
         'PUT /api/programme/rules/{ruleId} → assignments:manage',
+        'PUT /api/programme/templates/{kind} → assignments:manage',
       ]);
     });
 

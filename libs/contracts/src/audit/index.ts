@@ -36,8 +36,8 @@ export const AUDIT_ACTIONS = [
   'rule.created',
   'rule.updated',
   'rule.deleted',
-  'email-template.updated',
-  'email-template.reset',
+  'template.updated',
+  'template.reset',
   'email.retried',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

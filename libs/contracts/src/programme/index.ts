@@ -135,3 +135,75 @@ export interface RuleSaved {
   assigned: number;
   withdrawn: number;
 }
+
+/** Email templates of the programme: an organisation's own wording, else the English default. */
+export const TEMPLATE_KINDS = ['reminder', 'escalation'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export const templateInputSchema = z
+  .object({
+    subject: textSchema.trim().min(1, { message: 'is required' }).max(300),
+    body: textSchema.min(1, { message: 'is required' }).max(20_000),
+  })
+  .strict();
+export type TemplateInput = z.input<typeof templateInputSchema>;
+
+export const templatePreviewSchema = templateInputSchema.extend({
+  /** Whose data to render with (default: the signed-in person). */
+  userId: uuidSchema.nullable().default(null),
+});
+export type TemplatePreviewRequest = z.input<typeof templatePreviewSchema>;
+
+export interface TemplateView {
+  kind: TemplateKind;
+  subject: string;
+  body: string;
+  /** True while the organisation uses the built-in English wording. */
+  isDefault: boolean;
+  /** The placeholders this kind of email may use. */
+  placeholders: string[];
+  updatedAt: string | null;
+}
+
+export interface TemplatePreview {
+  subject: string;
+  text: string;
+  html: string;
+  /** Whose data it was rendered with. */
+  person: { id: string; name: string };
+}
+
+/** The email outbox, as administrators and officers see it: never the bodies (they carry links). */
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const outboxQuerySchema = z.object({
+  status: z.enum(OUTBOX_STATUSES).optional().describe('Only emails in this state.'),
+  q: textSchema.trim().max(200).optional().describe('Recipient address or subject contains this.'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type OutboxQuery = z.input<typeof outboxQuerySchema>;
+
+export interface OutboxItem {
+  id: string;
+  to: string;
+  recipient: { id: string; name: string } | null;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface OutboxPage {
+  items: OutboxItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: Record<OutboxStatus, number>;
+  /** Whether this installation has a mail server (SMTP_URL) to send with. */
+  sending: boolean;
+}

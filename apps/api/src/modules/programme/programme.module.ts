@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OutboxAdminService } from './outbox-admin.service.js';
+import { ProgrammeAdminController } from './programme-admin.controller.js';
 import { ProgrammeRunner } from './programme-runner.service.js';
 import { RulesController } from './rules.controller.js';
 import { RulesService } from './rules.service.js';
+import { TemplatesService } from './templates.service.js';
 
 /** Assignment rules, recurrence, reminders and escalation: the programme that runs itself. */
 @Module({
   imports: [AuditModule, NotificationsModule],
-  controllers: [RulesController],
-  providers: [RulesService, ProgrammeRunner],
+  controllers: [RulesController, ProgrammeAdminController],
+  providers: [RulesService, ProgrammeRunner, TemplatesService, OutboxAdminService],
   exports: [ProgrammeRunner],
 })
 export class ProgrammeModule {}
