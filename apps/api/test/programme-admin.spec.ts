@@ -145,3 +145,29 @@ describe('programme email templates and the outbox', () => {
     await officer.post(`/api/programme/outbox/${id}/retry`).expect(403);
   });
 });
+
+describe('programme email rendering', () => {
+  it('escapes the template text and every value in HTML, and refuses unescaped tags', async () => {
+    const { renderTemplate, templateProblems } = await import('../src/modules/programme/programme-emails.js');
+    const out = renderTemplate(
+      {
+        subject: 'Hi {{person.name}}',
+        body: '<script>alert(1)</script> & {{person.name}}\n\n{{#items}}{{module}}{{/items}}',
+      },
+      {
+        person: { name: '<img src=x onerror=alert(2)>', email: 'a@example.org' },
+        organisation: { name: 'Org' },
+        items: [{ module: '"Quoted" & <b>bold</b>', dueDate: '2026-12-31', when: 'due today' }],
+        count: 1,
+        link: '/training',
+      },
+    );
+    expect(out.html).not.toMatch(/<script|<img|<b>/);
+    expect(out.html).toContain('&#60;script&#62;');
+    expect(out.text).toContain('<script>alert(1)</script> & <img src=x onerror=alert(2)>');
+    expect(templateProblems('reminder', { subject: 'x', body: '{{{person.name}}}' })[0]).toMatch(
+      /always escaped/,
+    );
+    expect(templateProblems('reminder', { subject: '{{&person.name}}', body: 'x' })[0]).toMatch(/^subject: /);
+  });
+});

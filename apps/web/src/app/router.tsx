@@ -86,6 +86,13 @@ export const router = createBrowserRouter([
                     },
                   },
                   {
+                    path: 'officer/outbox',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/programme/routes/outbox-page')).OutboxPage,
+                    },
+                  },
+                  {
                     path: 'officer/people/:userId',
                     lazy: {
                       Component: async () =>
@@ -185,6 +192,20 @@ export const router = createBrowserRouter([
                     lazy: {
                       Component: async () =>
                         (await import('../features/assignments/routes/assign-page')).AssignPage,
+                    },
+                  },
+                  {
+                    path: 'admin/rules',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/programme/routes/rules-page')).RulesPage,
+                    },
+                  },
+                  {
+                    path: 'admin/email-templates',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/programme/routes/templates-page')).TemplatesPage,
                     },
                   },
                 ],

@@ -95,6 +95,8 @@ export function templateProblems(kind: ProgrammeTemplateKind, template: Programm
       problems.push(`${field}: ${(error as Error).message}`);
       continue;
     }
+    if (hasUnescaped(tokens))
+      problems.push(`${field}: values are always escaped; write {{name}}, not {{{name}}} or {{&name}}`);
     for (const name of names(tokens))
       if (!TEMPLATE_PLACEHOLDERS[kind].includes(name))
         problems.push(
@@ -102,6 +104,12 @@ export function templateProblems(kind: ProgrammeTemplateKind, template: Programm
         );
   }
   return problems;
+}
+
+function hasUnescaped(tokens: unknown[]): boolean {
+  return (tokens as [string, string, number, number, unknown[]?][]).some(
+    ([type, , , , children]) => type === '&' || type === '{' || (children ? hasUnescaped(children) : false),
+  );
 }
 
 function names(tokens: unknown[]): string[] {
@@ -126,7 +134,10 @@ export function renderTemplate(template: ProgrammeTemplate, values: DigestValues
   const plain = (text: string) => Mustache.render(text, values, {}, { escape: (v: unknown) => String(v) });
   const subject = plain(template.subject).replace(/\s+/g, ' ').trim().slice(0, 300);
   const text = plain(template.body);
-  const escapedBody = Mustache.render(template.body, values); // Mustache escapes HTML by default
+  // The template's own text is written by an administrator and is plain text too: it is escaped
+  // before rendering (its {{tags}} contain no character that changes), and Mustache escapes every
+  // value it places. Nothing in the HTML comes unescaped from anyone.
+  const escapedBody = Mustache.render(escapeHtml(template.body), values);
   const html =
     '<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">' +
     escapedBody
@@ -135,6 +146,10 @@ export function renderTemplate(template: ProgrammeTemplate, values: DigestValues
       .join('') +
     '</body></html>';
   return { subject, text, html };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** "due in 7 days", "due tomorrow", "due today", "1 day overdue", "12 days overdue". */
