@@ -239,15 +239,17 @@ describe('assignment rules, reminders, escalation and recurrence', () => {
     expect(notified!.n).toBe(3);
   });
 
-  it('sends no reminder to a deactivated person', async () => {
+  it('sends no reminder to a deactivated person, who keeps what was required of them', async () => {
     const s = await setUp();
     await s.adminClient
       .post('/api/programme/rules', rule(s.moduleId, { audience: { roles: ['employee'] } }))
       .expect(201);
     await s.adminClient.post(`/api/people/${s.employee.id}/deactivate`).expect(200);
+    await ctx.app.get(JobQueue).runDue(PROGRAMME_EVALUATE_JOB);
     at(23);
     await runner.runOrganisation(s.org.id);
     expect(await emailsTo(s.employee.email)).toEqual([]);
+    expect(await assignments(s.employee.id)).toMatchObject([{ status: 'not-started', source: 'rule' }]);
   });
 
   it('escalates to the manager after 7 days overdue, then to the officers after 14', async () => {

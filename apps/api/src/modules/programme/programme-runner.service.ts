@@ -282,7 +282,7 @@ export class ProgrammeRunner {
     ]);
     const template = await this.templateFor(tx, organisationId, kind);
     const base = publicBaseUrl(this.config);
-    const link = kind === 'reminder' ? `${base}/training` : `${base}/progress`;
+    const link = kind === 'reminder' ? `${base}/training` : `${base}/officer`;
     const emails = recipients.map((id) => {
       const items = byRecipient.get(id)!;
       const first = items[0]!;
@@ -333,7 +333,7 @@ export class ProgrammeRunner {
       [
         organisationId,
         kind === 'reminder' ? 'training-reminder' : 'training-overdue',
-        kind === 'reminder' ? '/training' : '/progress',
+        kind === 'reminder' ? '/training' : '/officer',
         emails.map((e) => e.id),
         emails.map((e) => e.rendered.subject.slice(0, 200)),
         emails.map((e) => e.rendered.text.slice(0, 2000)),

@@ -47,8 +47,9 @@ export interface EvaluationResult {
  * Brings one organisation's rule-made assignments in line with its enabled rules, as of `today`
  * (YYYY-MM-DD), in the caller's transaction: assigns every match without a current assignment of
  * the module, moves an open rule-made assignment to an earlier due date (and its rule) when
- * another rule now gives one, and withdraws not-started rule-made assignments of people no rule
- * matches any more (if their rule says so). Completed and started assignments are never touched.
+ * another rule now gives one, and withdraws not-started rule-made assignments of active people no
+ * rule matches any more (movers; if their rule says so). Completed and started assignments, and
+ * everything of a deactivated person, are never touched.
  * Serialised per organisation by an advisory lock, so a rule save and a worker never interleave.
  */
 export async function evaluateRules(
@@ -103,6 +104,8 @@ export async function evaluateRules(
         USING assignment_rule r
         WHERE a.organisation_id = $1 AND a.rule_id = r.id AND a.source = 'rule'
           AND a.status = 'not-started' AND a.superseded_at IS NULL AND r.withdraw_when_unmatched
+          -- A leaver keeps what was required of them: it is part of the record.
+          AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = a.user_id AND u.active)
           AND NOT EXISTS (SELECT 1 FROM rule_match b WHERE b.user_id = a.user_id AND b.module_id = a.module_id)
         RETURNING a.user_id, a.module_id, a.cycle
      ) SELECT * FROM gone`,

@@ -14,6 +14,8 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { PROGRAMME_RUN_JOB } from './programme-runner.service.js';
 import { evaluateRules, dueFor, RULE_MATCHES } from './rule-engine.js';
 
 interface RuleRow {
@@ -96,7 +98,13 @@ export class RulesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
+
+  /** After a save: today's reminders of the new assignments go out now, not at the next hourly tick. */
+  private runSoon(tx: EntityManager, organisationId: string): Promise<string | null> {
+    return this.jobs.send(PROGRAMME_RUN_JOB, { organisationId }, { tx, singletonKey: organisationId });
+  }
 
   private today(): string {
     return this.clock.now().toISOString().slice(0, 10);
@@ -188,6 +196,7 @@ export class RulesService {
         subjectId: id,
         details: { before: null, after: stored(rule), assigned: evaluation.assigned },
       });
+      await this.runSoon(tx, org);
       return { rule, assigned: evaluation.assigned, withdrawn: evaluation.withdrawn };
     });
   }
@@ -225,6 +234,7 @@ export class RulesService {
           withdrawn: evaluation.withdrawn,
         },
       });
+      await this.runSoon(tx, org);
       return { rule, assigned: evaluation.assigned, withdrawn: evaluation.withdrawn };
     });
   }

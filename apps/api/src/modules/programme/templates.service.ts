@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   TemplateInput,
@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { notFound, unprocessable } from '../../common/domain-error.js';
+import { APP_CONFIG, publicBaseUrl, type AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import {
   DEFAULT_TEMPLATES,
@@ -31,6 +32,7 @@ export class TemplatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(organisationId: string): Promise<TemplateView[]> {
@@ -136,7 +138,7 @@ export class TemplatesService {
       organisation: { name: person.organisation },
       items,
       count: items.length,
-      link: kind === 'reminder' ? '/training' : '/officer',
+      link: `${publicBaseUrl(this.config)}${kind === 'reminder' ? '/training' : '/officer'}`,
     });
     return { ...rendered, person: { id: person.id, name: person.name } };
   }

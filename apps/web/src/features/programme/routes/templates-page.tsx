@@ -105,8 +105,8 @@ function TemplateEditor({ template }: { template: TemplateView }) {
         <Text size="sm">
           Placeholders:{' '}
           {template.placeholders.map((p) => (
-            <Code key={p} mr={4}>
-              {p === 'items' ? '{{#items}}…{{/items}}' : `{{${p}}}`}
+            <Code key={p} mr={4} style={{ whiteSpace: 'nowrap' }}>
+              {p === 'items' ? '{{#items}} … {{/items}}' : `{{${p}}}`}
             </Code>
           ))}
         </Text>
