@@ -5,8 +5,10 @@ import { Clock } from '../src/common/clock.js';
 import { JobQueue } from '../src/modules/jobs/job-queue.service.js';
 import {
   PROGRAMME_EVALUATE_JOB,
+  PROGRAMME_RUN_JOB,
   ProgrammeRunner,
 } from '../src/modules/programme/programme-runner.service.js';
+import { RulesService } from '../src/modules/programme/rules.service.js';
 import { playToPass } from './play.js';
 import { TestContext, type Client, type TestUser } from './test-app.js';
 
@@ -388,6 +390,31 @@ describe('assignment rules, reminders, escalation and recurrence', () => {
     });
     expect(await assignments(s.officer.id)).toEqual([]);
     expect(await assignments(s.employee.id)).toMatchObject([{ status: 'completed', rule_id: null }]);
+  });
+
+  it('in a large organisation leaves the assignments to the worker, and deletes a rule only once it is off', async () => {
+    const s = await setUp();
+    const rules = ctx.app.get(RulesService);
+    rules.syncEvaluationPeople = 2; // this team has 3 people: "large"
+    try {
+      const saved = (await s.adminClient.post('/api/programme/rules', rule(s.moduleId)).expect(201))
+        .body as RuleSaved;
+      expect(saved).toMatchObject({ assigned: 0, queued: true });
+      expect(await assignments(s.employee.id)).toEqual([]);
+      await ctx.app.get(JobQueue).runDue(PROGRAMME_RUN_JOB);
+      expect(await assignments(s.employee.id)).toMatchObject([{ source: 'rule', current: true }]);
+
+      const refused = await s.adminClient.delete(`/api/programme/rules/${saved.rule.id}`).expect(409);
+      expect(refused.body.code).toBe('rule_still_on');
+      await s.adminClient
+        .put(`/api/programme/rules/${saved.rule.id}`, { ...rule(s.moduleId), enabled: false })
+        .expect(200);
+      await ctx.app.get(JobQueue).runDue(PROGRAMME_RUN_JOB);
+      expect(await assignments(s.employee.id)).toEqual([]);
+      await s.adminClient.delete(`/api/programme/rules/${saved.rule.id}`).expect(200);
+    } finally {
+      rules.syncEvaluationPeople = 20_000;
+    }
   });
 });
 

@@ -134,6 +134,11 @@ export interface RuleSaved {
   /** What the save did at once: new assignments and withdrawn ones. */
   assigned: number;
   withdrawn: number;
+  /**
+   * In a large organisation the assignments are made by the worker within a minute instead
+   * (assigned and withdrawn are then 0 here; the preview said how many).
+   */
+  queued: boolean;
 }
 
 /** Email templates of the programme: an organisation's own wording, else the English default. */

@@ -29,6 +29,8 @@ export interface DigestValues {
   organisation: { name: string };
   items: DigestItem[];
   count: number;
+  /** Items beyond those listed (a digest lists 20 at most). */
+  more?: number;
   link: string;
 }
 
@@ -42,6 +44,7 @@ const REMINDER_PLACEHOLDERS = [
   'module',
   'dueDate',
   'when',
+  'more',
 ] as const;
 
 /** The placeholders each template may use; anything else is refused on save. */
@@ -62,6 +65,7 @@ export const DEFAULT_TEMPLATES: Record<ProgrammeTemplateKind, ProgrammeTemplate>
       '{{#items}}',
       '- {{module}}: {{when}} (due {{dueDate}})',
       '{{/items}}',
+      '{{#more}}… and {{more}} more.{{/more}}',
       '',
       'Open your training here: {{link}}',
       '',
@@ -78,6 +82,7 @@ export const DEFAULT_TEMPLATES: Record<ProgrammeTemplateKind, ProgrammeTemplate>
       '{{#items}}',
       '- {{person}}: {{module}}, {{when}} (due {{dueDate}})',
       '{{/items}}',
+      '{{#more}}… and {{more}} more: see the overdue list.{{/more}}',
       '',
       'Please follow it up. The completion overview: {{link}}',
     ].join('\n'),

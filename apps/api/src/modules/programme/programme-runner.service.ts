@@ -13,7 +13,7 @@ import {
   type ProgrammeTemplateKind,
   renderTemplate,
 } from './programme-emails.js';
-import { evaluateRules, RULE_MATCHES, type EvaluationResult } from './rule-engine.js';
+import { backgroundTimeout, evaluateRules, RULE_MATCHES, type EvaluationResult } from './rule-engine.js';
 
 /** Re-evaluate one organisation's rules: queued whenever its people change (one waiting per organisation). */
 export const PROGRAMME_EVALUATE_JOB = 'programme.evaluate';
@@ -24,6 +24,8 @@ export const PROGRAMME_RUN_JOB = 'programme.run';
 
 /** A reminder point is sent if it fell within the last few days (a worker down for a day catches up). */
 const REMINDER_GRACE_DAYS = 3;
+/** A digest lists at most this many items, then says how many more. */
+const DIGEST_ITEMS_SHOWN = 20;
 /** The next cycle of a recurring fixed-date rule is due this many days after it opens. */
 export const RECURRENCE_DEFAULT_DUE_DAYS = 30;
 
@@ -177,72 +179,142 @@ export class ProgrammeRunner {
    */
   async sendReminders(tx: EntityManager, organisationId: string, today: string): Promise<number> {
     const due = await tx.query<DueNotice[]>(
-      `WITH open AS (
-         SELECT a.id, a.user_id, a.due_date, (a.created_at AT TIME ZONE 'UTC')::date AS assigned_on,
+      // Each point carries what the digest needs, so nothing joins back to the CTEs (which have
+      // no indexes); the people and modules are then found by primary key.
+      `WITH open AS MATERIALIZED (
+         SELECT a.id, a.user_id, a.module_id, a.due_date, (a.created_at AT TIME ZONE 'UTC')::date AS assigned_on,
                 r.remind_before_days, r.remind_on_due, r.remind_every_days_after
            FROM assignment a
            JOIN assignment_rule r ON r.id = a.rule_id
            JOIN app_user u ON u.id = a.user_id AND u.active
           WHERE a.organisation_id = $1 AND a.superseded_at IS NULL AND a.status <> 'completed'
        ), points AS (
-         SELECT o.id, 'before:' || d AS notice, o.due_date - d AS on_day FROM open o, unnest(o.remind_before_days) d
+         SELECT o.id, o.user_id, o.module_id, o.due_date, o.assigned_on, 'before:' || d AS notice, o.due_date - d AS on_day
+           FROM open o, unnest(o.remind_before_days) d
          UNION ALL
-         SELECT o.id, 'due', o.due_date FROM open o WHERE o.remind_on_due
+         SELECT o.id, o.user_id, o.module_id, o.due_date, o.assigned_on, 'due', o.due_date FROM open o WHERE o.remind_on_due
          UNION ALL
-         SELECT o.id, 'after:' || (k.n * o.remind_every_days_after), o.due_date + k.n * o.remind_every_days_after
+         SELECT o.id, o.user_id, o.module_id, o.due_date, o.assigned_on,
+                'after:' || (k.n * o.remind_every_days_after), o.due_date + k.n * o.remind_every_days_after
            FROM open o, LATERAL (SELECT ($2::date - o.due_date) / o.remind_every_days_after AS n) k
           WHERE o.remind_every_days_after IS NOT NULL AND k.n >= 1
+       ), due AS MATERIALIZED (
+         SELECT p.* FROM points p
+          WHERE p.on_day <= $2::date AND p.on_day > $2::date - $3::int AND p.on_day >= p.assigned_on
        )
        SELECT p.id AS assignment_id, p.notice, u.id AS recipient_id, u.name AS recipient_name,
               u.email AS recipient_email, u.name AS person_name, m.title AS module_title,
-              to_char(a.due_date, 'YYYY-MM-DD') AS due_date, (a.due_date - $2::date) AS days_to_due
-         FROM points p
-         JOIN open o ON o.id = p.id
-         JOIN assignment a ON a.id = p.id
-         JOIN app_user u ON u.id = a.user_id
-         JOIN training_module m ON m.id = a.module_id
-        WHERE p.on_day <= $2::date AND p.on_day > $2::date - $3::int AND p.on_day >= o.assigned_on
-          AND NOT EXISTS (SELECT 1 FROM assignment_notice n WHERE n.assignment_id = p.id AND n.notice = p.notice)
-        ORDER BY u.id, a.due_date, m.title`,
+              to_char(p.due_date, 'YYYY-MM-DD') AS due_date, (p.due_date - $2::date) AS days_to_due
+         FROM due p
+         JOIN app_user u ON u.id = p.user_id
+         JOIN training_module m ON m.id = p.module_id
+        WHERE NOT EXISTS (SELECT 1 FROM assignment_notice n WHERE n.assignment_id = p.id AND n.notice = p.notice)
+        ORDER BY u.id, p.due_date, m.title`,
       [organisationId, today, REMINDER_GRACE_DAYS],
     );
     return this.sendDigests(tx, organisationId, today, 'reminder', due);
   }
 
   /**
-   * Escalation: once an open assignment is N days overdue, the person's (active) manager is told;
-   * after M days, every active security officer. Each once per assignment, in one digest per
-   * recipient per day.
+   * Escalation: once an open assignment is N days overdue, the person's (active) manager is told,
+   * in one digest per manager per day listing their people; after M days, every active security
+   * officer gets one summary a day (how many, and the longest overdue). Each once per assignment.
    */
   async escalate(tx: EntityManager, organisationId: string, today: string): Promise<number> {
-    const due = await tx.query<DueNotice[]>(
-      `WITH overdue AS (
-         SELECT a.id, a.user_id, u.name AS person_name, u.manager_id, m.title AS module_title, a.due_date,
-                r.escalate_manager_after_days AS manager_after, r.escalate_officers_after_days AS officers_after
-           FROM assignment a
-           JOIN assignment_rule r ON r.id = a.rule_id
-           JOIN app_user u ON u.id = a.user_id AND u.active
-           JOIN training_module m ON m.id = a.module_id
-          WHERE a.organisation_id = $1 AND a.superseded_at IS NULL AND a.status <> 'completed'
-            AND a.due_date < $2::date
-       ), pairs AS (
-         SELECT o.*, 'manager' AS notice, o.manager_id AS recipient_id FROM overdue o
-          WHERE o.manager_after IS NOT NULL AND $2::date >= o.due_date + o.manager_after AND o.manager_id IS NOT NULL
-         UNION ALL
-         SELECT o.*, 'officers', officer.id FROM overdue o
-           JOIN app_user officer ON officer.organisation_id = $1 AND officer.role = 'officer' AND officer.active
-          WHERE o.officers_after IS NOT NULL AND $2::date >= o.due_date + o.officers_after
-       )
-       SELECT p.id AS assignment_id, p.notice, rcpt.id AS recipient_id, rcpt.name AS recipient_name,
-              rcpt.email AS recipient_email, p.person_name, p.module_title,
-              to_char(p.due_date, 'YYYY-MM-DD') AS due_date, (p.due_date - $2::date) AS days_to_due
-         FROM pairs p
-         JOIN app_user rcpt ON rcpt.id = p.recipient_id AND rcpt.active
-        WHERE NOT EXISTS (SELECT 1 FROM assignment_notice n WHERE n.assignment_id = p.id AND n.notice = p.notice)
-        ORDER BY rcpt.id, p.due_date, p.person_name, p.module_title`,
+    const toManagers = await tx.query<DueNotice[]>(
+      `SELECT a.id AS assignment_id, 'manager' AS notice, mgr.id AS recipient_id, mgr.name AS recipient_name,
+              mgr.email AS recipient_email, u.name AS person_name, m.title AS module_title,
+              to_char(a.due_date, 'YYYY-MM-DD') AS due_date, (a.due_date - $2::date) AS days_to_due
+         FROM assignment a
+         JOIN assignment_rule r ON r.id = a.rule_id
+         JOIN app_user u ON u.id = a.user_id AND u.active
+         JOIN app_user mgr ON mgr.id = u.manager_id AND mgr.active
+         JOIN training_module m ON m.id = a.module_id
+        WHERE a.organisation_id = $1 AND a.superseded_at IS NULL AND a.status <> 'completed'
+          AND r.escalate_manager_after_days IS NOT NULL AND $2::date >= a.due_date + r.escalate_manager_after_days
+          AND NOT EXISTS (SELECT 1 FROM assignment_notice n WHERE n.assignment_id = a.id AND n.notice = 'manager')
+        ORDER BY mgr.id, a.due_date, u.name, m.title`,
       [organisationId, today],
     );
-    return this.sendDigests(tx, organisationId, today, 'escalation', due);
+    const managers = await this.sendDigests(tx, organisationId, today, 'escalation', toManagers);
+    return managers + (await this.escalateToOfficers(tx, organisationId, today));
+  }
+
+  private async escalateToOfficers(
+    tx: EntityManager,
+    organisationId: string,
+    today: string,
+  ): Promise<number> {
+    await tx.query(`DROP TABLE IF EXISTS pg_temp.officer_due`);
+    await tx.query(
+      `CREATE TEMP TABLE officer_due ON COMMIT DROP AS
+       SELECT a.id, a.due_date, u.name AS person_name, a.module_id
+         FROM assignment a
+         JOIN assignment_rule r ON r.id = a.rule_id
+         JOIN app_user u ON u.id = a.user_id AND u.active
+        WHERE a.organisation_id = $1 AND a.superseded_at IS NULL AND a.status <> 'completed'
+          AND r.escalate_officers_after_days IS NOT NULL AND $2::date >= a.due_date + r.escalate_officers_after_days
+         AND NOT EXISTS (SELECT 1 FROM assignment_notice n WHERE n.assignment_id = a.id AND n.notice = 'officers')`,
+      [organisationId, today],
+    );
+    const [{ n: count } = { n: 0 }] = await tx.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM officer_due`,
+    );
+    if (!count) return 0;
+    const officers = await tx.query<{ id: string; name: string; email: string }[]>(
+      `SELECT id, name, email FROM app_user WHERE organisation_id = $1 AND role = 'officer' AND active ORDER BY id`,
+      [organisationId],
+    );
+    const granted = await this.grantDigests(
+      tx,
+      organisationId,
+      today,
+      'escalation',
+      officers.map((o) => o.id),
+    );
+    if (!granted.size) return 0;
+    await tx.query(
+      `INSERT INTO assignment_notice (organisation_id, assignment_id, notice, sent_on)
+       SELECT $1, id, 'officers', $2::date FROM officer_due ON CONFLICT DO NOTHING`,
+      [organisationId, today],
+    );
+    const longest = await tx.query<{ person_name: string; title: string; due: string; days: number }[]>(
+      `SELECT d.person_name, m.title, to_char(d.due_date, 'YYYY-MM-DD') AS due, (d.due_date - $1::date) AS days
+         FROM officer_due d JOIN training_module m ON m.id = d.module_id
+        ORDER BY d.due_date, d.person_name, m.title LIMIT ${DIGEST_ITEMS_SHOWN}`,
+      [today],
+    );
+    const items = longest.map((l) => ({
+      module: l.title,
+      dueDate: l.due,
+      when: describeWhen(l.days),
+      person: l.person_name,
+    }));
+    await this.deliver(
+      tx,
+      organisationId,
+      'escalation',
+      officers.filter((o) => granted.has(o.id)).map((o) => ({ recipient: o, items, count })),
+    );
+    return granted.size;
+  }
+
+  /** The recipients who may have this kind of digest today (and now have it). */
+  private async grantDigests(
+    tx: EntityManager,
+    organisationId: string,
+    today: string,
+    kind: ProgrammeTemplateKind,
+    recipients: string[],
+  ): Promise<Set<string>> {
+    if (!recipients.length) return new Set();
+    const granted = await tx.query<{ user_id: string }[]>(
+      `INSERT INTO programme_digest (organisation_id, user_id, kind, day)
+       SELECT $1, unnest($2::uuid[]), $3, $4::date
+       ON CONFLICT DO NOTHING RETURNING user_id`,
+      [organisationId, recipients, kind, today],
+    );
+    return new Set(granted.map((g) => g.user_id));
   }
 
   /**
@@ -259,16 +331,14 @@ export class ProgrammeRunner {
   ): Promise<number> {
     if (!due.length) return 0;
     const byRecipient = new Map<string, DueNotice[]>();
-    for (const d of due) byRecipient.set(d.recipient_id, [...(byRecipient.get(d.recipient_id) ?? []), d]);
-    const granted = await tx.query<{ user_id: string }[]>(
-      `INSERT INTO programme_digest (organisation_id, user_id, kind, day)
-       SELECT $1, unnest($2::uuid[]), $3, $4::date
-       ON CONFLICT DO NOTHING RETURNING user_id`,
-      [organisationId, [...byRecipient.keys()], kind, today],
-    );
-    if (!granted.length) return 0;
-    const recipients = granted.map((g) => g.user_id);
-    const sent = recipients.flatMap((r) => byRecipient.get(r)!);
+    for (const d of due) {
+      const list = byRecipient.get(d.recipient_id);
+      if (list) list.push(d);
+      else byRecipient.set(d.recipient_id, [d]);
+    }
+    const granted = await this.grantDigests(tx, organisationId, today, kind, [...byRecipient.keys()]);
+    if (!granted.size) return 0;
+    const sent = due.filter((d) => granted.has(d.recipient_id));
     await tx.query(
       `INSERT INTO assignment_notice (organisation_id, assignment_id, notice, sent_on)
        SELECT $1, n.assignment_id, n.notice, $4::date
@@ -276,14 +346,7 @@ export class ProgrammeRunner {
        ON CONFLICT DO NOTHING`,
       [organisationId, sent.map((s) => s.assignment_id), sent.map((s) => s.notice), today],
     );
-
-    const [organisation] = await tx.query<{ name: string }[]>(`SELECT name FROM organisation WHERE id = $1`, [
-      organisationId,
-    ]);
-    const template = await this.templateFor(tx, organisationId, kind);
-    const base = publicBaseUrl(this.config);
-    const link = kind === 'reminder' ? `${base}/training` : `${base}/officer`;
-    const emails = recipients.map((id) => {
+    const digests = [...granted].map((id) => {
       const items = byRecipient.get(id)!;
       const first = items[0]!;
       const unique = new Map<string, DigestItem>();
@@ -296,18 +359,41 @@ export class ProgrammeRunner {
         });
       const list = [...unique.values()];
       return {
-        id,
-        email: first.recipient_email,
+        recipient: { id, name: first.recipient_name, email: first.recipient_email },
+        items: list.slice(0, DIGEST_ITEMS_SHOWN),
         count: list.length,
-        rendered: renderTemplate(template, {
-          person: { name: first.recipient_name, email: first.recipient_email },
-          organisation: { name: organisation?.name ?? '' },
-          items: list,
-          count: list.length,
-          link,
-        }),
       };
     });
+    await this.deliver(tx, organisationId, kind, digests);
+    return granted.size;
+  }
+
+  /** Renders each digest with the organisation's template; queues the emails and the notifications. */
+  private async deliver(
+    tx: EntityManager,
+    organisationId: string,
+    kind: ProgrammeTemplateKind,
+    digests: { recipient: { id: string; name: string; email: string }; items: DigestItem[]; count: number }[],
+  ): Promise<void> {
+    if (!digests.length) return;
+    const [organisation] = await tx.query<{ name: string }[]>(`SELECT name FROM organisation WHERE id = $1`, [
+      organisationId,
+    ]);
+    const template = await this.templateFor(tx, organisationId, kind);
+    const base = publicBaseUrl(this.config);
+    const path = kind === 'reminder' ? '/training' : '/officer';
+    const emails = digests.map((d) => ({
+      id: d.recipient.id,
+      email: d.recipient.email,
+      rendered: renderTemplate(template, {
+        person: { name: d.recipient.name, email: d.recipient.email },
+        organisation: { name: organisation?.name ?? '' },
+        items: d.items,
+        count: d.count,
+        more: d.count - d.items.length,
+        link: `${base}${path}`,
+      }),
+    }));
     if (this.config.MAIL_FROM) {
       await tx.query(
         `INSERT INTO outbound_email (organisation_id, recipient_id, from_address, to_address, subject, body_text, body_html)
@@ -333,13 +419,12 @@ export class ProgrammeRunner {
       [
         organisationId,
         kind === 'reminder' ? 'training-reminder' : 'training-overdue',
-        kind === 'reminder' ? '/training' : '/officer',
+        path,
         emails.map((e) => e.id),
         emails.map((e) => e.rendered.subject.slice(0, 200)),
         emails.map((e) => e.rendered.text.slice(0, 2000)),
       ],
     );
-    return recipients.length;
   }
 
   /** The organisation's own template of this kind, or the default. */

@@ -37,6 +37,17 @@ export const ASSIGNABLE_MODULE = `
            WHERE m.id = r.module_id AND m.organisation_id = r.organisation_id AND m.archived_at IS NULL
              AND EXISTS (SELECT 1 FROM module_version v WHERE v.module_id = m.id AND v.status = 'published'))`;
 
+/**
+ * Background work on a whole organisation (600,000 assignments for 100,000 people × 6 modules)
+ * may take longer than the API's per-statement limit, which is sized for requests: the worker's
+ * transactions get their own, still bounded.
+ */
+export const BACKGROUND_STATEMENT_TIMEOUT = '10min';
+
+export async function backgroundTimeout(tx: EntityManager): Promise<void> {
+  await tx.query(`SET LOCAL statement_timeout = '${BACKGROUND_STATEMENT_TIMEOUT}'`);
+}
+
 export interface EvaluationResult {
   assigned: number;
   withdrawn: number;
@@ -57,6 +68,7 @@ export async function evaluateRules(
   organisationId: string,
   today: string,
 ): Promise<EvaluationResult> {
+  await backgroundTimeout(tx);
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext('countersign.programme'), hashtext($1))`, [
     organisationId,
   ]);

@@ -65,6 +65,9 @@ const RULE_SELECT = `
     FROM assignment_rule r
     JOIN training_module m ON m.id = r.module_id`;
 
+/** Up to this many active people, a rule's assignments are made within the saving request. */
+export const SYNC_EVALUATION_PEOPLE = 20_000;
+
 /** The rule's columns as stored, in the order of RULE_PARAMS. */
 function columnsOf(input: ParsedRuleInput): unknown[] {
   const a = input.audience;
@@ -94,6 +97,9 @@ const RULE_PARAMS = `
  */
 @Injectable()
 export class RulesService {
+  /** SYNC_EVALUATION_PEOPLE; tests lower it to exercise the large-organisation path. */
+  syncEvaluationPeople = SYNC_EVALUATION_PEOPLE;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -101,9 +107,22 @@ export class RulesService {
     private readonly jobs: JobQueue,
   ) {}
 
-  /** After a save: today's reminders of the new assignments go out now, not at the next hourly tick. */
-  private runSoon(tx: EntityManager, organisationId: string): Promise<string | null> {
-    return this.jobs.send(PROGRAMME_RUN_JOB, { organisationId }, { tx, singletonKey: organisationId });
+  /**
+   * After a change to the rules: the assignments follow at once in an organisation of up to
+   * 20,000 active people (the answer says how many); in a larger one the worker makes them within
+   * a minute, so that no request holds a transaction over hundreds of thousands of rows. Either
+   * way a programme run is queued, so today's reminders of new assignments go out now rather than
+   * at the next hourly tick.
+   */
+  private async applyRules(tx: EntityManager, organisationId: string) {
+    await this.jobs.send(PROGRAMME_RUN_JOB, { organisationId }, { tx, singletonKey: organisationId });
+    const [{ n } = { n: 0 }] = await tx.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM app_user WHERE organisation_id = $1 AND active`,
+      [organisationId],
+    );
+    if (n > this.syncEvaluationPeople) return { assigned: 0, withdrawn: 0, queued: true };
+    const result = await evaluateRules(tx, organisationId, this.today());
+    return { assigned: result.assigned, withdrawn: result.withdrawn, queued: false };
   }
 
   private today(): string {
@@ -186,7 +205,7 @@ export class RulesService {
         [org, ...columnsOf(input), ...this.settingsOf(input), auth.userId],
       );
       const id = row!.id;
-      const evaluation = await evaluateRules(tx, org, this.today());
+      const evaluation = await this.applyRules(tx, org);
       const rule = await this.get(org, id, tx);
       await this.audit.record(tx, {
         organisationId: org,
@@ -194,10 +213,9 @@ export class RulesService {
         action: 'rule.created',
         subjectType: 'assignment_rule',
         subjectId: id,
-        details: { before: null, after: stored(rule), assigned: evaluation.assigned },
+        details: { before: null, after: stored(rule), ...evaluation },
       });
-      await this.runSoon(tx, org);
-      return { rule, assigned: evaluation.assigned, withdrawn: evaluation.withdrawn };
+      return { rule, ...evaluation };
     });
   }
 
@@ -215,7 +233,7 @@ export class RulesService {
           WHERE organisation_id = $1 AND id = $2`,
         [org, ruleId, ...columnsOf(input), ...this.settingsOf(input)],
       );
-      const evaluation = await evaluateRules(tx, org, this.today());
+      const evaluation = await this.applyRules(tx, org);
       const rule = await this.get(org, ruleId, tx);
       const [was, now] = [stored(before), stored(rule)];
       const changed = (Object.keys(now) as (keyof typeof now)[]).filter(
@@ -230,12 +248,10 @@ export class RulesService {
         details: {
           before: Object.fromEntries(changed.map((k) => [k, was[k]])),
           after: Object.fromEntries(changed.map((k) => [k, now[k]])),
-          assigned: evaluation.assigned,
-          withdrawn: evaluation.withdrawn,
+          ...evaluation,
         },
       });
-      await this.runSoon(tx, org);
-      return { rule, assigned: evaluation.assigned, withdrawn: evaluation.withdrawn };
+      return { rule, ...evaluation };
     });
   }
 
@@ -252,7 +268,19 @@ export class RulesService {
         org,
         ruleId,
       ]);
-      const evaluation = await evaluateRules(tx, org, this.today());
+      const [{ n } = { n: 0 }] = await tx.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM app_user WHERE organisation_id = $1 AND active`,
+        [org],
+      );
+      if (n > this.syncEvaluationPeople && before.enabled)
+        throw conflict(
+          'rule_still_on',
+          `In an organisation this size, switch the rule off first: the worker then withdraws its not-started assignments within a minute, and you can delete it.`,
+        );
+      const evaluation =
+        n > this.syncEvaluationPeople
+          ? { withdrawn: 0 } // switched off earlier: the worker has already withdrawn what it should
+          : await evaluateRules(tx, org, this.today());
       await tx.query(`DELETE FROM assignment_rule WHERE organisation_id = $1 AND id = $2`, [org, ruleId]);
       await this.audit.record(tx, {
         organisationId: org,

@@ -201,9 +201,11 @@ export function RuleFormDialog({ rule, opened, onClose }: RuleFormDialogProps) {
           notifications.show({
             color: 'green',
             title: rule ? 'Rule saved' : 'Rule created',
-            message: `${saved.rule.name}: ${plural(saved.assigned, 'person', 'people')} assigned now${
-              saved.withdrawn ? `, ${saved.withdrawn} not-started assignment(s) withdrawn` : ''
-            }.`,
+            message: saved.queued
+              ? `${saved.rule.name}: the assignments are being made and appear within a minute.`
+              : `${saved.rule.name}: ${plural(saved.assigned, 'person', 'people')} assigned now${
+                  saved.withdrawn ? `, ${saved.withdrawn} not-started assignment(s) withdrawn` : ''
+                }.`,
           });
           onClose();
         },
