@@ -119,13 +119,14 @@ export class ProgrammeRunner {
   async runOrganisation(organisationId: string): Promise<RunResult> {
     const today = this.today();
     const evaluation = await this.dataSource.transaction((tx) => evaluateRules(tx, organisationId, today));
-    const cyclesOpened = await this.dataSource.transaction((tx) =>
-      this.openNextCycles(tx, organisationId, today),
-    );
-    const reminders = await this.dataSource.transaction((tx) =>
-      this.sendReminders(tx, organisationId, today),
-    );
-    const escalations = await this.dataSource.transaction((tx) => this.escalate(tx, organisationId, today));
+    const step = <T>(work: (tx: EntityManager) => Promise<T>) =>
+      this.dataSource.transaction(async (tx) => {
+        await backgroundTimeout(tx);
+        return work(tx);
+      });
+    const cyclesOpened = await step((tx) => this.openNextCycles(tx, organisationId, today));
+    const reminders = await step((tx) => this.sendReminders(tx, organisationId, today));
+    const escalations = await step((tx) => this.escalate(tx, organisationId, today));
     return { ...evaluation, cyclesOpened, reminders, escalations };
   }
 
