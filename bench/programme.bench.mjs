@@ -11,7 +11,8 @@
  *    people (a management tree: every person but the first has a manager), 6 rules (one per module:
  *    everyone, due 30 days after assigning, reminders 7 days before / on the day / every 3 days,
  *    manager after 7 days overdue, officers after 14).
- * 3. Times, with the injectable clock moved to each day:
+ * 3. Times, with the injectable clock moved to each day (the daily runs as the hourly tick runs
+ *    them, without the rule evaluation, which is timed on its own):
  *    - rule evaluation, first: assigns all 600,000;
  *    - rule evaluation again: nothing to change (what every change to people and each hourly run
  *      costs);
@@ -176,7 +177,8 @@ async function main() {
   );
   const runOn = async (day) => {
     clock.now = () => new Date(start + day * DAY);
-    return runner.runOrganisation(org.id);
+    // As the hourly tick runs it: rules are evaluated on changes (timed above), not every hour.
+    return runner.runOrganisation(org.id, { evaluate: false });
   };
   await time('daily run, day 23: 7-day reminders', () => runOn(23), (p) => p.result.reminders === PEOPLE);
   await time('daily run, day 24: nothing due', () => runOn(24), (p) => p.result.reminders === 0);
@@ -189,6 +191,7 @@ async function main() {
   // Reference: the same assignments in one INSERT … SELECT into a copy of the table with its indexes.
   const tRef = performance.now();
   await ds.transaction(async (tx) => {
+    await tx.query(`SET LOCAL statement_timeout = '10min'`);
     await tx.query(`CREATE TEMP TABLE ref_assignment (LIKE assignment INCLUDING ALL) ON COMMIT DROP`);
     await tx.query(
       `INSERT INTO ref_assignment (organisation_id, user_id, module_id, due_date, source)

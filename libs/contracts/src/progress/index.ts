@@ -55,6 +55,12 @@ export interface ProgressRow {
   user: { id: string; name: string; email: string; deactivated?: true };
   department: { id: string; name: string } | null;
   module: { id: string; title: string };
+  /** 1 for the first time, 2 for the first refresh, … */
+  cycle: number;
+  /** False for an earlier cycle (kept as history on the person's page). */
+  current: boolean;
+  /** How it was assigned: by an administrator, by a rule, by the demo, or as remedial training. */
+  source: 'manual' | 'rule' | 'seed' | 'remedial';
   status: AssignmentStatus;
   overdue: boolean;
   dueDate: string;

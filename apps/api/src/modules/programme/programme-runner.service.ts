@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, publicBaseUrl, type AppConfig } from '../../config/config.js';
+import { copyRows } from '../../database/copy-rows.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { OutboxSender } from '../notifications/outbox-sender.service.js';
 import {
@@ -13,7 +14,13 @@ import {
   type ProgrammeTemplateKind,
   renderTemplate,
 } from './programme-emails.js';
-import { backgroundTimeout, evaluateRules, RULE_MATCHES, type EvaluationResult } from './rule-engine.js';
+import {
+  backgroundTimeout,
+  evaluateRules,
+  lockProgramme,
+  RULE_MATCHES,
+  type EvaluationResult,
+} from './rule-engine.js';
 
 /** Re-evaluate one organisation's rules: queued whenever its people change (one waiting per organisation). */
 export const PROGRAMME_EVALUATE_JOB = 'programme.evaluate';
@@ -24,6 +31,8 @@ export const PROGRAMME_RUN_JOB = 'programme.run';
 
 /** A reminder point is sent if it fell within the last few days (a worker down for a day catches up). */
 const REMINDER_GRACE_DAYS = 3;
+/** The hour (UTC) whose run also re-evaluates the rules. */
+const SAFETY_NET_HOUR = 3;
 /** A digest lists at most this many items, then says how many more. */
 const DIGEST_ITEMS_SHOWN = 20;
 /** The next cycle of a recurring fixed-date rule is due this many days after it opens. */
@@ -84,12 +93,12 @@ export class ProgrammeRunner {
       runOnStart: true,
       run: () => this.tick(),
     });
-    jobs.define<{ organisationId: string }>({
+    jobs.define<{ organisationId: string; evaluate?: boolean }>({
       name: PROGRAMME_RUN_JOB,
       policy: 'short',
       expireInSeconds: 30 * 60,
-      run: async ({ organisationId }) => {
-        const result = await this.runOrganisation(organisationId);
+      run: async ({ organisationId, evaluate = true }) => {
+        const result = await this.runOrganisation(organisationId, { evaluate });
         if (result.assigned + result.withdrawn + result.cyclesOpened + result.reminders + result.escalations)
           this.logger.log(`Programme run for ${organisationId}: ${JSON.stringify(result)}`);
       },
@@ -111,17 +120,25 @@ export class ProgrammeRunner {
       `SELECT o.id FROM organisation o
         WHERE o.disabled_at IS NULL AND EXISTS (SELECT 1 FROM assignment_rule r WHERE r.organisation_id = o.id)`,
     );
+    // Rules are evaluated whenever people or rules change (programme.evaluate); the hourly runs
+    // re-check them once a day only, as a safety net, since matching does not depend on the date.
+    const evaluate = this.clock.now().getUTCHours() === SAFETY_NET_HOUR;
     for (const o of organisations)
-      await this.jobs.send(PROGRAMME_RUN_JOB, { organisationId: o.id }, { singletonKey: o.id });
+      await this.jobs.send(PROGRAMME_RUN_JOB, { organisationId: o.id, evaluate }, { singletonKey: o.id });
   }
 
   /** One organisation's work for today, each step in a transaction of its own. */
-  async runOrganisation(organisationId: string): Promise<RunResult> {
+  async runOrganisation(organisationId: string, options: { evaluate?: boolean } = {}): Promise<RunResult> {
     const today = this.today();
-    const evaluation = await this.dataSource.transaction((tx) => evaluateRules(tx, organisationId, today));
+    const evaluation =
+      options.evaluate === false
+        ? { assigned: 0, withdrawn: 0, rescheduled: 0 }
+        : await this.dataSource.transaction((tx) => evaluateRules(tx, organisationId, today));
     const step = <T>(work: (tx: EntityManager) => Promise<T>) =>
       this.dataSource.transaction(async (tx) => {
         await backgroundTimeout(tx);
+        // One run of an organisation at a time (two workers may hold two of its jobs).
+        await lockProgramme(tx, organisationId);
         return work(tx);
       });
     const cyclesOpened = await step((tx) => this.openNextCycles(tx, organisationId, today));
@@ -136,9 +153,7 @@ export class ProgrammeRunner {
    * rule's N days (fixed-date rules: 30 days). The completed cycle keeps everything.
    */
   async openNextCycles(tx: EntityManager, organisationId: string, today: string): Promise<number> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('countersign.programme'), hashtext($1))`, [
-      organisationId,
-    ]);
+    await lockProgramme(tx, organisationId);
     const [superseded] = await tx.query<
       [
         { user_id: string; module_id: string; cycle: number; rule_id: string; due_days: number | null }[],
@@ -340,12 +355,13 @@ export class ProgrammeRunner {
     const granted = await this.grantDigests(tx, organisationId, today, kind, [...byRecipient.keys()]);
     if (!granted.size) return 0;
     const sent = due.filter((d) => granted.has(d.recipient_id));
-    await tx.query(
-      `INSERT INTO assignment_notice (organisation_id, assignment_id, notice, sent_on)
-       SELECT $1, n.assignment_id, n.notice, $4::date
-         FROM unnest($2::uuid[], $3::text[]) AS n (assignment_id, notice)
-       ON CONFLICT DO NOTHING`,
-      [organisationId, sent.map((s) => s.assignment_id), sent.map((s) => s.notice), today],
+    // New rows only (the query left out every notice already recorded, and this organisation's
+    // run holds its advisory lock), so COPY: at 100,000 people a reminder day records 600,000.
+    await copyRows(
+      tx,
+      'assignment_notice',
+      ['organisation_id', 'assignment_id', 'notice', 'sent_on'],
+      sent.map((n) => [organisationId, n.assignment_id, n.notice, today]),
     );
     const digests = [...granted].map((id) => {
       const items = byRecipient.get(id)!;
@@ -396,35 +412,42 @@ export class ProgrammeRunner {
       }),
     }));
     if (this.config.MAIL_FROM) {
-      await tx.query(
-        `INSERT INTO outbound_email (organisation_id, recipient_id, from_address, to_address, subject, body_text, body_html)
-         SELECT $1, e.recipient_id, $2, e.to_address, e.subject, e.body_text, e.body_html
-           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
-             AS e (recipient_id, to_address, subject, body_text, body_html)`,
+      await copyRows(
+        tx,
+        'outbound_email',
         [
-          organisationId,
-          this.config.MAIL_FROM,
-          emails.map((e) => e.id),
-          emails.map((e) => e.email),
-          emails.map((e) => e.rendered.subject),
-          emails.map((e) => e.rendered.text),
-          emails.map((e) => e.rendered.html),
+          'organisation_id',
+          'recipient_id',
+          'from_address',
+          'to_address',
+          'subject',
+          'body_text',
+          'body_html',
         ],
+        emails.map((e) => [
+          organisationId,
+          e.id,
+          this.config.MAIL_FROM!,
+          e.email,
+          e.rendered.subject,
+          e.rendered.text,
+          e.rendered.html,
+        ]),
       );
       await this.outbox.wake(tx);
     }
-    await tx.query(
-      `INSERT INTO notification (organisation_id, user_id, kind, title, body, link)
-       SELECT $1, n.user_id, $2, n.title, n.body, $3
-         FROM unnest($4::uuid[], $5::text[], $6::text[]) AS n (user_id, title, body)`,
-      [
+    await copyRows(
+      tx,
+      'notification',
+      ['organisation_id', 'user_id', 'kind', 'title', 'body', 'link'],
+      emails.map((e) => [
         organisationId,
+        e.id,
         kind === 'reminder' ? 'training-reminder' : 'training-overdue',
+        e.rendered.subject.slice(0, 200),
+        e.rendered.text.slice(0, 2000),
         path,
-        emails.map((e) => e.id),
-        emails.map((e) => e.rendered.subject.slice(0, 200)),
-        emails.map((e) => e.rendered.text.slice(0, 2000)),
-      ],
+      ]),
     );
   }
 

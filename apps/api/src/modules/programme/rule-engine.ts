@@ -48,6 +48,13 @@ export async function backgroundTimeout(tx: EntityManager): Promise<void> {
   await tx.query(`SET LOCAL statement_timeout = '${BACKGROUND_STATEMENT_TIMEOUT}'`);
 }
 
+/** Serialises an organisation's programme work (rule saves, evaluations, runs) for the transaction. */
+export async function lockProgramme(tx: EntityManager, organisationId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('countersign.programme'), hashtext($1))`, [
+    organisationId,
+  ]);
+}
+
 export interface EvaluationResult {
   assigned: number;
   withdrawn: number;
@@ -69,28 +76,28 @@ export async function evaluateRules(
   today: string,
 ): Promise<EvaluationResult> {
   await backgroundTimeout(tx);
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('countersign.programme'), hashtext($1))`, [
-    organisationId,
-  ]);
-  // Every (person, module, rule) match with its due date; `best` is the earliest per person and module.
-  await tx.query(`DROP TABLE IF EXISTS pg_temp.rule_match`);
+  await lockProgramme(tx, organisationId);
+  // Per person and module the rules matching them: the earliest due date, the rule giving it, and
+  // all of them (one aggregation; no table of every match to sort twice).
+  await tx.query(`DROP TABLE IF EXISTS pg_temp.rule_best`);
   await tx.query(
-    `CREATE TEMP TABLE rule_match ON COMMIT DROP AS
-     SELECT u.id AS user_id, r.module_id, r.id AS rule_id, ${dueFor('$2::date')} AS due
-       FROM assignment_rule r
-       JOIN app_user u ON ${RULE_MATCHES}
-      WHERE r.organisation_id = $1 AND r.enabled AND ${ASSIGNABLE_MODULE}`,
+    `CREATE TEMP TABLE rule_best ON COMMIT DROP AS
+     SELECT m.user_id, m.module_id, min(m.due) AS due,
+            (array_agg(m.rule_id ORDER BY m.due, m.rule_id))[1] AS rule_id, array_agg(m.rule_id) AS rules
+       FROM (SELECT u.id AS user_id, r.module_id, r.id AS rule_id, ${dueFor('$2::date')} AS due
+               FROM assignment_rule r
+               JOIN app_user u ON ${RULE_MATCHES}
+              WHERE r.organisation_id = $1 AND r.enabled AND ${ASSIGNABLE_MODULE}) m
+      GROUP BY m.user_id, m.module_id`,
     [organisationId, today],
   );
-  await tx.query(`CREATE INDEX ON rule_match (user_id, module_id, due, rule_id)`);
-  await tx.query(`ANALYZE rule_match`);
-  const best = `(SELECT DISTINCT ON (user_id, module_id) user_id, module_id, rule_id, due
-                   FROM rule_match ORDER BY user_id, module_id, due, rule_id)`;
+  await tx.query(`CREATE UNIQUE INDEX ON rule_best (user_id, module_id)`);
+  await tx.query(`ANALYZE rule_best`);
 
   const assigned = await tx.query<unknown[]>(
     `INSERT INTO assignment (organisation_id, user_id, module_id, due_date, source, rule_id)
      SELECT $1, b.user_id, b.module_id, b.due, 'rule', b.rule_id
-       FROM ${best} b
+       FROM rule_best b
       WHERE NOT EXISTS (SELECT 1 FROM assignment a
                          WHERE a.user_id = b.user_id AND a.module_id = b.module_id AND a.superseded_at IS NULL)
      ON CONFLICT DO NOTHING
@@ -101,12 +108,10 @@ export async function evaluateRules(
   // or another rule when its own no longer matches the person.
   const [, rescheduled] = await tx.query<[unknown[], number]>(
     `UPDATE assignment a SET due_date = least(a.due_date, b.due), rule_id = b.rule_id
-       FROM ${best} b
+       FROM rule_best b
       WHERE a.organisation_id = $1 AND a.user_id = b.user_id AND a.module_id = b.module_id
         AND a.superseded_at IS NULL AND a.status <> 'completed' AND a.source = 'rule'
-        AND (a.due_date > b.due
-             OR NOT EXISTS (SELECT 1 FROM rule_match x
-                             WHERE x.user_id = a.user_id AND x.module_id = a.module_id AND x.rule_id = a.rule_id))`,
+        AND (a.due_date > b.due OR a.rule_id IS NULL OR NOT (a.rule_id = ANY (b.rules)))`,
     [organisationId],
   );
   // As a CTE: TypeORM answers a bare DELETE … RETURNING with [rows, count], a SELECT with rows.
@@ -118,7 +123,7 @@ export async function evaluateRules(
           AND a.status = 'not-started' AND a.superseded_at IS NULL AND r.withdraw_when_unmatched
           -- A leaver keeps what was required of them: it is part of the record.
           AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = a.user_id AND u.active)
-          AND NOT EXISTS (SELECT 1 FROM rule_match b WHERE b.user_id = a.user_id AND b.module_id = a.module_id)
+          AND NOT EXISTS (SELECT 1 FROM rule_best b WHERE b.user_id = a.user_id AND b.module_id = a.module_id)
         RETURNING a.user_id, a.module_id, a.cycle
      ) SELECT * FROM gone`,
     [organisationId],

@@ -216,7 +216,8 @@ export class ProgressService {
       this.dataSource.query<ProgressSqlRow[]>(
         `WITH p AS (
            SELECT a.id, a.status, ${OVERDUE} AS overdue, a.due_date, a.completed_at, a.user_id, u.name AS user_name,
-                  u.email AS user_email, u.active AS user_active, u.department_id, a.module_id, m.title AS module_title
+                  u.email AS user_email, u.active AS user_active, u.department_id, a.module_id, m.title AS module_title,
+                  a.cycle, a.superseded_at IS NULL AS current, a.source
              ${assignments}
              JOIN training_module m ON m.id = a.module_id
             WHERE ${pageWhere}
@@ -271,7 +272,8 @@ export class ProgressService {
     const assignments = await this.dataSource.query<ProgressSqlRow[]>(
       `WITH p AS (
          SELECT a.id, a.status, ${OVERDUE} AS overdue, a.due_date, a.completed_at, a.user_id, u.name AS user_name,
-                u.email AS user_email, u.active AS user_active, u.department_id, a.module_id, m.title AS module_title
+                u.email AS user_email, u.active AS user_active, u.department_id, a.module_id, m.title AS module_title,
+                a.cycle, a.superseded_at IS NULL AS current, a.source
            FROM assignment a
            JOIN app_user u ON u.id = a.user_id
            JOIN training_module m ON m.id = a.module_id
@@ -336,7 +338,7 @@ export class ProgressService {
 const PAGE_COLUMNS = `
   p.id AS assignment_id, p.status, p.overdue, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, p.completed_at,
   c.score, v.version AS completed_version, p.user_id, p.user_name, p.user_email, p.user_active,
-  d.id AS dept_id, d.name AS dept_name, p.module_id, p.module_title,
+  d.id AS dept_id, d.name AS dept_name, p.module_id, p.module_title, p.cycle, p.current, p.source,
   to_char(p.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS completed_key`;
 const PAGE_JOINS = `
   LEFT JOIN department d ON d.id = p.department_id
@@ -359,6 +361,9 @@ interface ProgressSqlRow {
   dept_name: string | null;
   module_id: string;
   module_title: string;
+  cycle: number;
+  current: boolean;
+  source: ProgressRow['source'];
   /** completed_at to the microsecond (a JS Date keeps milliseconds), for the cursor. */
   completed_key: string | null;
 }
@@ -374,6 +379,9 @@ function toProgressRow(r: ProgressSqlRow): ProgressRow {
     },
     department: r.dept_id && r.dept_name ? { id: r.dept_id, name: r.dept_name } : null,
     module: { id: r.module_id, title: r.module_title },
+    cycle: r.cycle,
+    current: r.current,
+    source: r.source,
     status: r.status,
     overdue: r.overdue,
     dueDate: r.due_date,

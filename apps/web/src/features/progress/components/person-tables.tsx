@@ -5,6 +5,13 @@ import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
 import { formatDate, formatDateTime, formatPercent } from '../../../lib/format';
 import { CompletedCell, StatusCell } from './progress-table';
 
+const SOURCE_LABELS: Record<PersonDetail['assignments'][number]['source'], string> = {
+  manual: 'Assigned by hand',
+  rule: 'Assigned by a rule',
+  seed: 'Demo assignment',
+  remedial: 'Remedial training',
+};
+
 export function PersonAssignmentsTable({ assignments }: { assignments: PersonDetail['assignments'] }) {
   if (assignments.length === 0) return <Text c="dimmed">No training assigned.</Text>;
   return (
@@ -22,7 +29,16 @@ export function PersonAssignmentsTable({ assignments }: { assignments: PersonDet
       <Table.Tbody>
         {assignments.map((row) => (
           <Table.Tr key={row.assignmentId}>
-            <Table.Td fw={500}>{row.module.title}</Table.Td>
+            <Table.Td>
+              <Text fw={500} size="sm">
+                {row.module.title}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {SOURCE_LABELS[row.source]}
+                {row.cycle > 1 || !row.current ? ` · cycle ${row.cycle}` : ''}
+                {row.current ? '' : ' · earlier cycle, kept as a record'}
+              </Text>
+            </Table.Td>
             <Table.Td>
               <StatusCell row={row} />
             </Table.Td>

@@ -23,6 +23,9 @@ const row = (name: string, dueDate: string, completedAt: string | null): Progres
   completedAt,
   scorePercent: completedAt ? 90 : null,
   completedVersion: completedAt ? 1 : null,
+  cycle: 1,
+  current: true,
+  source: 'manual',
 });
 const at = (day: string, time = '15:00') => dayjs(`${day}T${time}`).toISOString();
 
