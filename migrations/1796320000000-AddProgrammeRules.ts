@@ -18,7 +18,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   no restart or second worker sends it twice.
  * - programme_digest: at most one reminder email per person per day, one escalation email per
  *   recipient per day (primary key), whatever the number of due modules.
- * - notification kinds 'training-reminder' and 'training-overdue' mirror those emails in the app.
+ * - notification kinds 'training-reminder' and 'training-overdue' mirror those emails in the app;
+ *   'remedial-assigned' tells the officers that a rule assigned remedial training.
+ * - assignment_rule.remedial_*: after K failed quiz rounds, or a compromised ending, in the rule's
+ *   module, the person is assigned the remedial module (source 'remedial').
  * - outbound_email.body_html: emails rendered from templates carry an HTML part beside the text.
  * - email_template: an organisation's own wording of an email kind (else the English default).
  */
@@ -48,12 +51,18 @@ export class AddProgrammeRules1796320000000 implements MigrationInterface {
         escalate_manager_after_days integer CHECK (escalate_manager_after_days BETWEEN 1 AND 365),
         escalate_officers_after_days integer CHECK (escalate_officers_after_days BETWEEN 1 AND 365),
         withdraw_when_unmatched boolean NOT NULL DEFAULT true,
+        remedial_module_id uuid,
+        remedial_after_failed_rounds integer CHECK (remedial_after_failed_rounds BETWEEN 1 AND 20),
+        remedial_on_compromised boolean NOT NULL DEFAULT false,
         created_by uuid REFERENCES app_user(id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((due_date IS NULL) <> (due_days IS NULL)),
+        CHECK (remedial_module_id IS NOT NULL OR (remedial_after_failed_rounds IS NULL AND NOT remedial_on_compromised)),
         UNIQUE (organisation_id, id),
-        FOREIGN KEY (organisation_id, module_id) REFERENCES training_module(organisation_id, id) ON DELETE CASCADE
+        FOREIGN KEY (organisation_id, module_id) REFERENCES training_module(organisation_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (organisation_id, remedial_module_id) REFERENCES training_module(organisation_id, id)
+          ON DELETE SET NULL (remedial_module_id)
       )`);
     await q.query(
       `CREATE INDEX assignment_rule_org_module_idx ON assignment_rule (organisation_id, module_id)`,
@@ -99,7 +108,7 @@ export class AddProgrammeRules1796320000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE notification ADD CONSTRAINT notification_kind_check
       CHECK (kind IN ('report-new-high', 'report-status-changed', 'quiz-rounds-failed',
-                      'training-reminder', 'training-overdue'))`);
+                      'training-reminder', 'training-overdue', 'remedial-assigned'))`);
     await q.query(`ALTER TABLE outbound_email ADD COLUMN body_html text`);
     await q.query(`
       CREATE TABLE email_template (
@@ -116,7 +125,9 @@ export class AddProgrammeRules1796320000000 implements MigrationInterface {
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE email_template`);
     await q.query(`ALTER TABLE outbound_email DROP COLUMN body_html`);
-    await q.query(`DELETE FROM notification WHERE kind IN ('training-reminder', 'training-overdue')`);
+    await q.query(
+      `DELETE FROM notification WHERE kind IN ('training-reminder', 'training-overdue', 'remedial-assigned')`,
+    );
     await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
     await q.query(`
       ALTER TABLE notification ADD CONSTRAINT notification_kind_check

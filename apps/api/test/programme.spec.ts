@@ -9,7 +9,7 @@ import {
   ProgrammeRunner,
 } from '../src/modules/programme/programme-runner.service.js';
 import { RulesService } from '../src/modules/programme/rules.service.js';
-import { playToPass } from './play.js';
+import { choose, playToEnding, playToPass, quizAnswers } from './play.js';
 import { TestContext, type Client, type TestUser } from './test-app.js';
 
 const DAY = 86_400_000;
@@ -415,6 +415,105 @@ describe('assignment rules, reminders, escalation and recurrence', () => {
     } finally {
       rules.syncEvaluationPeople = 20_000;
     }
+  });
+
+  /** Begins the person's current assignment of the module; returns the client, state and content. */
+  async function begin(user: TestUser, moduleId: string) {
+    const client = await ctx.login(user);
+    const [a] = await ctx.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM assignment WHERE user_id = $1 AND module_id = $2 AND superseded_at IS NULL`,
+      [user.id, moduleId],
+    );
+    const state = (await client.post(`/api/me/assignments/${a!.id}/attempts`).expect(200))
+      .body as AttemptState;
+    const [v] = await ctx.dataSource.query<{ content: ModuleContent }[]>(
+      `SELECT v.content FROM attempt t JOIN module_version v ON v.id = t.module_version_id WHERE t.id = $1`,
+      [state.attemptId],
+    );
+    return { client, state, content: v!.content };
+  }
+
+  const remedialOf = (userId: string, moduleId: string) =>
+    ctx.dataSource.query<{ source: string; due: string }[]>(
+      `SELECT source, to_char(due_date, 'YYYY-MM-DD') AS due FROM assignment
+        WHERE user_id = $1 AND module_id = $2 AND superseded_at IS NULL`,
+      [userId, moduleId],
+    );
+
+  it('assigns the remedial module after the failed quiz rounds the rule names, once, and tells the officers', async () => {
+    const s = await setUp();
+    await s.adminClient
+      .post(
+        '/api/programme/rules',
+        rule(s.moduleId, {
+          audience: { roles: ['employee'] },
+          remedial: { moduleId: s.otherModuleId, afterFailedRounds: 1 },
+        }),
+      )
+      .expect(201);
+    let { client, state, content } = await begin(s.employee, s.moduleId);
+    state = await playToEnding(client, state, content);
+    expect(await remedialOf(s.employee.id, s.otherModuleId)).toEqual([]);
+    await client
+      .post(`/api/me/attempts/${state.attemptId}/quiz`, {
+        round: state.quiz!.round,
+        answers: quizAnswers(content, 99),
+      })
+      .expect(200);
+    expect(await remedialOf(s.employee.id, s.otherModuleId)).toEqual([
+      { source: 'remedial', due: iso(Date.now() + 14 * DAY) },
+    ]);
+    const [told] = await ctx.dataSource.query<{ title: string }[]>(
+      `SELECT title FROM notification WHERE user_id = $1 AND kind = 'remedial-assigned'`,
+      [s.officer.id],
+    );
+    expect(told!.title).toMatch(/was assigned “.+” as remedial training/);
+  });
+
+  it('assigns the remedial module after a compromised ending when the rule says so', async () => {
+    const s = await setUp();
+    await s.adminClient
+      .post(
+        '/api/programme/rules',
+        rule(s.moduleId, {
+          audience: { roles: ['employee'] },
+          remedial: { moduleId: s.otherModuleId, onCompromisedEnding: true },
+        }),
+      )
+      .expect(201);
+    let { client, state, content } = await begin(s.employee, s.moduleId);
+    // Walk towards a compromised ending: from each step, a choice from which one can be reached.
+    const steps = new Map(content.scenario.steps.map((st) => [st.id, st]));
+    const reaches = (id: string, seen = new Set<string>()): boolean => {
+      const st = steps.get(id)!;
+      if (st.ending) return st.ending.outcome === 'compromised';
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return st.choices.some((c) => reaches(c.next, seen));
+    };
+    for (let i = 0; state.phase === 'scenario' && i < 50; i++) {
+      const step = steps.get(state.step.id)!;
+      const next = step.choices.find((c) => reaches(c.next));
+      state = await choose(client, state, next!.id);
+    }
+    expect(await remedialOf(s.employee.id, s.otherModuleId)).toEqual([
+      { source: 'remedial', due: iso(Date.now() + 14 * DAY) },
+    ]);
+  });
+
+  it('refuses a remedial setting without a module, or with the same module as the rule', async () => {
+    const s = await setUp();
+    const res = await s.adminClient
+      .post('/api/programme/rules', rule(s.moduleId, { remedial: { afterFailedRounds: 2 } }))
+      .expect(400);
+    expect(JSON.stringify(res.body)).toContain('remedial.moduleId');
+    const same = await s.adminClient
+      .post(
+        '/api/programme/rules',
+        rule(s.moduleId, { remedial: { moduleId: s.moduleId, onCompromisedEnding: true } }),
+      )
+      .expect(400);
+    expect(JSON.stringify(same.body)).toContain('must be another module');
   });
 });
 

@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'training-reminder',
   /** To a manager or officer: someone's training is overdue (mirrors the escalation email). */
   'training-overdue',
+  /** To the officers: a rule assigned someone remedial training after failures or a compromised ending. */
+  'remedial-assigned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -52,6 +52,14 @@ export const escalationSchema = z.object({
 });
 export type Escalation = z.infer<typeof escalationSchema>;
 
+/** Remedial training: after K failed quiz rounds, or a compromised ending, assign this module. */
+export const remedialSchema = z.object({
+  moduleId: uuidSchema.nullable().default(null),
+  afterFailedRounds: z.number().int().min(1).max(20).nullable().default(null),
+  onCompromisedEnding: z.boolean().default(false),
+});
+export type Remedial = z.infer<typeof remedialSchema>;
+
 export const ruleInputSchema = z
   .object({
     name: textSchema.trim().min(1).max(200),
@@ -65,6 +73,7 @@ export const ruleInputSchema = z
     escalation: escalationSchema.default(escalationSchema.parse({})),
     /** When someone stops matching, remove their assignments from this rule that are not started. */
     withdrawWhenUnmatched: z.boolean().default(true),
+    remedial: remedialSchema.default(remedialSchema.parse({})),
   })
   .superRefine((rule, ctx) => {
     const { managerAfterDays, officersAfterDays } = rule.escalation;
@@ -73,6 +82,17 @@ export const ruleInputSchema = z
         code: 'custom',
         path: ['escalation', 'officersAfterDays'],
         message: 'must be no sooner than the manager is told',
+      });
+    const { remedial } = rule;
+    if (!remedial.moduleId && (remedial.afterFailedRounds !== null || remedial.onCompromisedEnding))
+      ctx.addIssue({ code: 'custom', path: ['remedial', 'moduleId'], message: 'choose the remedial module' });
+    if (remedial.moduleId && remedial.moduleId === rule.moduleId)
+      ctx.addIssue({ code: 'custom', path: ['remedial', 'moduleId'], message: 'must be another module' });
+    if (remedial.moduleId && remedial.afterFailedRounds === null && !remedial.onCompromisedEnding)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['remedial', 'afterFailedRounds'],
+        message: 'say when: after failed quiz rounds, a compromised ending, or both',
       });
     const { startedOnOrAfter, startedBefore } = rule.audience;
     if (startedOnOrAfter && startedBefore && startedBefore <= startedOnOrAfter)
@@ -103,6 +123,11 @@ export interface RuleView {
   reminders: Reminders;
   escalation: Escalation;
   withdrawWhenUnmatched: boolean;
+  remedial: {
+    module: { id: string; title: string } | null;
+    afterFailedRounds: number | null;
+    onCompromisedEnding: boolean;
+  };
   /** People the rule matches now, and its current open and completed assignments. */
   matching: number;
   open: number;

@@ -23,6 +23,7 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { Assignment } from '../assignments/assignment.entity.js';
+import { RemedialService } from '../programme/remedial.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { Attempt } from './attempt.entity.js';
@@ -71,6 +72,7 @@ export class LearningService {
     private readonly training: TrainingService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly remedial: RemedialService,
   ) {}
 
   async myAssignments(auth: AuthContext): Promise<MyAssignment[]> {
@@ -247,6 +249,11 @@ export class LearningService {
         events.map((e) => JSON.stringify(e.payload)),
       ]);
       if (moved.length > 0) {
+        // A rule may assign remedial training after a compromised ending (once: the move is made once).
+        if (position.scenarioOutcome === 'compromised')
+          await this.dataSource.transaction((tx) =>
+            this.remedial.after(tx, current.assignmentId, { kind: 'compromised' }),
+          );
         return buildChoiceResult({
           attemptId: current.id,
           content,
@@ -367,9 +374,16 @@ export class LearningService {
           .set({ status: 'completed', completedAt: current.finishedAt })
           .where("id = :id AND status <> 'completed'", { id: current.assignmentId })
           .execute();
-      } else if (retryPolicyOf(version.content.quiz).notifyOfficersAfter === submission.round) {
-        // Every earlier round failed too, and each round is scored once: this runs once per attempt.
-        await this.tellOfficers(tx, current, moduleTitle, submission.round);
+      } else {
+        if (retryPolicyOf(version.content.quiz).notifyOfficersAfter === submission.round) {
+          // Every earlier round failed too, and each round is scored once: this runs once per attempt.
+          await this.tellOfficers(tx, current, moduleTitle, submission.round);
+        }
+        // A rule may assign remedial training after this many failed rounds.
+        await this.remedial.after(tx, current.assignmentId, {
+          kind: 'failed-rounds',
+          rounds: submission.round,
+        });
       }
       current.progressPercent = progressPercentOf(version.content, current);
       await tx.update(

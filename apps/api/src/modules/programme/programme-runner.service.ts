@@ -44,18 +44,6 @@ export interface RunResult extends EvaluationResult {
   escalations: number;
 }
 
-interface DueNotice {
-  assignment_id: string;
-  notice: string;
-  recipient_id: string;
-  recipient_name: string;
-  recipient_email: string;
-  person_name: string;
-  module_title: string;
-  due_date: string;
-  days_to_due: number;
-}
-
 /**
  * The programme that keeps itself current. Everything here is a pg-boss job, so with any number
  * of API replicas and workers each organisation's work is done once, and a restart loses nothing:
@@ -194,7 +182,11 @@ export class ProgrammeRunner {
    * three days and after it was assigned, each sent once; one digest per person per day.
    */
   async sendReminders(tx: EntityManager, organisationId: string, today: string): Promise<number> {
-    const due = await tx.query<DueNotice[]>(
+    return this.sendDigests(
+      tx,
+      organisationId,
+      today,
+      'reminder',
       // Each point carries what the digest needs, so nothing joins back to the CTEs (which have
       // no indexes); the people and modules are then found by primary key.
       `WITH open AS MATERIALIZED (
@@ -228,7 +220,6 @@ export class ProgrammeRunner {
         ORDER BY u.id, p.due_date, m.title`,
       [organisationId, today, REMINDER_GRACE_DAYS],
     );
-    return this.sendDigests(tx, organisationId, today, 'reminder', due);
   }
 
   /**
@@ -237,7 +228,11 @@ export class ProgrammeRunner {
    * officer gets one summary a day (how many, and the longest overdue). Each once per assignment.
    */
   async escalate(tx: EntityManager, organisationId: string, today: string): Promise<number> {
-    const toManagers = await tx.query<DueNotice[]>(
+    const managers = await this.sendDigests(
+      tx,
+      organisationId,
+      today,
+      'escalation',
       `SELECT a.id AS assignment_id, 'manager' AS notice, mgr.id AS recipient_id, mgr.name AS recipient_name,
               mgr.email AS recipient_email, u.name AS person_name, m.title AS module_title,
               to_char(a.due_date, 'YYYY-MM-DD') AS due_date, (a.due_date - $2::date) AS days_to_due
@@ -252,7 +247,6 @@ export class ProgrammeRunner {
         ORDER BY mgr.id, a.due_date, u.name, m.title`,
       [organisationId, today],
     );
-    const managers = await this.sendDigests(tx, organisationId, today, 'escalation', toManagers);
     return managers + (await this.escalateToOfficers(tx, organisationId, today));
   }
 
@@ -335,54 +329,76 @@ export class ProgrammeRunner {
 
   /**
    * One email (and in-app notification) per recipient with all their items, only to recipients
-   * who have not had this kind of digest today; the items sent are recorded as notices. Returns
-   * the number of digests sent.
+   * who have not had this kind of digest today; the items sent are recorded as notices. `dueSql`
+   * selects the due items (assignment_id, notice, recipient_id, recipient_name, recipient_email,
+   * person_name, module_title, due_date, days_to_due). All set-based, in SQL: a reminder day at
+   * 100,000 people is 600,000 items, and only the 100,000 digests (20 items each at most) come to
+   * the API to be rendered. Returns the number of digests sent.
    */
   private async sendDigests(
     tx: EntityManager,
     organisationId: string,
     today: string,
     kind: ProgrammeTemplateKind,
-    due: DueNotice[],
+    dueSql: string,
+    params: unknown[],
   ): Promise<number> {
-    if (!due.length) return 0;
-    const byRecipient = new Map<string, DueNotice[]>();
-    for (const d of due) {
-      const list = byRecipient.get(d.recipient_id);
-      if (list) list.push(d);
-      else byRecipient.set(d.recipient_id, [d]);
-    }
-    const granted = await this.grantDigests(tx, organisationId, today, kind, [...byRecipient.keys()]);
-    if (!granted.size) return 0;
-    const sent = due.filter((d) => granted.has(d.recipient_id));
-    // New rows only (the query left out every notice already recorded, and this organisation's
-    // run holds its advisory lock), so COPY: at 100,000 people a reminder day records 600,000.
-    await copyRows(
-      tx,
-      'assignment_notice',
-      ['organisation_id', 'assignment_id', 'notice', 'sent_on'],
-      sent.map((n) => [organisationId, n.assignment_id, n.notice, today]),
+    await tx.query(`DROP TABLE IF EXISTS pg_temp.digest_due, pg_temp.digest_granted`);
+    await tx.query(`CREATE TEMP TABLE digest_due ON COMMIT DROP AS ${dueSql}`, params);
+    await tx.query(`CREATE TEMP TABLE digest_granted (user_id uuid PRIMARY KEY) ON COMMIT DROP`);
+    await tx.query(
+      `WITH granted AS (
+         INSERT INTO programme_digest (organisation_id, user_id, kind, day)
+         SELECT DISTINCT $1::uuid, recipient_id, $2, $3::date FROM digest_due
+         ON CONFLICT DO NOTHING RETURNING user_id
+       ) INSERT INTO digest_granted SELECT user_id FROM granted`,
+      [organisationId, kind, today],
     );
-    const digests = [...granted].map((id) => {
-      const items = byRecipient.get(id)!;
-      const first = items[0]!;
-      const unique = new Map<string, DigestItem>();
-      for (const i of items)
-        unique.set(`${i.person_name}|${i.module_title}`, {
-          module: i.module_title,
-          dueDate: i.due_date,
-          when: describeWhen(i.days_to_due),
-          person: i.person_name,
-        });
-      const list = [...unique.values()];
-      return {
-        recipient: { id, name: first.recipient_name, email: first.recipient_email },
-        items: list.slice(0, DIGEST_ITEMS_SHOWN),
-        count: list.length,
-      };
-    });
-    await this.deliver(tx, organisationId, kind, digests);
-    return granted.size;
+    await tx.query(
+      `INSERT INTO assignment_notice (organisation_id, assignment_id, notice, sent_on)
+       SELECT DISTINCT $1::uuid, d.assignment_id, d.notice, $2::date
+         FROM digest_due d JOIN digest_granted g ON g.user_id = d.recipient_id
+       ON CONFLICT DO NOTHING`,
+      [organisationId, today],
+    );
+    const digests = await tx.query<
+      {
+        recipient_id: string;
+        recipient_name: string;
+        recipient_email: string;
+        count: number;
+        items: { person: string; module: string; due: string; days: number }[];
+      }[]
+    >(
+      `SELECT recipient_id, recipient_name, recipient_email, count(*)::int AS count,
+              json_agg(json_build_object('person', person_name, 'module', module_title, 'due', due_date,
+                                         'days', days_to_due) ORDER BY n)
+                FILTER (WHERE n <= ${DIGEST_ITEMS_SHOWN}) AS items
+         FROM (SELECT u.*, row_number() OVER (PARTITION BY recipient_id
+                                               ORDER BY due_date, person_name, module_title) AS n
+                 FROM (SELECT DISTINCT ON (d.recipient_id, d.person_name, d.module_title)
+                              d.recipient_id, d.recipient_name, d.recipient_email, d.person_name,
+                              d.module_title, d.due_date, d.days_to_due
+                         FROM digest_due d JOIN digest_granted g ON g.user_id = d.recipient_id
+                        ORDER BY d.recipient_id, d.person_name, d.module_title, d.due_date) u) x
+        GROUP BY recipient_id, recipient_name, recipient_email`,
+    );
+    await this.deliver(
+      tx,
+      organisationId,
+      kind,
+      digests.map((d) => ({
+        recipient: { id: d.recipient_id, name: d.recipient_name, email: d.recipient_email },
+        items: d.items.map((i) => ({
+          module: i.module,
+          dueDate: i.due,
+          when: describeWhen(i.days),
+          person: i.person,
+        })),
+        count: d.count,
+      })),
+    );
+    return digests.length;
   }
 
   /** Renders each digest with the organisation's template; queues the emails and the notifications. */

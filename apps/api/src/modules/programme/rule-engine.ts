@@ -100,6 +100,9 @@ export async function evaluateRules(
        FROM rule_best b
       WHERE NOT EXISTS (SELECT 1 FROM assignment a
                          WHERE a.user_id = b.user_id AND a.module_id = b.module_id AND a.superseded_at IS NULL)
+      -- In index order: 600,000 rows inserted at random places in the table's indexes thrash the
+      -- buffer cache (measured: minutes instead of about one).
+      ORDER BY b.user_id, b.module_id
      ON CONFLICT DO NOTHING
      RETURNING 1`,
     [organisationId],

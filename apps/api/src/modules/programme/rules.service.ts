@@ -40,6 +40,10 @@ interface RuleRow {
   escalate_manager_after_days: number | null;
   escalate_officers_after_days: number | null;
   withdraw_when_unmatched: boolean;
+  remedial_module_id: string | null;
+  remedial_module_title: string | null;
+  remedial_after_failed_rounds: number | null;
+  remedial_on_compromised: boolean;
   matching: number;
   open: number;
   completed: number;
@@ -57,13 +61,16 @@ const RULE_SELECT = `
          to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.due_days, r.recurrence_months,
          r.remind_before_days, r.remind_on_due, r.remind_every_days_after,
          r.escalate_manager_after_days, r.escalate_officers_after_days, r.withdraw_when_unmatched,
+         r.remedial_module_id, rm.title AS remedial_module_title, r.remedial_after_failed_rounds,
+         r.remedial_on_compromised,
          (SELECT count(*)::int FROM app_user u WHERE ${RULE_MATCHES}) AS matching,
          (SELECT count(*)::int FROM assignment a WHERE a.rule_id = r.id AND a.superseded_at IS NULL
              AND a.status <> 'completed') AS open,
          (SELECT count(*)::int FROM assignment a WHERE a.rule_id = r.id AND a.status = 'completed') AS completed,
          r.created_at, r.updated_at
     FROM assignment_rule r
-    JOIN training_module m ON m.id = r.module_id`;
+    JOIN training_module m ON m.id = r.module_id
+    LEFT JOIN training_module rm ON rm.id = r.remedial_module_id`;
 
 /** Up to this many active people, a rule's assignments are made within the saving request. */
 export const SYNC_EVALUATION_PEOPLE = 20_000;
@@ -199,8 +206,9 @@ export class RulesService {
         `INSERT INTO assignment_rule (organisation_id, module_id, department_ids, roles, tiers, job_title_contains,
                 started_on_or_after, started_before, due_date, due_days, name, enabled, recurrence_months,
                 remind_before_days, remind_on_due, remind_every_days_after, escalate_manager_after_days,
-                escalate_officers_after_days, withdraw_when_unmatched, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                escalate_officers_after_days, withdraw_when_unmatched, remedial_module_id,
+                remedial_after_failed_rounds, remedial_on_compromised, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
          RETURNING id`,
         [org, ...columnsOf(input), ...this.settingsOf(input), auth.userId],
       );
@@ -229,7 +237,8 @@ export class RulesService {
                 job_title_contains = $7, started_on_or_after = $8, started_before = $9, due_date = $10,
                 due_days = $11, name = $12, enabled = $13, recurrence_months = $14, remind_before_days = $15,
                 remind_on_due = $16, remind_every_days_after = $17, escalate_manager_after_days = $18,
-                escalate_officers_after_days = $19, withdraw_when_unmatched = $20, updated_at = now()
+                escalate_officers_after_days = $19, withdraw_when_unmatched = $20, remedial_module_id = $21,
+                remedial_after_failed_rounds = $22, remedial_on_compromised = $23, updated_at = now()
           WHERE organisation_id = $1 AND id = $2`,
         [org, ruleId, ...columnsOf(input), ...this.settingsOf(input)],
       );
@@ -305,6 +314,9 @@ export class RulesService {
       input.escalation.managerAfterDays,
       input.escalation.officersAfterDays,
       input.withdrawWhenUnmatched,
+      input.remedial.moduleId,
+      input.remedial.afterFailedRounds,
+      input.remedial.onCompromisedEnding,
     ];
   }
 
@@ -334,6 +346,20 @@ export class RulesService {
       );
     if (!module.published)
       throw conflict('module_not_published', 'Publish this module before assigning it by a rule.');
+    if (input.remedial.moduleId) {
+      const [remedial] = await tx.query<{ ok: boolean }[]>(
+        `SELECT m.archived_at IS NULL
+                AND EXISTS (SELECT 1 FROM module_version v WHERE v.module_id = m.id AND v.status = 'published') AS ok
+           FROM training_module m WHERE m.organisation_id = $1 AND m.id = $2`,
+        [org, input.remedial.moduleId],
+      );
+      if (!remedial?.ok)
+        throw unprocessable(
+          'unknown_module',
+          'remedial.moduleId is not a published module of this organisation.',
+          [{ field: 'remedial.moduleId', message: 'must be a published module' }],
+        );
+    }
     const ids = [...new Set(input.audience.departmentIds)];
     if (ids.length) {
       const found = await tx.query<{ id: string }[]>(
@@ -382,6 +408,14 @@ function toView(r: RuleRow): RuleView {
       officersAfterDays: r.escalate_officers_after_days,
     },
     withdrawWhenUnmatched: r.withdraw_when_unmatched,
+    remedial: {
+      module:
+        r.remedial_module_id && r.remedial_module_title
+          ? { id: r.remedial_module_id, title: r.remedial_module_title }
+          : null,
+      afterFailedRounds: r.remedial_after_failed_rounds,
+      onCompromisedEnding: r.remedial_on_compromised,
+    },
     matching: r.enabled ? r.matching : 0,
     open: r.open,
     completed: r.completed,
@@ -402,5 +436,6 @@ function stored(rule: RuleView) {
     reminders: rule.reminders,
     escalation: rule.escalation,
     withdrawWhenUnmatched: rule.withdrawWhenUnmatched,
+    remedial: { ...rule.remedial, module: rule.remedial.module?.id ?? null },
   };
 }

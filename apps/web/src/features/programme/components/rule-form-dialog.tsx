@@ -58,6 +58,9 @@ interface Values {
   managerAfterDays: number | string;
   officersAfterDays: number | string;
   withdrawWhenUnmatched: boolean;
+  remedialModuleId: string | null;
+  remedialAfterRounds: number | string;
+  remedialOnCompromised: boolean;
 }
 
 const BEFORE_OPTIONS = ['1', '3', '7', '14', '30'].map((d) => ({
@@ -88,6 +91,9 @@ function initialValues(rule: RuleView | null): Values {
     managerAfterDays: rule ? (rule.escalation.managerAfterDays ?? '') : 7,
     officersAfterDays: rule ? (rule.escalation.officersAfterDays ?? '') : 14,
     withdrawWhenUnmatched: rule?.withdrawWhenUnmatched ?? true,
+    remedialModuleId: rule?.remedial.module?.id ?? null,
+    remedialAfterRounds: rule?.remedial.afterFailedRounds ?? '',
+    remedialOnCompromised: rule?.remedial.onCompromisedEnding ?? false,
   };
 }
 
@@ -126,6 +132,13 @@ function toInput(v: Values): RuleInput | null {
       officersAfterDays: count(v.officersAfterDays),
     },
     withdrawWhenUnmatched: v.withdrawWhenUnmatched,
+    remedial: v.remedialModuleId
+      ? {
+          moduleId: v.remedialModuleId,
+          afterFailedRounds: count(v.remedialAfterRounds),
+          onCompromisedEnding: v.remedialOnCompromised,
+        }
+      : { moduleId: null, afterFailedRounds: null, onCompromisedEnding: false },
   };
 }
 
@@ -427,6 +440,41 @@ export function RuleFormDialog({ rule, opened, onClose }: RuleFormDialogProps) {
               value={values.officersAfterDays}
               onChange={(value) => set('officersAfterDays', value)}
               error={issues['escalation.officersAfterDays']}
+            />
+          </SimpleGrid>
+          <Divider />
+          <Title order={2} fz="h4">
+            Remedial training
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label="Remedial module"
+              description="Assigned (due in 14 days) when someone struggles; the officers are told."
+              placeholder="None"
+              data={published
+                .filter((m) => m.id !== values.moduleId)
+                .map((m) => ({ value: m.id, label: m.title }))}
+              value={values.remedialModuleId}
+              onChange={(value) => set('remedialModuleId', value)}
+              clearable
+              error={issues['remedial.moduleId']}
+            />
+            <NumberInput
+              label="After this many failed quiz rounds"
+              placeholder="Not for failed rounds"
+              min={1}
+              max={20}
+              disabled={!values.remedialModuleId}
+              value={values.remedialAfterRounds}
+              onChange={(value) => set('remedialAfterRounds', value)}
+              error={issues['remedial.afterFailedRounds']}
+            />
+            <Checkbox
+              mt={{ sm: 'xl' }}
+              label="After a compromised ending in the scenario"
+              disabled={!values.remedialModuleId}
+              checked={values.remedialOnCompromised}
+              onChange={(e) => set('remedialOnCompromised', e.currentTarget.checked)}
             />
           </SimpleGrid>
           <Switch
