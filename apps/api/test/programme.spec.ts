@@ -451,7 +451,9 @@ describe('assignment rules, reminders, escalation and recurrence', () => {
         }),
       )
       .expect(201);
-    let { client, state, content } = await begin(s.employee, s.moduleId);
+    const begun = await begin(s.employee, s.moduleId);
+    const { client, content } = begun;
+    let { state } = begun;
     state = await playToEnding(client, state, content);
     expect(await remedialOf(s.employee.id, s.otherModuleId)).toEqual([]);
     await client
@@ -481,7 +483,9 @@ describe('assignment rules, reminders, escalation and recurrence', () => {
         }),
       )
       .expect(201);
-    let { client, state, content } = await begin(s.employee, s.moduleId);
+    const begun = await begin(s.employee, s.moduleId);
+    const { client, content } = begun;
+    let { state } = begun;
     // Walk towards a compromised ending: from each step, a choice from which one can be reached.
     const steps = new Map(content.scenario.steps.map((st) => [st.id, st]));
     const reaches = (id: string, seen = new Set<string>()): boolean => {
