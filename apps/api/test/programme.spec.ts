@@ -519,6 +519,46 @@ describe('assignment rules, reminders, escalation and recurrence', () => {
       .expect(400);
     expect(JSON.stringify(same.body)).toContain('must be another module');
   });
+
+  it('a new version published as "everyone must complete again" opens the next cycle for those who completed', async () => {
+    const s = await setUp();
+    await s.adminClient
+      .post('/api/programme/rules', rule(s.moduleId, { audience: { roles: ['employee'] } }))
+      .expect(201);
+    await complete(s.employee, s.moduleId);
+    const [v1] = await ctx.dataSource.query<{ content: ModuleContent }[]>(
+      `SELECT content FROM module_version WHERE module_id = $1 AND version = 1`,
+      [s.moduleId],
+    );
+    const revised = v1!.content;
+    revised.scenario.steps[0]!.title = `${revised.scenario.steps[0]!.title} (revised)`;
+    const saved = await s.adminClient.put(`/api/authoring/modules/${s.moduleId}/draft`, {
+      content: revised,
+      baseRevision: null, // no draft open yet
+    });
+    expect(saved.status).toBe(200);
+    await s.adminClient
+      .post(`/api/authoring/modules/${s.moduleId}/publish`, {
+        note: 'New tactics',
+        requireRecompletion: { dueDays: 21 },
+      })
+      .expect(200);
+    const rows = await assignments(s.employee.id);
+    expect(rows.map((r) => [r.cycle, r.status, r.current, r.source])).toEqual([
+      [1, 'completed', false, 'rule'],
+      [2, 'not-started', true, 'rule'],
+    ]);
+    expect(rows[1]!.due).toBe(iso(Date.now() + 21 * DAY));
+    const [event] = await ctx.dataSource.query<{ details: { cyclesOpened: number } }[]>(
+      `SELECT details FROM audit_event WHERE action = 'module.published' AND subject_id = $1`,
+      [s.moduleId],
+    );
+    expect(event!.details).toMatchObject({
+      version: 2,
+      requireRecompletion: { dueDays: 21 },
+      cyclesOpened: 1,
+    });
+  });
 });
 
 export type { Client };

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'organisation.disabled',
   'organisation.enabled',
   'assignments.created',
+  'module.published',
   'rule.created',
   'rule.updated',
   'rule.deleted',

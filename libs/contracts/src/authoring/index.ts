@@ -77,6 +77,14 @@ export const publishModuleSchema = z.object({
     .max(CHANGE_NOTE_MAX_LENGTH)
     .nullish()
     .transform((note) => note || null),
+  /**
+   * "Everyone must complete again": each active person who completed an earlier version gets the
+   * next cycle of the module, due this many days after publishing (their completion stays).
+   */
+  requireRecompletion: z
+    .object({ dueDays: z.number().int().min(1).max(3650) })
+    .nullish()
+    .transform((r) => r ?? null),
 });
 export type PublishModuleRequest = z.input<typeof publishModuleSchema>;
 

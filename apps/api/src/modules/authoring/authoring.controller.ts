@@ -173,7 +173,7 @@ export class AuthoringController {
     @Body(new OptionalBodyPipe(), new ZodValidationPipe(publishModuleSchema))
     body: z.output<typeof publishModuleSchema>,
   ): Promise<AuthoringModuleDetail> {
-    return this.authoring.publish(auth, moduleId, body.note);
+    return this.authoring.publish(auth, moduleId, body.note, body.requireRecompletion);
   }
 
   @Get('modules/:moduleId/versions')

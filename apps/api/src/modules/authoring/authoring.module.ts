@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { MediaModule } from '../media/media.module.js';
 import { AuthoringController } from './authoring.controller.js';
 import { AuthoringService } from './authoring.service.js';
 
 @Module({
-  imports: [MediaModule],
+  imports: [MediaModule, AuditModule],
   controllers: [AuthoringController],
   providers: [AuthoringService],
 })

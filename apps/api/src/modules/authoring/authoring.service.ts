@@ -28,6 +28,7 @@ import { MEDIA_ERROR_CODES, type ExportedMedia } from '@countersign/contracts/me
 import type { AuthContext } from '../../common/auth-context.js';
 import { conflict, DomainError, notFound, unprocessable } from '../../common/domain-error.js';
 import { reencodeImage, type ReencodedImage } from '../media/image-reencoder.js';
+import { AuditService } from '../audit/audit.service.js';
 import { MediaService } from '../media/media.service.js';
 import { ModuleVersion } from '../training/module-version.entity.js';
 import { TrainingModule } from '../training/training-module.entity.js';
@@ -75,6 +76,7 @@ export class AuthoringService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly media: MediaService,
+    private readonly audit: AuditService,
   ) {}
 
   async library(organisationId: string, moduleId?: string): Promise<LibraryModule[]> {
@@ -235,7 +237,12 @@ export class AuthoringService {
    * Publishes the draft with its change note; refused with every validation issue while any error
    * stands. The note is written by the same UPDATE that publishes: afterwards the trigger freezes it.
    */
-  async publish(auth: AuthContext, moduleId: string, note: string | null): Promise<AuthoringModuleDetail> {
+  async publish(
+    auth: AuthContext,
+    moduleId: string,
+    note: string | null,
+    recompletion: { dueDays: number } | null = null,
+  ): Promise<AuthoringModuleDetail> {
     await this.dataSource.transaction(async (tx) => {
       // Serialises publishing and draft creation of this module.
       const locked = await tx.query<unknown[]>(
@@ -272,8 +279,63 @@ export class AuthoringService {
           note,
         ],
       );
+      const reopened = recompletion
+        ? await this.openNextCycles(tx, auth.organisationId, moduleId, recompletion)
+        : 0;
+      await this.audit.record(tx, {
+        organisationId: auth.organisationId,
+        actorId: auth.userId,
+        action: 'module.published',
+        subjectType: 'training_module',
+        subjectId: moduleId,
+        details: {
+          version: draft.version,
+          note,
+          requireRecompletion: recompletion,
+          cyclesOpened: reopened,
+        },
+      });
     });
     return this.detail(auth, moduleId);
+  }
+
+  /**
+   * "Everyone must complete again": the current completed assignment of each active person is
+   * superseded by the next cycle, due `dueDays` from now; the completion stays as evidence.
+   */
+  private async openNextCycles(
+    tx: EntityManager,
+    organisationId: string,
+    moduleId: string,
+    { dueDays }: { dueDays: number },
+  ): Promise<number> {
+    await tx.query(`SET LOCAL statement_timeout = '10min'`); // 100,000 people: one statement each way
+    const [superseded] = await tx.query<
+      [{ user_id: string; cycle: number; source: string; rule_id: string | null }[], number]
+    >(
+      `UPDATE assignment a SET superseded_at = now()
+         FROM app_user u
+        WHERE a.organisation_id = $1 AND a.module_id = $2 AND a.superseded_at IS NULL AND a.status = 'completed'
+          AND u.id = a.user_id AND u.active
+      RETURNING a.user_id, a.cycle, a.source, a.rule_id`,
+      [organisationId, moduleId],
+    );
+    if (!superseded.length) return 0;
+    await tx.query(
+      `INSERT INTO assignment (organisation_id, user_id, module_id, cycle, due_date, source, rule_id)
+       SELECT $1, n.user_id, $2, n.cycle + 1, current_date + $3::int, n.source, n.rule_id
+         FROM unnest($4::uuid[], $5::int[], $6::text[], $7::uuid[]) AS n (user_id, cycle, source, rule_id)`,
+      [
+        organisationId,
+        moduleId,
+        dueDays,
+        superseded.map((r) => r.user_id),
+        superseded.map((r) => r.cycle),
+        superseded.map((r) => (r.source === 'seed' ? 'manual' : r.source)),
+        superseded.map((r) => r.rule_id),
+      ],
+    );
+    return superseded.length;
   }
 
   async versions(auth: AuthContext, moduleId: string): Promise<VersionHistoryEntry[]> {

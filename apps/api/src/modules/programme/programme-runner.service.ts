@@ -285,7 +285,7 @@ export class ProgrammeRunner {
     if (!granted.size) return 0;
     await tx.query(
       `INSERT INTO assignment_notice (organisation_id, assignment_id, notice, sent_on)
-       SELECT $1, id, 'officers', $2::date FROM officer_due ON CONFLICT DO NOTHING`,
+       SELECT $1, id, 'officers', $2::date FROM officer_due ORDER BY id ON CONFLICT DO NOTHING`,
       [organisationId, today],
     );
     const longest = await tx.query<{ person_name: string; title: string; due: string; days: number }[]>(
@@ -356,8 +356,10 @@ export class ProgrammeRunner {
     );
     await tx.query(
       `INSERT INTO assignment_notice (organisation_id, assignment_id, notice, sent_on)
-       SELECT DISTINCT $1::uuid, d.assignment_id, d.notice, $2::date
+       SELECT $1::uuid, d.assignment_id, d.notice, $2::date
          FROM digest_due d JOIN digest_granted g ON g.user_id = d.recipient_id
+        GROUP BY d.assignment_id, d.notice -- once each (officers' items come once per officer), in index order
+        ORDER BY d.assignment_id, d.notice
        ON CONFLICT DO NOTHING`,
       [organisationId, today],
     );

@@ -7,9 +7,11 @@ import {
   Badge,
   Box,
   Button,
+  Checkbox,
   CloseButton,
   Group,
   Modal,
+  NumberInput,
   Paper,
   ScrollArea,
   Stack,
@@ -137,6 +139,8 @@ function PublishButton({
 }) {
   const [opened, setOpened] = useState(false);
   const [note, setNote] = useState('');
+  const [again, setAgain] = useState(false);
+  const [againDays, setAgainDays] = useState<number | string>(30);
   const publish = usePublishModule(moduleId);
   const noteError = isApiError(publish.error, 400) ? publish.error.fieldErrors().note : undefined;
   const blocked = editor.issues.length > 0 || editor.dirty || editor.status !== 'saved' || !editor.hasDraft;
@@ -151,16 +155,19 @@ function PublishButton({
 
   const confirm = () =>
     publish.mutate(
-      { note },
+      { note, requireRecompletion: again ? { dueDays: Number(againDays) || 30 } : null },
       {
         onSuccess: (detail) => {
           setOpened(false);
           setNote('');
+          setAgain(false);
           onPublished(detail);
           notifications.show({
             color: 'green',
             title: `Published version ${detail.published?.version ?? ''}`.trim(),
-            message: 'New assignments use this version.',
+            message: again
+              ? 'Everyone who completed an earlier version has it to complete again.'
+              : 'New assignments use this version.',
           });
         },
         onError: (error) => {
@@ -210,6 +217,24 @@ function PublishButton({
             data-autofocus
             data-testid="publish-note"
           />
+          <Checkbox
+            label="Everyone must complete it again"
+            description="People who completed an earlier version get it assigned anew; their completion stays on record."
+            checked={again}
+            onChange={(event) => setAgain(event.currentTarget.checked)}
+            disabled={publish.isPending}
+          />
+          {again && (
+            <NumberInput
+              label="Days to complete it again"
+              min={1}
+              max={3650}
+              value={againDays}
+              onChange={setAgainDays}
+              disabled={publish.isPending}
+              maw={220}
+            />
+          )}
           {publish.isError && !noteError && (
             <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert" p="sm">
               {publish.error.message}
