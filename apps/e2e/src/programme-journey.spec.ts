@@ -33,7 +33,7 @@ describe('programme journey: an administrator sets a rule once, and the programm
       await page.getByRole('button', { name: 'New rule' }).first().click();
       const dialog = page.getByRole('dialog', { name: 'New assignment rule' });
       await dialog.getByLabel('Name').fill(RULE);
-      await dialog.getByRole('combobox', { name: 'Module' }).click();
+      await dialog.getByRole('combobox', { name: 'Module', exact: true }).click();
       await page.getByRole('option', { name: MODULE }).click();
       await dialog.getByRole('combobox', { name: 'Departments' }).click();
       await page.getByRole('option', { name: 'Systems Engineering' }).click();
