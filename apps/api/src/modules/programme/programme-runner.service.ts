@@ -343,8 +343,12 @@ export class ProgrammeRunner {
     dueSql: string,
     params: unknown[],
   ): Promise<number> {
+    const t0 = performance.now();
+    const spent: string[] = [];
+    const mark = (step: string) => spent.push(`${step} ${Math.round(performance.now() - t0)}`);
     await tx.query(`DROP TABLE IF EXISTS pg_temp.digest_due, pg_temp.digest_granted`);
     await tx.query(`CREATE TEMP TABLE digest_due ON COMMIT DROP AS ${dueSql}`, params);
+    mark('due');
     await tx.query(`CREATE TEMP TABLE digest_granted (user_id uuid PRIMARY KEY) ON COMMIT DROP`);
     await tx.query(
       `WITH granted AS (
@@ -354,6 +358,7 @@ export class ProgrammeRunner {
        ) INSERT INTO digest_granted SELECT user_id FROM granted`,
       [organisationId, kind, today],
     );
+    mark('granted');
     await tx.query(
       `INSERT INTO assignment_notice (organisation_id, assignment_id, notice, sent_on)
        SELECT $1::uuid, d.assignment_id, d.notice, $2::date
@@ -363,6 +368,7 @@ export class ProgrammeRunner {
        ON CONFLICT DO NOTHING`,
       [organisationId, today],
     );
+    mark('notices');
     const digests = await tx.query<
       {
         recipient_id: string;
@@ -385,6 +391,7 @@ export class ProgrammeRunner {
                         ORDER BY d.recipient_id, d.person_name, d.module_title, d.due_date) u) x
         GROUP BY recipient_id, recipient_name, recipient_email`,
     );
+    mark('digests');
     await this.deliver(
       tx,
       organisationId,
@@ -400,6 +407,8 @@ export class ProgrammeRunner {
         count: d.count,
       })),
     );
+    mark('delivered');
+    this.logger.debug(`${kind} digests: ${digests.length}; ms at the end of each step: ${spent.join(', ')}`);
     return digests.length;
   }
 
