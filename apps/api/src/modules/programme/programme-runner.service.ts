@@ -18,6 +18,7 @@ import {
   backgroundTimeout,
   evaluateRules,
   lockProgramme,
+  type ProgrammePart,
   RULE_MATCHES,
   type EvaluationResult,
 } from './rule-engine.js';
@@ -122,16 +123,20 @@ export class ProgrammeRunner {
       options.evaluate === false
         ? { assigned: 0, withdrawn: 0, rescheduled: 0 }
         : await this.dataSource.transaction((tx) => evaluateRules(tx, organisationId, today));
-    const step = <T>(work: (tx: EntityManager) => Promise<T>) =>
+    const step = <T>(part: ProgrammePart, work: (tx: EntityManager) => Promise<T>) =>
       this.dataSource.transaction(async (tx) => {
         await backgroundTimeout(tx);
-        // One run of an organisation at a time (two workers may hold two of its jobs).
-        await lockProgramme(tx, organisationId);
+        // One of each part of an organisation's run at a time (two workers may hold two of its jobs).
+        await lockProgramme(tx, organisationId, part);
         return work(tx);
       });
-    const cyclesOpened = await step((tx) => this.openNextCycles(tx, organisationId, today));
-    const reminders = await step((tx) => this.sendReminders(tx, organisationId, today));
-    const escalations = await step((tx) => this.escalate(tx, organisationId, today));
+    const cyclesOpened = await step('rules', (tx) => this.openNextCycles(tx, organisationId, today));
+    // Reminders and escalations touch different notices and digests: side by side, on two
+    // connections, so a heavy day takes the longer of the two rather than their sum.
+    const [reminders, escalations] = await Promise.all([
+      step('reminders', (tx) => this.sendReminders(tx, organisationId, today)),
+      step('escalation', (tx) => this.escalate(tx, organisationId, today)),
+    ]);
     return { ...evaluation, cyclesOpened, reminders, escalations };
   }
 
@@ -141,7 +146,7 @@ export class ProgrammeRunner {
    * rule's N days (fixed-date rules: 30 days). The completed cycle keeps everything.
    */
   async openNextCycles(tx: EntityManager, organisationId: string, today: string): Promise<number> {
-    await lockProgramme(tx, organisationId);
+    await lockProgramme(tx, organisationId, 'rules');
     const [superseded] = await tx.query<
       [
         { user_id: string; module_id: string; cycle: number; rule_id: string; due_days: number | null }[],

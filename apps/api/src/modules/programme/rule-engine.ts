@@ -48,10 +48,21 @@ export async function backgroundTimeout(tx: EntityManager): Promise<void> {
   await tx.query(`SET LOCAL statement_timeout = '${BACKGROUND_STATEMENT_TIMEOUT}'`);
 }
 
-/** Serialises an organisation's programme work (rule saves, evaluations, runs) for the transaction. */
-export async function lockProgramme(tx: EntityManager, organisationId: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('countersign.programme'), hashtext($1))`, [
+/** The parts of an organisation's programme work that must not run twice at once. */
+export type ProgrammePart = 'rules' | 'reminders' | 'escalation';
+
+/**
+ * Serialises one part of an organisation's programme work for the transaction: rule saves,
+ * evaluations and new cycles ('rules'); reminders; escalations. Different parts may run together.
+ */
+export async function lockProgramme(
+  tx: EntityManager,
+  organisationId: string,
+  part: ProgrammePart,
+): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($2), hashtext($1))`, [
     organisationId,
+    `countersign.programme.${part}`,
   ]);
 }
 
@@ -76,7 +87,7 @@ export async function evaluateRules(
   today: string,
 ): Promise<EvaluationResult> {
   await backgroundTimeout(tx);
-  await lockProgramme(tx, organisationId);
+  await lockProgramme(tx, organisationId, 'rules');
   // Per person and module the rules matching them: the earliest due date, the rule giving it, and
   // all of them (one aggregation; no table of every match to sort twice).
   await tx.query(`DROP TABLE IF EXISTS pg_temp.rule_best`);
