@@ -81,8 +81,8 @@ describe('assignment rules, reminders, escalation and recurrence', () => {
       [email],
     );
 
-  /** Plays the person's current assignment of the module to a pass through the learner's API. */
-  async function complete(user: TestUser, moduleId: string) {
+  /** Begins the person's current assignment of the module; returns the client, state and content. */
+  async function begin(user: TestUser, moduleId: string) {
     const client = await ctx.login(user);
     const [a] = await ctx.dataSource.query<{ id: string }[]>(
       `SELECT id FROM assignment WHERE user_id = $1 AND module_id = $2 AND superseded_at IS NULL`,
@@ -94,7 +94,13 @@ describe('assignment rules, reminders, escalation and recurrence', () => {
       `SELECT v.content FROM attempt t JOIN module_version v ON v.id = t.module_version_id WHERE t.id = $1`,
       [state.attemptId],
     );
-    expect((await playToPass(client, state, v!.content)).phase).toBe('passed');
+    return { client, state, content: v!.content };
+  }
+
+  /** Plays the person's current assignment of the module to a pass through the learner's API. */
+  async function complete(user: TestUser, moduleId: string) {
+    const { client, state, content } = await begin(user, moduleId);
+    expect((await playToPass(client, state, content)).phase).toBe('passed');
   }
 
   it('previews, then assigns everyone it matches (department and tier), audited', async () => {
@@ -416,22 +422,6 @@ describe('assignment rules, reminders, escalation and recurrence', () => {
       rules.syncEvaluationPeople = 20_000;
     }
   });
-
-  /** Begins the person's current assignment of the module; returns the client, state and content. */
-  async function begin(user: TestUser, moduleId: string) {
-    const client = await ctx.login(user);
-    const [a] = await ctx.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM assignment WHERE user_id = $1 AND module_id = $2 AND superseded_at IS NULL`,
-      [user.id, moduleId],
-    );
-    const state = (await client.post(`/api/me/assignments/${a!.id}/attempts`).expect(200))
-      .body as AttemptState;
-    const [v] = await ctx.dataSource.query<{ content: ModuleContent }[]>(
-      `SELECT v.content FROM attempt t JOIN module_version v ON v.id = t.module_version_id WHERE t.id = $1`,
-      [state.attemptId],
-    );
-    return { client, state, content: v!.content };
-  }
 
   const remedialOf = (userId: string, moduleId: string) =>
     ctx.dataSource.query<{ source: string; due: string }[]>(

@@ -17,11 +17,24 @@ export class ApiError extends Error {
 
   /** Field-level problems of a validation error, keyed by the top-level field name. */
   fieldErrors(): Record<string, string> {
+    return this.fieldErrorsBy((field) => field.split('.')[0]!);
+  }
+
+  /**
+   * The same keyed by the whole path (`due.days`, `audience.departmentIds`), for forms with
+   * nested fields; `prefix` is taken off first (a body that wraps the form as `{ rule: … }`).
+   */
+  fieldErrorsByPath(prefix = ''): Record<string, string> {
+    return this.fieldErrorsBy((field) =>
+      prefix && field.startsWith(prefix) ? field.slice(prefix.length) : field,
+    );
+  }
+
+  private fieldErrorsBy(key: (field: string) => string): Record<string, string> {
     if (!Array.isArray(this.details)) return {};
     const errors: Record<string, string> = {};
     for (const issue of this.details as FieldIssue[]) {
-      const field = String(issue.field).split('.')[0];
-      errors[field] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+      errors[key(String(issue.field))] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
     }
     return errors;
   }

@@ -122,14 +122,25 @@ export class RulesService {
    * at the next hourly tick.
    */
   private async applyRules(tx: EntityManager, organisationId: string) {
-    await this.jobs.send(PROGRAMME_RUN_JOB, { organisationId }, { tx, singletonKey: organisationId });
+    const large = await this.isLarge(tx, organisationId);
+    // The run evaluates the rules only when this request does not.
+    await this.jobs.send(
+      PROGRAMME_RUN_JOB,
+      { organisationId, evaluate: large },
+      { tx, singletonKey: organisationId },
+    );
+    if (large) return { assigned: 0, withdrawn: 0, queued: true };
+    const result = await evaluateRules(tx, organisationId, this.today());
+    return { assigned: result.assigned, withdrawn: result.withdrawn, queued: false };
+  }
+
+  /** More active people than a request should evaluate rules for (see applyRules). */
+  private async isLarge(tx: EntityManager, organisationId: string): Promise<boolean> {
     const [{ n } = { n: 0 }] = await tx.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM app_user WHERE organisation_id = $1 AND active`,
       [organisationId],
     );
-    if (n > this.syncEvaluationPeople) return { assigned: 0, withdrawn: 0, queued: true };
-    const result = await evaluateRules(tx, organisationId, this.today());
-    return { assigned: result.assigned, withdrawn: result.withdrawn, queued: false };
+    return n > this.syncEvaluationPeople;
   }
 
   private today(): string {
@@ -277,19 +288,15 @@ export class RulesService {
         org,
         ruleId,
       ]);
-      const [{ n } = { n: 0 }] = await tx.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM app_user WHERE organisation_id = $1 AND active`,
-        [org],
-      );
-      if (n > this.syncEvaluationPeople && before.enabled)
+      const large = await this.isLarge(tx, org);
+      if (large && before.enabled)
         throw conflict(
           'rule_still_on',
           `In an organisation this size, switch the rule off first: the worker then withdraws its not-started assignments within a minute, and you can delete it.`,
         );
-      const evaluation =
-        n > this.syncEvaluationPeople
-          ? { withdrawn: 0 } // switched off earlier: the worker has already withdrawn what it should
-          : await evaluateRules(tx, org, this.today());
+      const evaluation = large
+        ? { withdrawn: 0 } // switched off earlier: the worker has already withdrawn what it should
+        : await evaluateRules(tx, org, this.today());
       await tx.query(`DELETE FROM assignment_rule WHERE organisation_id = $1 AND id = $2`, [org, ruleId]);
       await this.audit.record(tx, {
         organisationId: org,

@@ -1,6 +1,5 @@
 // Loaded with the pages that show it, not with the first page (see app/providers.tsx).
 import '@mantine/dates/styles.css';
-import type { FieldIssue } from '@countersign/contracts/common';
 import type { SensitivityTier } from '@countersign/contracts/directory';
 import type { Role } from '@countersign/contracts/permissions';
 import type { RuleInput, RuleView } from '@countersign/contracts/programme';
@@ -142,17 +141,6 @@ function toInput(v: Values): RuleInput | null {
   };
 }
 
-/** Field problems from the server, by the form field they belong to (`due.days` → `due.days`). */
-function issuesOf(error: unknown): Record<string, string> {
-  if (!isApiError(error) || !Array.isArray(error.details)) return {};
-  const found: Record<string, string> = {};
-  for (const issue of error.details as FieldIssue[]) {
-    const message = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
-    found[String(issue.field).replace(/^rule\./, '')] ??= message;
-  }
-  return found;
-}
-
 /** A number of days, or empty for "never". */
 function DaysInput(props: {
   label: string;
@@ -164,6 +152,9 @@ function DaysInput(props: {
 }) {
   return <NumberInput suffix=" days" placeholder="Never" min={1} max={365} {...props} />;
 }
+
+/** Field problems from the server by their whole path (`due.days`); the preview's body wraps the rule. */
+const issuesOf = (error: unknown, prefix = '') => (isApiError(error) ? error.fieldErrorsByPath(prefix) : {});
 
 interface RuleFormDialogProps {
   rule: RuleView | null;
@@ -189,7 +180,7 @@ export function RuleFormDialog({ rule, opened, onClose }: RuleFormDialogProps) {
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
-  const issues = { ...issuesOf(preview.error), ...issuesOf(save.error) };
+  const issues = { ...issuesOf(preview.error, 'rule.'), ...issuesOf(save.error) };
   const saveError = save.error && !Object.keys(issuesOf(save.error)).length ? save.error.message : null;
   const published = (modules.data ?? []).filter((m) => m.publishedVersion !== null);
   const nameMissing = submitted && values.name.trim() === '';

@@ -1,4 +1,3 @@
-import type { FieldIssue } from '@countersign/contracts/common';
 import type { TemplateKind, TemplateView } from '@countersign/contracts/programme';
 import {
   Alert,
@@ -39,12 +38,7 @@ const KIND_LABELS: Record<TemplateKind, { title: string; description: string }> 
   },
 };
 
-function problemsOf(error: unknown): Record<string, string> {
-  if (!isApiError(error) || !Array.isArray(error.details)) return {};
-  const found: Record<string, string> = {};
-  for (const issue of error.details as FieldIssue[]) found[issue.field] ??= issue.message;
-  return found;
-}
+const problemsOf = (error: unknown) => (isApiError(error) ? error.fieldErrorsByPath() : {});
 
 /** One kind's editor: subject and body on the left, the preview with the signed-in person's data beside it. */
 function TemplateEditor({ template }: { template: TemplateView }) {
