@@ -40,6 +40,15 @@ export const AUDIT_ACTIONS = [
   'template.updated',
   'template.reset',
   'email.retried',
+  'certificate.revoked',
+  'certificate.reinstated',
+  'certificates.exported',
+  'progress.exported',
+  'compliance.report-exported',
+  'audit.exported',
+  'settings.updated',
+  'module.archived',
+  'module.unarchived',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -54,6 +63,10 @@ export const AUDIT_SUBJECT_TYPES = [
   'training_module',
   'email_template',
   'outbound_email',
+  'certificate',
+  'audit_log',
+  'progress_report',
+  'organisation_settings',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

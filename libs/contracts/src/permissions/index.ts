@@ -29,6 +29,12 @@ export const PERMISSIONS = [
   'modules:author',
   /** Create, edit, deactivate and reactivate people; create, rename, merge and delete departments. */
   'people:manage',
+  /** Read the organisation's whole audit log and export it. */
+  'audit:read',
+  /** Revoke and reinstate completion certificates. */
+  'certificates:revoke',
+  /** Change the organisation's settings (such as how long the audit log is kept). */
+  'settings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +48,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'progress:read',
     'approaches:report',
     'approaches:triage',
+    'audit:read',
+    'certificates:revoke',
   ],
   admin: [
     'account:self',
@@ -55,6 +63,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'approaches:rules',
     'modules:author',
     'people:manage',
+    'audit:read',
+    'certificates:revoke',
+    'settings:manage',
   ],
 };
 
