@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProgressCounters } from './progress-counters.service.js';
 import { ProgressController } from './progress.controller.js';
 import { ProgressService } from './progress.service.js';
 
-@Module({ controllers: [ProgressController], providers: [ProgressService] })
+@Module({ controllers: [ProgressController], providers: [ProgressService, ProgressCounters] })
 export class ProgressModule {}
