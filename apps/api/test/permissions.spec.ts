@@ -353,6 +353,7 @@ const ROUTES: RouteCase[] = [
     body: (fx, who) => ({ round: 1, answers: fx.play[who].quizAnswers }),
   },
   { method: 'GET', path: '/api/progress/overview', permission: 'progress:read', ok: 200 },
+  { method: 'GET', path: '/api/progress/trends', permission: 'progress:read', ok: 200 },
   { method: 'GET', path: '/api/progress', permission: 'progress:read', ok: 200 },
   {
     method: 'GET',
@@ -883,6 +884,7 @@ describe('permissions', () => {
         'GET /api/progress → progress:read',
         'GET /api/progress/overview → progress:read',
         'GET /api/progress/people/{userId} → progress:read',
+        'GET /api/progress/trends → progress:read',
         'GET /api/red-flags → modules:read',
         'GET /api/users → directory:read',
         'POST /api/approaches/check → approaches:report',

@@ -20,6 +20,30 @@ export interface ProgressOverview {
   modules: (CompletionTotals & { moduleId: string; title: string })[];
 }
 
+/** One week of the trend: how things stood at the end of the week (for this week: now). */
+export interface TrendPoint {
+  /** Monday of the week (UTC), YYYY-MM-DD. */
+  weekStart: string;
+  /** Current assignments of active people. */
+  required: number;
+  completed: number;
+  overdue: number;
+  /** completed / required and overdue / required, 0..100, one decimal. */
+  completionRate: number;
+  overdueRate: number;
+}
+
+export interface ProgressTrend {
+  /** The last 52 finished weeks, oldest first (weeks before any record are absent). */
+  weeks: TrendPoint[];
+  /** This week so far. */
+  current: TrendPoint;
+}
+
+export const progressTrendQuerySchema = z.object({
+  departmentId: uuidSchema.optional().describe('Only this department; the whole organisation without it.'),
+});
+
 export const PROGRESS_STATUS_FILTERS = ['completed', 'in-progress', 'not-started', 'overdue'] as const;
 
 export const progressListQuerySchema = pageQuerySchema.extend({

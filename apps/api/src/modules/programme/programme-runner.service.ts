@@ -14,8 +14,8 @@ import {
   type ProgrammeTemplateKind,
   renderTemplate,
 } from './programme-emails.js';
+import { backgroundTimeout } from '../../database/background-timeout.js';
 import {
-  backgroundTimeout,
   evaluateRules,
   lockProgramme,
   type ProgrammePart,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { backgroundTimeout } from '../../database/background-timeout.js';
 
 /**
  * The set-based heart of assignment rules: which active people each enabled rule matches, the due
@@ -36,17 +37,6 @@ export const ASSIGNABLE_MODULE = `
   EXISTS (SELECT 1 FROM training_module m
            WHERE m.id = r.module_id AND m.organisation_id = r.organisation_id AND m.archived_at IS NULL
              AND EXISTS (SELECT 1 FROM module_version v WHERE v.module_id = m.id AND v.status = 'published'))`;
-
-/**
- * Background work on a whole organisation (600,000 assignments for 100,000 people × 6 modules)
- * may take longer than the API's per-statement limit, which is sized for requests: the worker's
- * transactions get their own, still bounded.
- */
-export const BACKGROUND_STATEMENT_TIMEOUT = '10min';
-
-export async function backgroundTimeout(tx: EntityManager): Promise<void> {
-  await tx.query(`SET LOCAL statement_timeout = '${BACKGROUND_STATEMENT_TIMEOUT}'`);
-}
 
 /** The parts of an organisation's programme work that must not run twice at once. */
 export type ProgrammePart = 'rules' | 'reminders' | 'escalation';

@@ -2,6 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   progressListQuerySchema,
+  progressTrendQuerySchema,
+  type ProgressTrend,
   type PersonDetail,
   type ProgressOverview,
   type ProgressPage,
@@ -11,12 +13,16 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
 import { ValidatedQuery } from '../../common/validated-query.decorator.js';
+import { ProgressTrends } from './progress-trends.service.js';
 import { ProgressService } from './progress.service.js';
 
 @ApiTags('progress')
 @Controller('progress')
 export class ProgressController {
-  constructor(private readonly progress: ProgressService) {}
+  constructor(
+    private readonly progress: ProgressService,
+    private readonly trends: ProgressTrends,
+  ) {}
 
   @Get('overview')
   @Authenticated({
@@ -25,6 +31,19 @@ export class ProgressController {
   })
   overview(@CurrentUser() auth: AuthContext): Promise<ProgressOverview> {
     return this.progress.overview(auth.organisationId);
+  }
+
+  @Get('trends')
+  @Authenticated({
+    permission: 'progress:read',
+    summary:
+      'Completion and overdue rates week by week for the last year (computed from the records), and this week so far; for the organisation or one department.',
+  })
+  trend(
+    @CurrentUser() auth: AuthContext,
+    @ValidatedQuery(progressTrendQuerySchema) query: z.infer<typeof progressTrendQuerySchema>,
+  ): Promise<ProgressTrend> {
+    return this.trends.trend(auth.organisationId, query.departmentId);
   }
 
   @Get()
