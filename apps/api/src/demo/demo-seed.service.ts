@@ -8,6 +8,7 @@ import type { AuthContext } from '../common/auth-context.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { LearningService } from '../modules/learning/learning.service.js';
 import { OrganisationsService } from '../modules/organisations/organisations.service.js';
+import { ProgressTrends } from '../modules/progress/progress-trends.service.js';
 import { TrainingService } from '../modules/training/training.service.js';
 import { DemoApproachSeedService } from './demo-approach-seed.service.js';
 import { DEMO_DEPARTMENTS, DEMO_LOGINS, DEMO_ORGANISATION, demoPeople, emailFor } from './demo-people.js';
@@ -37,6 +38,7 @@ export class DemoSeedService {
     private readonly training: TrainingService,
     private readonly learning: LearningService,
     private readonly approaches: DemoApproachSeedService,
+    private readonly trends: ProgressTrends,
   ) {}
 
   /**
@@ -152,6 +154,8 @@ export class DemoSeedService {
       await this.backdate(row!.id, daysAgo);
     }
     const reports = await this.approaches.seed(org.id, new Map(people.map((p) => [p.name, p.id])));
+    // The activity above is dated in past weeks: the trend's finished weeks are recorded from it.
+    await this.trends.recordAgain(org.id);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     this.logger.log(
       `Demo Ltd is ready in ${seconds} s: ${people.length} people, ${firstWave.length + secondWave.length} assignments, ${reports} approach reports.`,

@@ -34,7 +34,7 @@ export interface TrendPoint {
 }
 
 export interface ProgressTrend {
-  /** The last 52 finished weeks, oldest first (weeks before any record are absent). */
+  /** The last 52 finished weeks, oldest first; weeks before anything was required are left out. */
   weeks: TrendPoint[];
   /** This week so far. */
   current: TrendPoint;

@@ -136,6 +136,17 @@ export class ProgressTrends {
     });
   }
 
+  /**
+   * Forgets the recorded weeks and computes them again: only for data loaded with past dates
+   * (the demo seed), never for a real organisation, whose finished weeks stay as recorded.
+   */
+  async recordAgain(organisationId: string): Promise<number> {
+    await this.dataSource.query(`DELETE FROM progress_trend_week WHERE organisation_id = $1`, [
+      organisationId,
+    ]);
+    return this.computeWeeks(organisationId);
+  }
+
   /** The last year week by week and this week so far, for the organisation or one department. */
   async trend(organisationId: string, departmentId: string | undefined): Promise<ProgressTrend> {
     const thisWeek = ProgressTrends.weekStart(this.clock.now());
@@ -159,8 +170,10 @@ export class ProgressTrends {
         [organisationId, department],
       ),
     ]);
+    // Weeks before anything was required are left out rather than drawn as 0 %.
+    const firstRecorded = weeks.findIndex((w) => w.required > 0);
     return {
-      weeks: weeks.map((w) => point(w.week_start, w)),
+      weeks: (firstRecorded < 0 ? [] : weeks.slice(firstRecorded)).map((w) => point(w.week_start, w)),
       current: point(iso(thisWeek), now ?? { required: 0, completed: 0, overdue: 0 }),
     };
   }

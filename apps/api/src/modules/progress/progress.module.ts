@@ -4,5 +4,9 @@ import { ProgressTrends } from './progress-trends.service.js';
 import { ProgressController } from './progress.controller.js';
 import { ProgressService } from './progress.service.js';
 
-@Module({ controllers: [ProgressController], providers: [ProgressService, ProgressCounters, ProgressTrends] })
+@Module({
+  controllers: [ProgressController],
+  providers: [ProgressService, ProgressCounters, ProgressTrends],
+  exports: [ProgressTrends],
+})
 export class ProgressModule {}

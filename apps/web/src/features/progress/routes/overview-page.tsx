@@ -11,6 +11,7 @@ import { useProgressOverview } from '../api/overview';
 import { DepartmentTable, ModuleTable } from '../components/breakdown-tables';
 import { DepartmentChart } from '../components/department-chart';
 import { StatCards } from '../components/stat-cards';
+import { TrendChart } from '../components/trend-chart';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -85,6 +86,9 @@ export function OverviewPage() {
           <StatCards totals={data.totals} />
           <Section title="Completion by department">
             <DepartmentChart departments={data.departments} />
+          </Section>
+          <Section title="Completion over the last 12 months">
+            <TrendChart departments={data.departments} />
           </Section>
           <Section title="By department">
             <DepartmentTable departments={data.departments} />
