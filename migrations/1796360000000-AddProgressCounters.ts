@@ -200,9 +200,21 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
         computed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (organisation_id, week_start, department_key)
       )`);
+
+    // The people list reads current assignments only; with yearly cycles two thirds of the rows
+    // are history, and in due-date order the oldest cycles come first. Its three ordering indexes
+    // hold the current rows only (every query that uses them says superseded_at IS NULL).
+    for (const [name, columns] of CURRENT_ONLY_INDEXES) {
+      await q.query(`DROP INDEX ${name}`);
+      await q.query(`CREATE INDEX ${name} ON assignment ${columns} WHERE superseded_at IS NULL`);
+    }
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    for (const [name, columns] of CURRENT_ONLY_INDEXES) {
+      await q.query(`DROP INDEX ${name}`);
+      await q.query(`CREATE INDEX ${name} ON assignment ${columns}`);
+    }
     await q.query(`DROP TABLE progress_trend_week`);
     await q.query(`DROP TRIGGER progress_count_person_deleted ON app_user`);
     await q.query(`DROP FUNCTION progress_count_person_deleted`);
@@ -219,3 +231,9 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
     await q.query(`ALTER TABLE app_user DROP COLUMN deactivated_at`);
   }
 }
+
+const CURRENT_ONLY_INDEXES = [
+  ['assignment_org_due_idx', '(organisation_id, due_date, id)'],
+  ['assignment_org_status_due_idx', '(organisation_id, status, due_date, id)'],
+  ['assignment_org_completed_idx', "(organisation_id, (COALESCE(completed_at, '-infinity'::timestamptz)) DESC)"],
+] as const;
