@@ -1,22 +1,28 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  progressExportQuerySchema,
   progressListQuerySchema,
   type PersonDetail,
   type ProgressOverview,
   type ProgressPage,
 } from '@countersign/contracts/progress';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
 import { ValidatedQuery } from '../../common/validated-query.decorator.js';
+import { ProgressExportService } from './progress-export.service.js';
 import { ProgressService } from './progress.service.js';
 
 @ApiTags('progress')
 @Controller('progress')
 export class ProgressController {
-  constructor(private readonly progress: ProgressService) {}
+  constructor(
+    private readonly progress: ProgressService,
+    private readonly exports: ProgressExportService,
+  ) {}
 
   @Get('overview')
   @Authenticated({
@@ -38,6 +44,25 @@ export class ProgressController {
     @ValidatedQuery(progressListQuerySchema) query: z.infer<typeof progressListQuerySchema>,
   ): Promise<ProgressPage> {
     return this.progress.list(auth.organisationId, query);
+  }
+
+  @Get('export.csv')
+  @Authenticated({
+    permission: 'progress:read',
+    summary:
+      'The people list as CSV (UTF-8 with BOM): the same filters, sort and columns as the list, every page, streamed. Audited.',
+  })
+  async exportCsv(
+    @CurrentUser() auth: AuthContext,
+    @ValidatedQuery(progressExportQuerySchema) query: z.infer<typeof progressExportQuerySchema>,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<StreamableFile> {
+    const stream = await this.exports.csv(auth, query);
+    res.header('Cache-Control', 'private, no-store');
+    return new StreamableFile(stream, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="progress-${new Date().toISOString().slice(0, 10)}.csv"`,
+    });
   }
 
   @Get('people/:userId')

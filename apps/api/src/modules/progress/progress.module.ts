@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { ProgressExportService } from './progress-export.service.js';
 import { ProgressController } from './progress.controller.js';
 import { ProgressService } from './progress.service.js';
 
-@Module({ controllers: [ProgressController], providers: [ProgressService] })
+@Module({
+  imports: [AuditModule],
+  controllers: [ProgressController],
+  providers: [ProgressService, ProgressExportService],
+})
 export class ProgressModule {}
