@@ -6,6 +6,7 @@ import {
   type ProgressRow,
 } from '@countersign/contracts/progress';
 import { parse } from 'csv-parse/sync';
+import { PDFParse } from 'pdf-parse';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type request from 'supertest';
@@ -407,5 +408,261 @@ describe('progress export (CSV)', () => {
     }
     // And exports still work.
     expect((await exportCsv(client, 'sort=name')).records).toHaveLength(12_001);
+  });
+});
+
+/*
+ * The compliance report (PDF) as of a day in the past and as of today, from explicit records
+ * (dates relative to today): creation, completion, supersession and deactivation times decide
+ * who was required, who had completed and who was overdue on each day.
+ */
+describe('compliance report (PDF)', () => {
+  let ctx: TestContext;
+  let officer: Client;
+  let employee: Client;
+  let rivalOfficer: Client;
+  let orgId: string;
+  let ops: { id: string; name: string };
+  let rivalDept: { id: string; name: string };
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const PAST = day(-200);
+
+  async function person(name: string, departmentId: string | null) {
+    return ctx.newUser({ organisationId: orgId, name, departmentId });
+  }
+  async function assign(user: TestUser, moduleId: string, created: string, due: string, cycle = 1) {
+    const [row] = await ctx.dataSource.query<{ id: string }[]>(
+      `INSERT INTO assignment (organisation_id, user_id, module_id, due_date, created_at, cycle)
+       VALUES ($1, $2, $3, $4, $5::date + time '08:00', $6) RETURNING id`,
+      [user.organisationId, user.id, moduleId, due, created, cycle],
+    );
+    return row!.id;
+  }
+  async function complete(assignmentId: string, on: string, score: number) {
+    await ctx.dataSource.query(
+      `WITH a AS (SELECT * FROM assignment WHERE id = $1),
+            v AS (SELECT v.* FROM module_version v JOIN a ON v.module_id = a.module_id AND v.status = 'published'),
+            t AS (
+              INSERT INTO attempt (organisation_id, assignment_id, user_id, module_version_id, status, current_step_id,
+                                   choices_made, scenario_outcome, quiz_round, last_score, progress_percent, started_at, finished_at)
+              SELECT a.organisation_id, a.id, a.user_id, v.id, 'passed', v.content->'scenario'->>'start', 4, 'safe', 1, $3, 100,
+                     $2::date + time '09:00', $2::date + time '10:00'
+                FROM a, v RETURNING *)
+       INSERT INTO completion (organisation_id, assignment_id, user_id, module_id, module_version_id, attempt_id, score, passed, completed_at)
+       SELECT t.organisation_id, t.assignment_id, t.user_id, a.module_id, t.module_version_id, t.id, $3, true, $2::date + time '10:00'
+         FROM t, a`,
+      [assignmentId, on, score],
+    );
+    await ctx.dataSource.query(
+      `UPDATE assignment SET status = 'completed', completed_at = $2::date + time '10:00' WHERE id = $1`,
+      [assignmentId, on],
+    );
+  }
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    const org = await ctx.newOrganisation('Comply Ltd');
+    orgId = org.id;
+    ops = await ctx.newDepartment(org.id, 'Operations');
+    const lab = await ctx.newDepartment(org.id, 'Lab');
+    const [m1] = await ctx.moduleIds(org.id);
+
+    const alice = await person('Alice Ontime', ops.id);
+    await complete(await assign(alice, m1!, day(-300), day(-250)), day(-260), 95);
+    const bob = await person('Bob Late', ops.id);
+    await complete(await assign(bob, m1!, day(-300), day(-250)), day(-100), 85);
+    const cara = await person('Cara Waiting', ops.id);
+    await assign(cara, m1!, day(-300), day(-150));
+    const dan = await person('Dan Newcomer', ops.id);
+    await assign(dan, m1!, day(-100), day(30));
+    const eve = await person('Eve Leaver', ops.id);
+    await assign(eve, m1!, day(-300), day(-250));
+    await ctx.dataSource.query(`UPDATE app_user SET active = false WHERE id = $1`, [eve.id]);
+    await ctx.dataSource.query(
+      `INSERT INTO audit_event (organisation_id, action, subject_type, subject_id, at)
+       VALUES ($1, 'person.deactivated', 'person', $2, $3::date + time '12:00')`,
+      [org.id, eve.id, day(-50)],
+    );
+    // Finn: cycle 1 completed long ago and superseded; cycle 2 open, not yet due.
+    const finn = await person('Finn Refresh', ops.id);
+    const cycle1 = await assign(finn, m1!, day(-300), day(-250));
+    await complete(cycle1, day(-280), 90);
+    await ctx.dataSource.query(
+      `UPDATE assignment SET superseded_at = $2::date + time '07:00' WHERE id = $1`,
+      [cycle1, day(-120)],
+    );
+    await assign(finn, m1!, day(-120), day(60), 2);
+    const gus = await person('Gus Labrat', lab.id);
+    await assign(gus, m1!, day(-300), day(-250));
+
+    officer = await ctx.login(
+      await ctx.newUser({ organisationId: org.id, role: 'officer', name: 'Olive Officer' }),
+    );
+    employee = await ctx.login(alice);
+    const rival = await ctx.newTeam('Rival');
+    rivalDept = rival.department;
+    const [rm] = await ctx.moduleIds(rival.org.id);
+    const rivalPerson = await ctx.newUser({
+      organisationId: rival.org.id,
+      name: 'Rita Rival',
+      departmentId: rival.department.id,
+    });
+    await assign(rivalPerson, rm!, day(-300), day(-250));
+    rivalOfficer = await ctx.login(rival.officer);
+  });
+  afterAll(() => ctx.close());
+
+  async function report(client: Client, query: string) {
+    const res = await client
+      .get(`/api/progress/compliance-report.pdf?${query}`)
+      .buffer(true)
+      .parse(bytes)
+      .expect(200);
+    const parser = new PDFParse({ data: new Uint8Array(res.body as Buffer) });
+    try {
+      const text = await parser.getText();
+      return { res, text: text.text, pages: text.pages.map((p) => p.text) };
+    } finally {
+      await parser.destroy();
+    }
+  }
+
+  /** The status on the line that names the person, or undefined when they are not listed. */
+  function statusOf(text: string, name: string): string | undefined {
+    const line = text.split('\n').find((l) => l.includes(name));
+    if (!line) return undefined;
+    return (
+      /(Completed late|Completed|Overdue|Not yet due)/.exec(line.slice(line.indexOf(name)))?.[1] ??
+      'no status'
+    );
+  }
+
+  it('as of a day in the past: who was required, completed and overdue then', async () => {
+    const { res, text } = await report(officer, `departmentId=${ops.id}&date=${PAST}`);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="compliance-${PAST}-Operations.pdf"`,
+    );
+    expect(text).toContain('Training compliance report');
+    expect(text).toContain('Comply Ltd');
+    expect(text).toContain('Operations');
+    expect(text).toContain(PAST);
+    expect(text).toContain('Olive Officer');
+    expect({
+      alice: statusOf(text, 'Alice Ontime'),
+      bob: statusOf(text, 'Bob Late'),
+      cara: statusOf(text, 'Cara Waiting'),
+      dan: statusOf(text, 'Dan Newcomer'),
+      eve: statusOf(text, 'Eve Leaver'),
+      finn: statusOf(text, 'Finn Refresh'),
+      gus: statusOf(text, 'Gus Labrat'),
+    }).toEqual({
+      alice: 'Completed',
+      bob: 'Overdue', // completed only later
+      cara: 'Not yet due',
+      dan: undefined, // assigned later
+      eve: 'Overdue', // still on staff then
+      finn: 'Completed', // cycle 1 was the current one then
+      gus: undefined, // another department
+    });
+    expect(text).toMatch(/Overdue \(2\)/);
+    expect(text).toMatch(/Completed \(2\)/);
+    expect(text).toMatch(/Required, not yet due \(1\)/);
+    expect(text).toContain('v1');
+    expect(text).toContain('95%');
+  });
+
+  it('as of today: the same people as the records stand now', async () => {
+    const { text } = await report(officer, `departmentId=${ops.id}`);
+    expect(text).toContain(day(0));
+    expect({
+      alice: statusOf(text, 'Alice Ontime'),
+      bob: statusOf(text, 'Bob Late'),
+      cara: statusOf(text, 'Cara Waiting'),
+      dan: statusOf(text, 'Dan Newcomer'),
+      eve: statusOf(text, 'Eve Leaver'),
+      finn: statusOf(text, 'Finn Refresh'),
+    }).toEqual({
+      alice: 'Completed',
+      bob: 'Completed late',
+      cara: 'Overdue',
+      dan: 'Not yet due',
+      eve: undefined, // deactivated since
+      finn: 'Not yet due', // cycle 2
+    });
+  });
+
+  it('covers the whole organisation without a department, never another organisation', async () => {
+    const { text } = await report(officer, `date=${PAST}`);
+    expect(text).toContain('Whole organisation');
+    expect(statusOf(text, 'Gus Labrat')).toBe('Overdue');
+    expect(text).not.toContain('Rita Rival');
+    const theirs = await report(rivalOfficer, '');
+    expect(theirs.text).toContain('Rita Rival');
+    expect(theirs.text).not.toContain('Alice Ontime');
+    // Another organisation's department is not found.
+    const res = await rivalOfficer
+      .get(`/api/progress/compliance-report.pdf?departmentId=${ops.id}`)
+      .expect(404);
+    expect(res.body).toMatchObject({ code: 'not_found' });
+    await officer.get(`/api/progress/compliance-report.pdf?departmentId=${rivalDept.id}`).expect(404);
+  });
+
+  it('records the report in the audit log with the figures', async () => {
+    await report(officer, `departmentId=${ops.id}&date=${PAST}`);
+    const [event] = await ctx.dataSource.query<
+      { action: string; subject_type: string; actor_id: string; details: object }[]
+    >(
+      `SELECT action, subject_type, actor_id, details FROM audit_event
+        WHERE organisation_id = $1 AND action = 'compliance.report-exported' ORDER BY id DESC LIMIT 1`,
+      [orgId],
+    );
+    expect(event).toEqual({
+      action: 'compliance.report-exported',
+      subject_type: 'progress_report',
+      actor_id: officer.user.id,
+      details: { format: 'pdf', departmentId: ops.id, date: PAST, required: 5, completed: 2, overdue: 2 },
+    });
+  });
+
+  it.each([
+    ['date=2999-01-01', 'date'],
+    ['date=31-12-2025', 'date'],
+    ['departmentId=nope', 'departmentId'],
+  ])('answers %s with 400 naming the field', async (query, field) => {
+    const res = await officer.get(`/api/progress/compliance-report.pdf?${query}`).expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'validation_failed' });
+    expect((res.body.details as { field: string }[]).map((d) => d.field)).toEqual([field]);
+  });
+
+  it('needs progress:read', async () => {
+    await employee.get('/api/progress/compliance-report.pdf').expect(403);
+    await ctx.http().get('/api/progress/compliance-report.pdf').expect(401);
+  });
+
+  it('breaks pages cleanly: the table header and "Page n of N" on every page, every row once', async () => {
+    const big = await ctx.newOrganisation('Big Org');
+    const [bm] = await ctx.moduleIds(big.id);
+    await ctx.dataSource.query(
+      `INSERT INTO app_user (organisation_id, email, name, role)
+       SELECT $1, 'big' || i || '@example.test', 'Big Person ' || lpad(i::text, 3, '0'), 'employee' FROM generate_series(1, 130) i`,
+      [big.id],
+    );
+    await ctx.dataSource.query(
+      `INSERT INTO assignment (organisation_id, user_id, module_id, due_date, created_at)
+       SELECT $1, id, $2, CASE WHEN email < 'big5' THEN current_date - 10 ELSE current_date + 10 END, now() - interval '30 days'
+         FROM app_user WHERE organisation_id = $1`,
+      [big.id, bm],
+    );
+    const bigOfficer = await ctx.login(await ctx.newUser({ organisationId: big.id, role: 'officer' }));
+    const { pages } = await report(bigOfficer, '');
+    expect(pages.length).toBeGreaterThan(3);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(page).toMatch(/Person\s+Email\s+Department\s+Module\s+Due\s+Status/);
+    });
+    const listed = pages.join('\n').match(/Big Person \d{3}/g) ?? [];
+    expect(listed).toHaveLength(130);
+    expect(new Set(listed).size).toBe(130);
   });
 });

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  complianceReportQuerySchema,
   progressExportQuerySchema,
   progressListQuerySchema,
   type PersonDetail,
@@ -13,6 +14,7 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
 import { ValidatedQuery } from '../../common/validated-query.decorator.js';
+import { ComplianceReportService } from './compliance-report.service.js';
 import { ProgressExportService } from './progress-export.service.js';
 import { ProgressService } from './progress.service.js';
 
@@ -22,6 +24,7 @@ export class ProgressController {
   constructor(
     private readonly progress: ProgressService,
     private readonly exports: ProgressExportService,
+    private readonly compliance: ComplianceReportService,
   ) {}
 
   @Get('overview')
@@ -62,6 +65,25 @@ export class ProgressController {
     return new StreamableFile(stream, {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="progress-${new Date().toISOString().slice(0, 10)}.csv"`,
+    });
+  }
+
+  @Get('compliance-report.pdf')
+  @Authenticated({
+    permission: 'progress:read',
+    summary:
+      'Compliance report (PDF) of a department, or the whole organisation, as of a day: who was required, who completed which version when, who was overdue. Audited.',
+  })
+  async complianceReport(
+    @CurrentUser() auth: AuthContext,
+    @ValidatedQuery(complianceReportQuerySchema) query: z.infer<typeof complianceReportQuerySchema>,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { stream, fileName } = await this.compliance.pdf(auth, query);
+    res.header('Cache-Control', 'private, no-store');
+    return new StreamableFile(stream, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName.replace(/[^\w.-]+/g, '_')}"`,
     });
   }
 

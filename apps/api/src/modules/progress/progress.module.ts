@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { ComplianceReportService } from './compliance-report.service.js';
 import { ProgressExportService } from './progress-export.service.js';
 import { ProgressController } from './progress.controller.js';
 import { ProgressService } from './progress.service.js';
@@ -7,6 +8,6 @@ import { ProgressService } from './progress.service.js';
 @Module({
   imports: [AuditModule],
   controllers: [ProgressController],
-  providers: [ProgressService, ProgressExportService],
+  providers: [ProgressService, ProgressExportService, ComplianceReportService],
 })
 export class ProgressModule {}
