@@ -249,7 +249,9 @@ export class ComplianceReportService {
       ['Department', facts.department ?? 'Whole organisation'],
       [
         'As of',
-        `${date} (end of the day, UTC${date === now.toISOString().slice(0, 10) ? '; today: up to the time of generation' : ''})`,
+        date === now.toISOString().slice(0, 10)
+          ? `${date} (today, as the records stand at the time of generation)`
+          : `${date} (as the records stood at the end of that day, UTC)`,
       ],
       [
         'Generated',
