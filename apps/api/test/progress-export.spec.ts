@@ -44,6 +44,36 @@ const bytes = (res: request.Response, done: (err: Error | null, body: Buffer) =>
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
+/**
+ * Completes an assignment as the learning service records it: a passed attempt of the published
+ * version (finished at `completedAt`), its completion, and the assignment's status and time.
+ */
+async function completeAssignment(
+  ctx: TestContext,
+  assignmentId: string,
+  completedAt: string,
+  score: number,
+) {
+  await ctx.dataSource.query(
+    `WITH a AS (SELECT * FROM assignment WHERE id = $1),
+          v AS (SELECT v.* FROM module_version v JOIN a ON v.module_id = a.module_id AND v.status = 'published'),
+          t AS (
+            INSERT INTO attempt (organisation_id, assignment_id, user_id, module_version_id, status, current_step_id,
+                                 choices_made, scenario_outcome, quiz_round, last_score, progress_percent, started_at, finished_at)
+            SELECT a.organisation_id, a.id, a.user_id, v.id, 'passed', v.content->'scenario'->>'start', 4, 'safe', 1, $3, 100,
+                   $2::timestamptz - interval '20 minutes', $2::timestamptz
+              FROM a, v RETURNING *)
+     INSERT INTO completion (organisation_id, assignment_id, user_id, module_id, module_version_id, attempt_id, score, passed, completed_at)
+     SELECT t.organisation_id, t.assignment_id, t.user_id, a.module_id, t.module_version_id, t.id, $3, true, $2::timestamptz
+       FROM t, a`,
+    [assignmentId, completedAt, score],
+  );
+  await ctx.dataSource.query(`UPDATE assignment SET status = 'completed', completed_at = $2 WHERE id = $1`, [
+    assignmentId,
+    completedAt,
+  ]);
+}
+
 describe('progress export (CSV)', () => {
   let ctx: TestContext;
   let officer: Client;
@@ -54,26 +84,8 @@ describe('progress export (CSV)', () => {
   let modules: string[];
   const rivalEmails = new Set<string>();
 
-  async function complete(assignmentId: string, completedAt: string, score: number) {
-    await ctx.dataSource.query(
-      `WITH a AS (SELECT * FROM assignment WHERE id = $1),
-            v AS (SELECT v.* FROM module_version v JOIN a ON v.module_id = a.module_id AND v.status = 'published'),
-            t AS (
-              INSERT INTO attempt (organisation_id, assignment_id, user_id, module_version_id, status, current_step_id,
-                                   choices_made, scenario_outcome, quiz_round, last_score, progress_percent, started_at, finished_at)
-              SELECT a.organisation_id, a.id, a.user_id, v.id, 'passed', v.content->'scenario'->>'start', 4, 'safe', 1, $3, 100,
-                     $2::timestamptz - interval '20 minutes', $2::timestamptz
-                FROM a, v RETURNING *)
-       INSERT INTO completion (organisation_id, assignment_id, user_id, module_id, module_version_id, attempt_id, score, passed, completed_at)
-       SELECT t.organisation_id, t.assignment_id, t.user_id, a.module_id, t.module_version_id, t.id, $3, true, $2::timestamptz
-         FROM t, a`,
-      [assignmentId, completedAt, score],
-    );
-    await ctx.dataSource.query(
-      `UPDATE assignment SET status = 'completed', completed_at = $2 WHERE id = $1`,
-      [assignmentId, completedAt],
-    );
-  }
+  const complete = (assignmentId: string, completedAt: string, score: number) =>
+    completeAssignment(ctx, assignmentId, completedAt, score);
 
   beforeAll(async () => {
     ctx = await TestContext.create();
@@ -438,26 +450,8 @@ describe('compliance report (PDF)', () => {
     );
     return row!.id;
   }
-  async function complete(assignmentId: string, on: string, score: number) {
-    await ctx.dataSource.query(
-      `WITH a AS (SELECT * FROM assignment WHERE id = $1),
-            v AS (SELECT v.* FROM module_version v JOIN a ON v.module_id = a.module_id AND v.status = 'published'),
-            t AS (
-              INSERT INTO attempt (organisation_id, assignment_id, user_id, module_version_id, status, current_step_id,
-                                   choices_made, scenario_outcome, quiz_round, last_score, progress_percent, started_at, finished_at)
-              SELECT a.organisation_id, a.id, a.user_id, v.id, 'passed', v.content->'scenario'->>'start', 4, 'safe', 1, $3, 100,
-                     $2::date + time '09:00', $2::date + time '10:00'
-                FROM a, v RETURNING *)
-       INSERT INTO completion (organisation_id, assignment_id, user_id, module_id, module_version_id, attempt_id, score, passed, completed_at)
-       SELECT t.organisation_id, t.assignment_id, t.user_id, a.module_id, t.module_version_id, t.id, $3, true, $2::date + time '10:00'
-         FROM t, a`,
-      [assignmentId, on, score],
-    );
-    await ctx.dataSource.query(
-      `UPDATE assignment SET status = 'completed', completed_at = $2::date + time '10:00' WHERE id = $1`,
-      [assignmentId, on],
-    );
-  }
+  const complete = (assignmentId: string, on: string, score: number) =>
+    completeAssignment(ctx, assignmentId, `${on}T10:00:00Z`, score);
 
   beforeAll(async () => {
     ctx = await TestContext.create();

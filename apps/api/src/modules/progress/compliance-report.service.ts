@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
-import type { Pool, PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
+import type QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, notFound } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
+import { openReadSnapshot, type ReadSnapshot } from './read-snapshot.js';
 
 export interface ComplianceReportRequest {
   departmentId?: string;
@@ -356,11 +356,9 @@ export class ComplianceReportService {
     }
     tableHeader();
 
-    const client = await (this.dataSource.driver as unknown as { master: Pool }).master.connect();
+    const snapshot = await openReadSnapshot(this.dataSource);
     let failed: Error | undefined;
     try {
-      await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
-      await client.query(`SET LOCAL statement_timeout = '10min'`);
       for (const section of SECTIONS) {
         if (!counts[section.standing]) continue;
         const heading = slotY(slots.take(2));
@@ -372,7 +370,7 @@ export class ComplianceReportService {
           });
         doc.font('Helvetica').fontSize(8);
         let drawn = 0;
-        for await (const row of this.rows(client, section.standing, params)) {
+        for await (const row of this.rows(snapshot, section.standing, params)) {
           if (stream.destroyed) throw new Error('the download was abandoned');
           const y = slotY(slots.take());
           this.drawRow(doc, row as ReportRow, left, y);
@@ -381,28 +379,25 @@ export class ComplianceReportService {
           }
         }
       }
-      await client.query('COMMIT');
     } catch (error) {
       failed = error as Error;
       throw error;
     } finally {
-      client.release(failed);
+      await snapshot.finish(failed);
     }
     doc.end();
   }
 
-  private rows(client: PoolClient, standing: Standing, params: unknown[]): QueryStream {
-    return client.query(
-      new QueryStream(
-        `SELECT ${STANDING} AS standing, u.name, u.email, d.name AS department, m.title AS module,
+  private rows(snapshot: ReadSnapshot, standing: Standing, params: unknown[]): QueryStream {
+    return snapshot.stream(
+      `SELECT ${STANDING} AS standing, u.name, u.email, d.name AS department, m.title AS module,
                 to_char(a.due_date, 'YYYY-MM-DD') AS due_date, c.completed_at,
                 to_char(c.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS completed_on, v.version, c.score
            ${REQUIRED}
             AND ${STANDING} = $5
           ORDER BY u.name, m.title, a.id`,
-        [...params, standing],
-        { batchSize: 500 },
-      ),
+      [...params, standing],
+      500,
     );
   }
 

@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PROGRESS_CSV_COLUMNS, progressCsvCells } from '@countersign/contracts/progress';
 import { stringify } from 'csv-stringify';
 import { pipeline, type Readable, Transform } from 'node:stream';
-import type { Pool } from 'pg';
-import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { openReadSnapshot } from './read-snapshot.js';
 import {
   type ListFilters,
   listSql,
@@ -44,12 +43,6 @@ function coalesce(): Transform {
     },
   });
 }
-
-/**
- * A whole export is one statement read through a cursor: the API's per-statement limit (sized for
- * requests) would cut a large one, so its transaction gets its own, still bounded.
- */
-const EXPORT_STATEMENT_TIMEOUT = '10min';
 
 /** A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a `'`. */
 export function defuseFormula(value: string): string {
@@ -101,19 +94,8 @@ export class ProgressExportService {
     );
 
     const list = listSql(auth.organisationId, query);
-    // A connection of the application's pool (the one TypeORM queries through), held for the stream.
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
-    try {
-      await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
-      await client.query(`SET LOCAL statement_timeout = '${EXPORT_STATEMENT_TIMEOUT}'`);
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
-    const rows = client.query(
-      new QueryStream(rowsSql(list, list.filters), list.params, { batchSize: BATCH_ROWS }),
-    );
+    const snapshot = await openReadSnapshot(this.dataSource);
+    const rows = snapshot.stream(rowsSql(list, list.filters), list.params, BATCH_ROWS);
 
     let count = 0;
     const started = Date.now();
@@ -135,18 +117,9 @@ export class ProgressExportService {
       cast: { string: defuseFormula },
     });
     return pipeline(rows, cells, csv, coalesce(), (error) => {
-      if (error) {
-        this.logger.warn(`progress export stopped after ${count} rows: ${error.message}`);
-        client.release(error);
-        return;
-      }
-      client.query('COMMIT').then(
-        () => {
-          this.logger.log(`progress export: ${count} rows in ${Date.now() - started} ms`);
-          client.release();
-        },
-        (commitError: Error) => client.release(commitError),
-      );
+      if (error) this.logger.warn(`progress export stopped after ${count} rows: ${error.message}`);
+      else this.logger.log(`progress export: ${count} rows in ${Date.now() - started} ms`);
+      void snapshot.finish(error ?? undefined);
     });
   }
 }
