@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   complianceReportQuerySchema,
   progressExportQuerySchema,
@@ -55,6 +55,11 @@ export class ProgressController {
     summary:
       'The people list as CSV (UTF-8 with BOM): the same filters, sort and columns as the list, every page, streamed. Audited.',
   })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'CSV, UTF-8 with a byte-order mark, CRLF lines, a header row (PROGRESS_CSV_COLUMNS); cells that would start a spreadsheet formula are prefixed with an apostrophe.',
+  })
   async exportCsv(
     @CurrentUser() auth: AuthContext,
     @ValidatedQuery(progressExportQuerySchema) query: z.infer<typeof progressExportQuerySchema>,
@@ -73,6 +78,10 @@ export class ProgressController {
     permission: 'progress:read',
     summary:
       'Compliance report (PDF) of a department, or the whole organisation, as of a day: who was required, who completed which version when, who was overdue. Audited.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'A PDF (A4 landscape): header, figures, and the table of required assignments.',
   })
   async complianceReport(
     @CurrentUser() auth: AuthContext,
