@@ -634,6 +634,18 @@ describe('compliance report (PDF)', () => {
     await ctx.http().get('/api/progress/compliance-report.pdf').expect(401);
   });
 
+  it('gives its connection back to the pool after a report, a refusal and an empty report', async () => {
+    await report(officer, `departmentId=${ops.id}`);
+    await rivalOfficer.get(`/api/progress/compliance-report.pdf?departmentId=${ops.id}`).expect(404);
+    const empty = await report(officer, `date=${day(-400)}`); // before anyone was assigned anything
+    expect(empty.text).toContain('Nobody was required to complete training on that day.');
+    const pool = (ctx.dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } })
+      .master;
+    for (let i = 0; i < 50 && pool.totalCount - pool.idleCount > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+  });
+
   it('breaks pages cleanly: the table header and "Page n of N" on every page, every row once', async () => {
     const big = await ctx.newOrganisation('Big Org');
     const [bm] = await ctx.moduleIds(big.id);

@@ -17,6 +17,14 @@ export interface ComplianceReportRequest {
   date?: string;
 }
 
+/** What the report's header and figures say. */
+interface Facts {
+  organisation: string;
+  department: string | null;
+  actor: { name: string; email: string };
+  counts: Record<Standing | 'required', number>;
+}
+
 /** Where an assignment stood at the end of the report's day. */
 type Standing = 'overdue' | 'pending' | 'completed';
 
@@ -156,49 +164,38 @@ export class ComplianceReportService {
     const asOf = date === today ? now : endOfDay;
     const params = [auth.organisationId, asOf.toISOString(), date, request.departmentId ?? null];
 
-    const facts = await this.dataSource.transaction(async (tx) => {
-      const [organisation] = await tx.query<{ name: string }[]>(
-        `SELECT name FROM organisation WHERE id = $1`,
-        [auth.organisationId],
+    // One snapshot for the figures and every row, so the counts, the sections and "Page n of N"
+    // agree with the rows drawn whatever changes meanwhile.
+    const snapshot = await openReadSnapshot(this.dataSource);
+    let facts: Facts;
+    try {
+      facts = await this.facts(snapshot, auth, request.departmentId, params);
+    } catch (error) {
+      await snapshot.finish();
+      throw error;
+    }
+    try {
+      await this.dataSource.transaction((tx) =>
+        this.audit.record(tx, {
+          organisationId: auth.organisationId,
+          actorId: auth.userId,
+          action: 'compliance.report-exported',
+          subjectType: 'progress_report',
+          subjectId: null,
+          details: {
+            format: 'pdf',
+            departmentId: request.departmentId ?? null,
+            date,
+            required: facts.counts.required,
+            completed: facts.counts.completed,
+            overdue: facts.counts.overdue,
+          },
+        }),
       );
-      let department: string | null = null;
-      if (request.departmentId) {
-        const [row] = await tx.query<{ name: string }[]>(
-          `SELECT name FROM department WHERE organisation_id = $1 AND id = $2`,
-          [auth.organisationId, request.departmentId],
-        );
-        if (!row) throw notFound('The department');
-        department = row.name;
-      }
-      const [actor] = await tx.query<{ name: string; email: string }[]>(
-        `SELECT name, email FROM app_user WHERE id = $1`,
-        [auth.userId],
-      );
-      const [counts] = await tx.query<Record<Standing | 'required', number>[]>(
-        `SELECT count(*)::int AS required,
-                count(*) FILTER (WHERE ${STANDING} = 'completed')::int AS completed,
-                count(*) FILTER (WHERE ${STANDING} = 'overdue')::int AS overdue,
-                count(*) FILTER (WHERE ${STANDING} = 'pending')::int AS pending
-           ${REQUIRED}`,
-        params,
-      );
-      await this.audit.record(tx, {
-        organisationId: auth.organisationId,
-        actorId: auth.userId,
-        action: 'compliance.report-exported',
-        subjectType: 'progress_report',
-        subjectId: null,
-        details: {
-          format: 'pdf',
-          departmentId: request.departmentId ?? null,
-          date,
-          required: counts!.required,
-          completed: counts!.completed,
-          overdue: counts!.overdue,
-        },
-      });
-      return { organisation: organisation!.name, department, actor: actor!, counts: counts! };
-    });
+    } catch (error) {
+      await snapshot.finish();
+      throw error;
+    }
 
     const doc = new PDFDocument({
       size: 'A4',
@@ -214,8 +211,9 @@ export class ComplianceReportService {
       },
     });
     const stream = doc as unknown as Readable;
-    void this.draw(doc, stream, facts, { date, now, params }).catch((error: Error) => {
+    void this.draw(doc, stream, snapshot, facts, { date, now, params }).catch((error: Error) => {
       this.logger.warn(`compliance report stopped: ${error.message}`);
+      void snapshot.finish(error);
       stream.destroy(error);
     });
     return {
@@ -224,15 +222,46 @@ export class ComplianceReportService {
     };
   }
 
+  /** The organisation, department and caller by name, and the figures; 404 for a department not here. */
+  private async facts(
+    snapshot: ReadSnapshot,
+    auth: AuthContext,
+    departmentId: string | undefined,
+    params: unknown[],
+  ): Promise<Facts> {
+    const [organisation] = await snapshot.query<{ name: string }>(
+      `SELECT name FROM organisation WHERE id = $1`,
+      [auth.organisationId],
+    );
+    let department: string | null = null;
+    if (departmentId) {
+      const [row] = await snapshot.query<{ name: string }>(
+        `SELECT name FROM department WHERE organisation_id = $1 AND id = $2`,
+        [auth.organisationId, departmentId],
+      );
+      if (!row) throw notFound('The department');
+      department = row.name;
+    }
+    const [actor] = await snapshot.query<{ name: string; email: string }>(
+      `SELECT name, email FROM app_user WHERE id = $1`,
+      [auth.userId],
+    );
+    const [counts] = await snapshot.query<Record<Standing | 'required', number>>(
+      `SELECT count(*)::int AS required,
+              count(*) FILTER (WHERE ${STANDING} = 'completed')::int AS completed,
+              count(*) FILTER (WHERE ${STANDING} = 'overdue')::int AS overdue,
+              count(*) FILTER (WHERE ${STANDING} = 'pending')::int AS pending
+         ${REQUIRED}`,
+      params,
+    );
+    return { organisation: organisation!.name, department, actor: actor!, counts: counts! };
+  }
+
   private async draw(
     doc: PDFKit.PDFDocument,
     stream: Readable,
-    facts: {
-      organisation: string;
-      department: string | null;
-      actor: { name: string; email: string };
-      counts: Record<Standing | 'required', number>;
-    },
+    snapshot: ReadSnapshot,
+    facts: Facts,
     { date, now, params }: { date: string; now: Date; params: unknown[] },
   ): Promise<void> {
     const left = PAGE.margin;
@@ -347,6 +376,7 @@ export class ComplianceReportService {
     footer(1);
 
     if (!counts.required) {
+      await snapshot.finish();
       doc
         .font('Helvetica')
         .fontSize(10)
@@ -356,7 +386,6 @@ export class ComplianceReportService {
     }
     tableHeader();
 
-    const snapshot = await openReadSnapshot(this.dataSource);
     let failed: Error | undefined;
     try {
       for (const section of SECTIONS) {

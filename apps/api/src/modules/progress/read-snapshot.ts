@@ -10,11 +10,14 @@ const EXPORT_STATEMENT_TIMEOUT = '10min';
 
 /** A connection held for a streamed export (CSV, PDF), in one read-only snapshot. */
 export interface ReadSnapshot {
+  /** A statement's rows, all at once (for small reads: counts, names). */
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
   /** Rows of a statement from a cursor (pg-query-stream), `batchSize` at a time. */
   stream(sql: string, params: unknown[], batchSize: number): QueryStream;
   /**
    * Commits and gives the connection back to the pool; after an error (or an abandoned download)
-   * discards it instead: a half-read cursor must not be reused. Never throws; call it once.
+   * discards it instead: a half-read cursor must not be reused. Never throws; only the first call
+   * counts.
    */
   finish(error?: Error): Promise<void>;
 }
@@ -34,9 +37,13 @@ export async function openReadSnapshot(dataSource: DataSource): Promise<ReadSnap
     client.release(error as Error);
     throw error;
   }
+  let finished = false;
   return {
+    query: async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[],
     stream: (sql, params, batchSize) => client.query(new QueryStream(sql, params, { batchSize })),
     async finish(error) {
+      if (finished) return;
+      finished = true;
       if (error) return client.release(error);
       try {
         await client.query('COMMIT');
