@@ -355,6 +355,8 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/progress/overview', permission: 'progress:read', ok: 200 },
   { method: 'GET', path: '/api/progress/trends', permission: 'progress:read', ok: 200 },
   { method: 'GET', path: '/api/progress', permission: 'progress:read', ok: 200 },
+  { method: 'GET', path: '/api/progress/export.csv', permission: 'progress:read', ok: 200 },
+  { method: 'GET', path: '/api/progress/compliance-report.pdf', permission: 'progress:read', ok: 200 },
   {
     method: 'GET',
     path: '/api/progress/people/{userId}',
@@ -882,6 +884,8 @@ describe('permissions', () => {
         'GET /api/programme/rules/{ruleId} → progress:read',
         'GET /api/programme/templates → assignments:manage',
         'GET /api/progress → progress:read',
+        'GET /api/progress/compliance-report.pdf → progress:read',
+        'GET /api/progress/export.csv → progress:read',
         'GET /api/progress/overview → progress:read',
         'GET /api/progress/people/{userId} → progress:read',
         'GET /api/progress/trends → progress:read',

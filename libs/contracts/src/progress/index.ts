@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Page, pageQuerySchema, textSchema, uuidSchema } from '../common/index.js';
+import { isoDateSchema, type Page, pageQuerySchema, textSchema, uuidSchema } from '../common/index.js';
 import type { AssignmentStatus } from '../learning/index.js';
 import type { UserSummary } from '../directory/index.js';
 import type { PersonStatus } from '../people/index.js';
@@ -117,3 +117,81 @@ export interface PersonDetail {
   assignments: ProgressRow[];
   attempts: AttemptSummary[];
 }
+
+/**
+ * GET /api/progress/export.csv: the list's own query (filters, sort, leavers), every page. `page`,
+ * `pageSize` and `after` are not part of it (a link built from the list's query string may carry
+ * them; they are ignored), so the file is the whole list the screen pages through.
+ */
+export const progressExportQuerySchema = progressListQuerySchema.omit({
+  page: true,
+  pageSize: true,
+  after: true,
+});
+export type ProgressExportQuery = z.input<typeof progressExportQuerySchema>;
+
+/** The CSV's columns, in the table's order (the person cell's name, email and marker split out). */
+export const PROGRESS_CSV_COLUMNS = [
+  'Person',
+  'Email',
+  'Deactivated',
+  'Department',
+  'Module',
+  'Cycle',
+  'Status',
+  'Overdue',
+  'Due date',
+  'Completed at (UTC)',
+  'Days late',
+  'Score (%)',
+  'Version',
+] as const;
+
+const STATUS_WORDS: Record<AssignmentStatus, string> = {
+  completed: 'Completed',
+  'in-progress': 'In progress',
+  'not-started': 'Not started',
+};
+
+/**
+ * Whole days a completion came after its due date, by calendar day in UTC (0 when on time or not
+ * completed). The web counts in the viewer's time zone; a file has no viewer, so it says UTC.
+ */
+export function daysLateUtc(dueDate: string, completedAt: string | null): number {
+  if (!completedAt) return 0;
+  const days = (Date.parse(completedAt.slice(0, 10)) - Date.parse(dueDate)) / 86_400_000;
+  return Math.max(0, Math.round(days));
+}
+
+/**
+ * One list row as the CSV's cells, in PROGRESS_CSV_COLUMNS order: the table's facts in a form a
+ * spreadsheet can sort and filter (ISO dates, plain numbers, empty for "—"). Status words are the
+ * table's badges ("Completed late" when completed after the due date).
+ */
+export function progressCsvCells(row: ProgressRow): (string | number)[] {
+  const late = daysLateUtc(row.dueDate, row.completedAt);
+  return [
+    row.user.name,
+    row.user.email,
+    row.user.deactivated ? 'Yes' : 'No',
+    row.department?.name ?? '',
+    row.module.title,
+    row.cycle,
+    row.status === 'completed' && late > 0 ? 'Completed late' : STATUS_WORDS[row.status],
+    row.overdue ? 'Yes' : 'No',
+    row.dueDate,
+    row.completedAt ?? '',
+    row.completedAt ? late : '',
+    row.scorePercent ?? '',
+    row.completedVersion ?? '',
+  ];
+}
+
+/** GET /api/progress/compliance-report.pdf: one department (or the whole organisation) on a day. */
+export const complianceReportQuerySchema = z.object({
+  departmentId: uuidSchema.optional().describe('The department; without it, the whole organisation.'),
+  date: isoDateSchema
+    .optional()
+    .describe('The day the report is "as of" (YYYY-MM-DD, UTC), today or earlier; default today.'),
+});
+export type ComplianceReportQuery = z.input<typeof complianceReportQuerySchema>;

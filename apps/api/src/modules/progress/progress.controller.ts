@@ -1,6 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
+  complianceReportQuerySchema,
+  progressExportQuerySchema,
   progressListQuerySchema,
   progressTrendQuerySchema,
   type ProgressTrend,
@@ -8,12 +10,15 @@ import {
   type ProgressOverview,
   type ProgressPage,
 } from '@countersign/contracts/progress';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { Authenticated, CurrentUser } from '../../common/authenticated.decorator.js';
 import { UuidParamPipe } from '../../common/uuid-param.pipe.js';
 import { ValidatedQuery } from '../../common/validated-query.decorator.js';
 import { ProgressTrends } from './progress-trends.service.js';
+import { ComplianceReportService } from './compliance-report.service.js';
+import { ProgressExportService } from './progress-export.service.js';
 import { ProgressService } from './progress.service.js';
 
 @ApiTags('progress')
@@ -22,6 +27,8 @@ export class ProgressController {
   constructor(
     private readonly progress: ProgressService,
     private readonly trends: ProgressTrends,
+    private readonly exports: ProgressExportService,
+    private readonly compliance: ComplianceReportService,
   ) {}
 
   @Get('overview')
@@ -57,6 +64,53 @@ export class ProgressController {
     @ValidatedQuery(progressListQuerySchema) query: z.infer<typeof progressListQuerySchema>,
   ): Promise<ProgressPage> {
     return this.progress.list(auth.organisationId, query);
+  }
+
+  @Get('export.csv')
+  @Authenticated({
+    permission: 'progress:read',
+    summary:
+      'The people list as CSV (UTF-8 with BOM): the same filters, sort and columns as the list, every page, streamed. Audited.',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'CSV, UTF-8 with a byte-order mark, CRLF lines, a header row (PROGRESS_CSV_COLUMNS); cells that would start a spreadsheet formula are prefixed with an apostrophe.',
+  })
+  async exportCsv(
+    @CurrentUser() auth: AuthContext,
+    @ValidatedQuery(progressExportQuerySchema) query: z.infer<typeof progressExportQuerySchema>,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<StreamableFile> {
+    const stream = await this.exports.csv(auth, query);
+    res.header('Cache-Control', 'private, no-store');
+    return new StreamableFile(stream, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="progress-${new Date().toISOString().slice(0, 10)}.csv"`,
+    });
+  }
+
+  @Get('compliance-report.pdf')
+  @Authenticated({
+    permission: 'progress:read',
+    summary:
+      'Compliance report (PDF) of a department, or the whole organisation, as of a day: who was required, who completed which version when, who was overdue. Audited.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'A PDF (A4 landscape): header, figures, and the table of required assignments.',
+  })
+  async complianceReport(
+    @CurrentUser() auth: AuthContext,
+    @ValidatedQuery(complianceReportQuerySchema) query: z.infer<typeof complianceReportQuerySchema>,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { stream, fileName } = await this.compliance.pdf(auth, query);
+    res.header('Cache-Control', 'private, no-store');
+    return new StreamableFile(stream, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName.replace(/[^\w.-]+/g, '_')}"`,
+    });
   }
 
   @Get('people/:userId')

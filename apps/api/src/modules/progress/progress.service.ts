@@ -8,7 +8,7 @@ import type {
   ProgressPage,
   ProgressRow,
 } from '@countersign/contracts/progress';
-import type { progressListQuerySchema } from '@countersign/contracts/progress';
+import type { progressExportQuerySchema, progressListQuerySchema } from '@countersign/contracts/progress';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { notFound } from '../../common/domain-error.js';
@@ -40,7 +40,7 @@ const COUNTED_OVERDUE = `(c.status <> 'completed' AND c.due_date < current_date)
 /** A never-completed assignment sorts as if completed at the dawn of time: last, latest first. */
 const COMPLETED_KEY = `COALESCE(a.completed_at, '-infinity'::timestamptz)`;
 
-interface SortSql {
+export interface SortSql {
   /** ORDER BY inside the page query (a, u, m); ids break ties. */
   inner: string;
   /** The same order on the page's rows (p). */
@@ -102,6 +102,60 @@ function cursorAfter(row: ProgressSqlRow, sort: ListQuery['sort']): string {
     case 'completedAt':
       return encodeCursor({ s: 'completedAt', k: [row.completed_key, ...tail] });
   }
+}
+
+/** The list's query without its paging: what the export streams in full. */
+export type ListFilters = z.infer<typeof progressExportQuerySchema>;
+
+/**
+ * The people list's one definition, shared by the page (`list`) and the CSV export: which
+ * assignments (current cycle; leavers or not), the WHERE clause of the filters, the sort, and the
+ * parameters so far (`$1` is the organisation). `param` adds one more and returns its placeholder.
+ */
+export interface ListSql {
+  assignments: string;
+  filters: string;
+  sort: SortSql;
+  params: unknown[];
+  param: (value: unknown) => string;
+}
+
+export function listSql(organisationId: string, query: ListFilters): ListSql {
+  const params: unknown[] = [organisationId];
+  const where = ['a.organisation_id = $1'];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const add = (sql: (p: string) => string, value: unknown) => where.push(sql(param(value)));
+  if (query.status === 'overdue') where.push(OVERDUE);
+  else if (query.status) add((p) => `a.status = ${p}`, query.status);
+  if (query.departmentId) add((p) => `u.department_id = ${p}`, query.departmentId);
+  if (query.moduleId) add((p) => `a.module_id = ${p}`, query.moduleId);
+  if (query.q) add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, `%${escapeLike(query.q)}%`);
+  return {
+    assignments: query.leavers === 'show' ? ALL_ASSIGNMENTS : ACTIVE_ASSIGNMENTS,
+    filters: where.join(' AND '),
+    sort: SORTS[query.sort],
+    params,
+    param,
+  };
+}
+
+/**
+ * The list's rows (decorated with department, score and version) where `where` holds, in the
+ * list's order. `page` ends the row choice: `ORDER BY … LIMIT … OFFSET …` for one page, so only
+ * the page's rows are decorated; empty for the whole list (the export).
+ */
+export function rowsSql(list: ListSql, where: string, page = ''): string {
+  return `WITH p AS (
+      SELECT ${ROW_SELECT}
+        ${list.assignments}
+        JOIN training_module m ON m.id = a.module_id
+       WHERE ${where}
+       ${page}
+    )
+    SELECT ${PAGE_COLUMNS} FROM p ${PAGE_JOINS} ORDER BY ${list.sort.outer}`;
 }
 
 interface TotalsRow {
@@ -191,31 +245,18 @@ export class ProgressService {
    * know whether there is a next page.
    */
   async list(organisationId: string, query: ListQuery): Promise<ProgressPage> {
-    const params: unknown[] = [organisationId];
-    const where = ['a.organisation_id = $1'];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const add = (sql: (p: string) => string, value: unknown) => where.push(sql(param(value)));
-    if (query.status === 'overdue') where.push(OVERDUE);
-    else if (query.status) add((p) => `a.status = ${p}`, query.status);
-    if (query.departmentId) add((p) => `u.department_id = ${p}`, query.departmentId);
-    if (query.moduleId) add((p) => `a.module_id = ${p}`, query.moduleId);
-    if (query.q) add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, `%${escapeLike(query.q)}%`);
-    const sort = SORTS[query.sort];
-    const filters = where.join(' AND ');
-    const assignments = query.leavers === 'show' ? ALL_ASSIGNMENTS : ACTIVE_ASSIGNMENTS;
+    const list = listSql(organisationId, query);
+    const { sort, params } = list;
     const countParams = [...params];
 
-    let pageWhere = filters;
+    let pageWhere = list.filters;
     let order = sort.inner;
     let offset = (query.page - 1) * query.pageSize;
     if (query.after) {
       const cursor = decodeCursor(query.after, query.sort);
       // A null key (no completion time) is not a param: `after` does not use its placeholder.
       const keys: (string | null)[] = cursor.k;
-      const placeholders = keys.map((value) => (value === null ? 'NULL' : param(value)));
+      const placeholders = keys.map((value) => (value === null ? 'NULL' : list.param(value)));
       const keyset = sort.after(placeholders, cursor);
       pageWhere += ` AND ${keyset.where}`;
       order = keyset.inner ?? order;
@@ -224,20 +265,10 @@ export class ProgressService {
 
     const [rows, count] = await Promise.all([
       this.dataSource.query<ProgressSqlRow[]>(
-        `WITH p AS (
-           SELECT a.id, a.status, ${OVERDUE} AS overdue, a.due_date, a.completed_at, a.user_id, u.name AS user_name,
-                  u.email AS user_email, u.active AS user_active, u.department_id, a.module_id, m.title AS module_title,
-                  a.cycle, a.superseded_at IS NULL AS current, a.source
-             ${assignments}
-             JOIN training_module m ON m.id = a.module_id
-            WHERE ${pageWhere}
-            ORDER BY ${order}
-            LIMIT ${query.pageSize + 1} OFFSET ${offset}
-         )
-         SELECT ${PAGE_COLUMNS} FROM p ${PAGE_JOINS} ORDER BY ${sort.outer}`,
+        rowsSql(list, pageWhere, `ORDER BY ${order} LIMIT ${query.pageSize + 1} OFFSET ${offset}`),
         params,
       ),
-      this.total(organisationId, query, filters, countParams),
+      this.total(organisationId, query, list.assignments, list.filters, countParams),
     ]);
     const items = rows.slice(0, query.pageSize);
     const last = items.at(-1);
@@ -257,11 +288,11 @@ export class ProgressService {
   private async total(
     organisationId: string,
     query: ListQuery,
+    assignments: string,
     filters: string,
     params: unknown[],
   ): Promise<{ total: number } | undefined> {
     if (query.q) {
-      const assignments = query.leavers === 'show' ? ALL_ASSIGNMENTS : ACTIVE_ASSIGNMENTS;
       const [row] = await this.dataSource.query<{ total: number }[]>(
         `SELECT count(*)::int AS total ${assignments} WHERE ${filters}`,
         params,
@@ -313,9 +344,7 @@ export class ProgressService {
     // A leaver's record stays visible to officers: no "active" filter here.
     const assignments = await this.dataSource.query<ProgressSqlRow[]>(
       `WITH p AS (
-         SELECT a.id, a.status, ${OVERDUE} AS overdue, a.due_date, a.completed_at, a.user_id, u.name AS user_name,
-                u.email AS user_email, u.active AS user_active, u.department_id, a.module_id, m.title AS module_title,
-                a.cycle, a.superseded_at IS NULL AS current, a.source
+         SELECT ${ROW_SELECT}
            FROM assignment a
            JOIN app_user u ON u.id = a.user_id
            JOIN training_module m ON m.id = a.module_id
@@ -376,6 +405,12 @@ export class ProgressService {
   }
 }
 
+/** A row of the list before decoration (a, u, m). */
+const ROW_SELECT = `
+  a.id, a.status, ${OVERDUE} AS overdue, a.due_date, a.completed_at, a.user_id, u.name AS user_name,
+  u.email AS user_email, u.active AS user_active, u.department_id, a.module_id, m.title AS module_title,
+  a.cycle, a.superseded_at IS NULL AS current, a.source`;
+
 /** Decoration of a page's rows: department, and the score and version of the completion. */
 const PAGE_COLUMNS = `
   p.id AS assignment_id, p.status, p.overdue, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, p.completed_at,
@@ -387,7 +422,7 @@ const PAGE_JOINS = `
   LEFT JOIN completion c ON c.assignment_id = p.id
   LEFT JOIN module_version v ON v.id = c.module_version_id`;
 
-interface ProgressSqlRow {
+export interface ProgressSqlRow {
   assignment_id: string;
   status: ProgressRow['status'];
   overdue: boolean;
@@ -410,7 +445,7 @@ interface ProgressSqlRow {
   completed_key: string | null;
 }
 
-function toProgressRow(r: ProgressSqlRow): ProgressRow {
+export function toProgressRow(r: ProgressSqlRow): ProgressRow {
   return {
     assignmentId: r.assignment_id,
     user: {

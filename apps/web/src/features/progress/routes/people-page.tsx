@@ -1,9 +1,11 @@
-import { Paper } from '@mantine/core';
+import { Group, Paper } from '@mantine/core';
 import { IconUserSearch } from '@tabler/icons-react';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PagedList } from '../../../components/ui/paged-list';
 import { useProgressList } from '../api/progress-list';
 import { ProgressFilters, useProgressFilters } from '../components/progress-filters';
+import { ComplianceReportButton } from '../components/compliance-report-dialog';
+import { ExportCsvButton } from '../components/export-button';
 import { ProgressTable } from '../components/progress-table';
 
 const PAGE_SIZE = 25;
@@ -15,7 +17,16 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader title="People" description="Who has completed which module, and who is overdue." />
+      <PageHeader
+        title="People"
+        description="Who has completed which module, and who is overdue."
+        actions={
+          <Group gap="sm" align="flex-start">
+            <ComplianceReportButton departmentId={filters.departmentId} />
+            <ExportCsvButton filters={filters} />
+          </Group>
+        }
+      />
       <Paper withBorder radius="lg" p="lg">
         <ProgressFilters filters={filters} onChange={setFilters} />
         <PagedList
