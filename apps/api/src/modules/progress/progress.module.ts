@@ -10,7 +10,13 @@ import { ProgressService } from './progress.service.js';
 @Module({
   imports: [AuditModule],
   controllers: [ProgressController],
-  providers: [ProgressService, ProgressCounters, ProgressTrends, ProgressExportService, ComplianceReportService],
+  providers: [
+    ProgressService,
+    ProgressCounters,
+    ProgressTrends,
+    ProgressExportService,
+    ComplianceReportService,
+  ],
   exports: [ProgressTrends],
 })
 export class ProgressModule {}
