@@ -12,27 +12,10 @@ import type { progressListQuerySchema } from '@countersign/contracts/progress';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { notFound } from '../../common/domain-error.js';
-import { escapeLike } from '../users/directory.service.js';
 import { decodeCursor, encodeCursor, type ProgressCursor } from './progress-cursor.js';
+import { ACTIVE_ASSIGNMENTS, OVERDUE, progressFilterSql } from './progress-filters.js';
 
 type ListQuery = z.infer<typeof progressListQuerySchema>;
-
-/**
- * Current assignments (each person's latest cycle of each module) of active people in one
- * organisation (`$1`). Status lives on the assignment (kept in step by LearningService), so every
- * filter below is an indexed column test. Earlier cycles are history: the person's page shows them.
- */
-const ACTIVE_ASSIGNMENTS = `
-  FROM assignment a
-  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND u.active
-   AND a.superseded_at IS NULL`;
-
-/** The same with leavers (deactivated people) too: the list with `leavers=show`. */
-const ALL_ASSIGNMENTS = `
-  FROM assignment a
-  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND a.superseded_at IS NULL`;
-
-const OVERDUE = `(a.status <> 'completed' AND a.due_date < current_date)`;
 
 /** A never-completed assignment sorts as if completed at the dawn of time: last, latest first. */
 const COMPLETED_KEY = `COALESCE(a.completed_at, '-infinity'::timestamptz)`;
@@ -182,20 +165,12 @@ export class ProgressService {
    */
   async list(organisationId: string, query: ListQuery): Promise<ProgressPage> {
     const params: unknown[] = [organisationId];
-    const where = ['a.organisation_id = $1'];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
-    const add = (sql: (p: string) => string, value: unknown) => where.push(sql(param(value)));
-    if (query.status === 'overdue') where.push(OVERDUE);
-    else if (query.status) add((p) => `a.status = ${p}`, query.status);
-    if (query.departmentId) add((p) => `u.department_id = ${p}`, query.departmentId);
-    if (query.moduleId) add((p) => `a.module_id = ${p}`, query.moduleId);
-    if (query.q) add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, `%${escapeLike(query.q)}%`);
+    const { from: assignments, where: filters } = progressFilterSql(query, params);
     const sort = SORTS[query.sort];
-    const filters = where.join(' AND ');
-    const assignments = query.leavers === 'show' ? ALL_ASSIGNMENTS : ACTIVE_ASSIGNMENTS;
     const countParams = [...params];
 
     let pageWhere = filters;
