@@ -25,7 +25,7 @@ async function pdfDownload(
   row: CertificateRow,
   res: FastifyReply,
 ): Promise<StreamableFile> {
-  const pdf = await renderCertificate(factsOf(row), certificates.verifyUrl(row.code));
+  const pdf = renderCertificate(factsOf(row), certificates.verifyUrl(row.code));
   res.header('Cache-Control', 'private, no-store');
   return new StreamableFile(pdf, {
     type: 'application/pdf',
@@ -96,7 +96,7 @@ export class CertificatesController {
           // Two people of the same name on the same module: the code part differs, but be sure.
           if (names.has(name)) name = name.replace(/\.pdf$/, ` ${row.id.slice(0, 8)}.pdf`);
           names.add(name);
-          const pdf = await renderCertificate(factsOf(row), this.certificates.verifyUrl(row.code));
+          const pdf = renderCertificate(factsOf(row), this.certificates.verifyUrl(row.code));
           // One PDF in flight at a time; the zip waits for the client when it reads slowly.
           await new Promise<void>((resolve, reject) => {
             const done = () => {

@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  CertificateVerification,
-  CertificateView,
-} from '@countersign/contracts/certificates';
+import type { CertificateVerification, CertificateView } from '@countersign/contracts/certificates';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { certificateZipQuerySchema } from '@countersign/contracts/certificates';
