@@ -21,6 +21,19 @@ export function formatCertificateCode(code: string): string {
   return (normaliseCertificateCode(code).match(/.{1,4}/g) ?? []).join('-');
 }
 
+/**
+ * The day of a completion or revocation as certificates and the verify page print it, in UTC so
+ * that both say the same wherever they are read: "2 January 2026".
+ */
+export function formatCertificateDate(at: string | Date): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(at));
+}
+
 export function isCertificateCode(input: string): boolean {
   return CODE_PATTERN.test(normaliseCertificateCode(input));
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { formatCertificateCode } from '@countersign/contracts/certificates';
+import {
+  formatCertificateCode,
+  formatCertificateDate as certificateDate,
+} from '@countersign/contracts/certificates';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -43,16 +46,6 @@ const INK = '#1f2933';
 const MUTED = '#52606d';
 const ACCENT = '#1c5d99';
 const REVOKED = '#b42318';
-
-/** "2 January 2026": the day of completion in UTC, as the verify page shows it. */
-export function certificateDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(at);
-}
 
 /**
  * The certificate as a PDF stream (A4 landscape). The caller pipes it on; it ends by itself.

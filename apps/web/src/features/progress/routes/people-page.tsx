@@ -2,6 +2,7 @@ import { Paper } from '@mantine/core';
 import { IconUserSearch } from '@tabler/icons-react';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PagedList } from '../../../components/ui/paged-list';
+import { CertificatesZipButton } from '../../certificates/components/certificates-zip-button';
 import { useProgressList } from '../api/progress-list';
 import { ProgressFilters, useProgressFilters } from '../components/progress-filters';
 import { ProgressTable } from '../components/progress-table';
@@ -15,7 +16,11 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader title="People" description="Who has completed which module, and who is overdue." />
+      <PageHeader
+        title="People"
+        description="Who has completed which module, and who is overdue."
+        actions={<CertificatesZipButton filters={filters} />}
+      />
       <Paper withBorder radius="lg" p="lg">
         <ProgressFilters filters={filters} onChange={setFilters} />
         <PagedList
