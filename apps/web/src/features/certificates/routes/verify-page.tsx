@@ -31,7 +31,7 @@ function Facts({ certificate }: { certificate: CertificateVerification }) {
       <Table.Tbody>
         {rows.map(([label, value]) => (
           <Table.Tr key={label}>
-            <Table.Th w={130}>{label}</Table.Th>
+            <Table.Th w={150}>{label}</Table.Th>
             <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
           </Table.Tr>
         ))}
@@ -178,7 +178,7 @@ export function VerifyPage() {
               setTypedError(null);
             }}
             error={typedError}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
           <Button type="submit" variant={code ? 'default' : 'filled'}>
             Check the certificate
