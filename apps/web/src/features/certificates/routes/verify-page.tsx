@@ -155,7 +155,7 @@ export function VerifyPage() {
   };
 
   return (
-    <PublicCard title="Verify a certificate" width={560}>
+    <PublicCard title="Verify a certificate" width={620}>
       {code ? (
         <Answer code={code} />
       ) : (
