@@ -96,19 +96,20 @@ export class CertificatesController {
           // Two people of the same name on the same module: the code part differs, but be sure.
           if (names.has(name)) name = name.replace(/\.pdf$/, ` ${row.id.slice(0, 8)}.pdf`);
           names.add(name);
+          // One PDF in flight at a time; the zip waits for the client when it reads slowly. A client
+          // that goes away destroys the zip (close): stop there instead of waiting for ever.
+          if (zip.destroyed) return;
           const pdf = renderCertificate(factsOf(row), this.certificates.verifyUrl(row.code));
-          // One PDF in flight at a time; the zip waits for the client when it reads slowly.
           await new Promise<void>((resolve, reject) => {
-            const done = () => {
-              zip.off('error', fail);
-              resolve();
+            const settle = (error?: Error) => {
+              zip.off('entry', done).off('error', fail).off('close', closed);
+              if (error) reject(error);
+              else resolve();
             };
-            const fail = (error: Error) => {
-              zip.off('entry', done);
-              reject(error);
-            };
-            zip.once('entry', done);
-            zip.once('error', fail);
+            const done = () => settle();
+            const fail = (error: Error) => settle(error);
+            const closed = () => settle(new Error('The download was closed before the zip was complete.'));
+            zip.once('entry', done).once('error', fail).once('close', closed);
             zip.append(pdf, { name, date: new Date(row.completed_at) });
           });
         }
