@@ -42,6 +42,11 @@ describe('certificate journey: complete → download → verify → revoke', () 
       if (!(await download.isVisible())) {
         await card.getByRole('link', { name: new RegExp(`^(Start|Resume) ${MODULE.title}$`) }).click();
         await playToPass(page);
+        // The certificate is offered straight away on the completion screen too.
+        await page
+          .getByTestId('completion')
+          .getByRole('button', { name: `Download certificate for ${MODULE.title}` })
+          .waitFor();
         await page.goto('/training');
       }
       await download.waitFor();

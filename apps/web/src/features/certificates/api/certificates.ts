@@ -66,8 +66,3 @@ function zipPath(filters: CertificateZipQuery): string {
 
 export const downloadCertificatesZip = (filters: CertificateZipQuery) =>
   apiClient.download(zipPath(filters), 'certificates.zip');
-
-/** A download as a mutation: pending while the file comes, the server's error when refused. */
-export function useDownload<T>(start: (input: T) => Promise<void>) {
-  return useMutation({ mutationFn: start });
-}
