@@ -14,6 +14,7 @@ import { AddPersonRecords1796232624624 } from './1796232624624-AddPersonRecords.
 import { AddCredentialTokens1796237651270 } from './1796237651270-AddCredentialTokens.js';
 import { CreateJobQueue1796310000000 } from './1796310000000-CreateJobQueue.js';
 import { AddProgrammeRules1796320000000 } from './1796320000000-AddProgrammeRules.js';
+import { CreateCertificates1796330000000 } from './1796330000000-CreateCertificates.js';
 import { AddProgressCounters1796360000000 } from './1796360000000-AddProgressCounters.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
@@ -34,5 +35,6 @@ export const migrations = [
   AddCredentialTokens1796237651270,
   CreateJobQueue1796310000000,
   AddProgrammeRules1796320000000,
+  CreateCertificates1796330000000,
   AddProgressCounters1796360000000,
 ];

@@ -12,6 +12,7 @@ import { AssignmentsModule } from './modules/assignments/assignments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { AuthoringModule } from './modules/authoring/authoring.module.js';
+import { CertificatesModule } from './modules/certificates/certificates.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { LearningModule } from './modules/learning/learning.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         AssignmentsModule,
         LearningModule,
         ProgressModule,
+        CertificatesModule,
         ProgrammeModule,
         AuditModule,
         NotificationsModule,

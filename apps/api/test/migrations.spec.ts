@@ -18,6 +18,14 @@ describe('migrations', () => {
     await dropDatabase(server, name);
   });
 
+  /** Undoes the migrations from the newest back to and including `name`. */
+  const undoThrough = async (name: string) => {
+    for (;;) {
+      const [last] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
+      await ds.undoLastMigration({ transaction: 'each' });
+      if (!last || last.name === name) return;
+    }
+  };
   const tables = async () =>
     (
       await ds.query(
@@ -119,6 +127,63 @@ describe('migrations', () => {
       status: 'completed',
       completed_at: new Date('2026-01-02T03:04:05Z'),
     });
+  });
+
+  it('backfills a certificate for every existing completion, and down() removes them again', async () => {
+    // The completion made before the migrations ran (test above) got its certificate, issued when
+    // it was completed.
+    const backfilled = await ds.query(
+      `SELECT ce.code, ce.issued_at, c.completed_at FROM certificate ce JOIN completion c ON c.id = ce.completion_id`,
+    );
+    expect(backfilled).toEqual([
+      {
+        code: expect.stringMatching(/^[A-Z2-7]{32}$/),
+        issued_at: new Date('2026-01-02T03:04:05Z'),
+        completed_at: new Date('2026-01-02T03:04:05Z'),
+      },
+    ]);
+
+    await undoThrough('CreateCertificates1796330000000');
+    expect(await tables()).not.toContain('certificate');
+    // Many more completions while there are no certificates; then the migration again.
+    const [done] = await ds.query(`SELECT * FROM completion LIMIT 1`);
+    const suffix = randomBytes(3).toString('hex');
+    for (let i = 0; i < 40; i++) {
+      const [u] = await ds.query(
+        `INSERT INTO app_user (organisation_id, email, name) VALUES ($1, $2, 'Many') RETURNING id`,
+        [done.organisation_id, `many-${i}-${suffix}@example.test`],
+      );
+      const [a] = await ds.query(
+        `INSERT INTO assignment (organisation_id, user_id, module_id, due_date, status, completed_at) VALUES ($1, $2, $3, '2030-01-01', 'completed', now()) RETURNING id`,
+        [done.organisation_id, u.id, done.module_id],
+      );
+      const [t] = await ds.query(
+        `INSERT INTO attempt (organisation_id, assignment_id, user_id, module_version_id, current_step_id, status) VALUES ($1, $2, $3, $4, 's', 'passed') RETURNING id`,
+        [done.organisation_id, a.id, u.id, done.module_version_id],
+      );
+      await ds.query(
+        `INSERT INTO completion (organisation_id, assignment_id, user_id, module_id, module_version_id, attempt_id, score, passed)
+         VALUES ($1, $2, $3, $4, $5, $6, 85, true)`,
+        [done.organisation_id, a.id, u.id, done.module_id, done.module_version_id, t.id],
+      );
+    }
+    await ds.runMigrations({ transaction: 'each' });
+    const certificates = await ds.query(
+      `SELECT ce.code, ce.organisation_id = c.organisation_id AS same_org
+         FROM completion c LEFT JOIN certificate ce ON ce.completion_id = c.id`,
+    );
+    expect(certificates).toHaveLength(41);
+    for (const c of certificates)
+      expect(c).toEqual({ code: expect.stringMatching(/^[A-Z2-7]{32}$/), same_org: true });
+    expect(new Set(certificates.map((c: { code: string }) => c.code)).size).toBe(41);
+    expect(certificates.map((c: { code: string }) => c.code)).not.toContain(backfilled[0].code);
+
+    // A revoked certificate is a decision on record: down() refuses to drop it.
+    await ds.query(`UPDATE certificate SET revoked_at = now(), revoke_reason = 'Test' WHERE code = $1`, [
+      certificates[0].code,
+    ]);
+    await expect(undoThrough('CreateCertificates1796330000000')).rejects.toThrow(/revoked/);
+    await ds.query(`UPDATE certificate SET revoked_at = NULL, revoke_reason = NULL`);
   });
 
   it('freezes published module versions in the database itself', async () => {

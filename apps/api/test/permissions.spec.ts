@@ -11,7 +11,7 @@ import {
 } from '@countersign/contracts/permissions';
 import type { ModuleContent } from '@countersign/scenario-engine';
 import type request from 'supertest';
-import { playToEnding } from './play.js';
+import { playToEnding, playToPass } from './play.js';
 import { TEST_PASSWORD, TestContext, type Client, type TestUser } from './test-app.js';
 
 /**
@@ -58,6 +58,11 @@ interface Fixture {
   rules: { view: string; edit: string; remove: string };
   /** A failed email the admin queues again. */
   failedEmailId: string;
+  /**
+   * Per role: a completed assignment with its certificate (downloaded, and revoked by that role),
+   * and a certificate revoked in advance (reinstated by that role).
+   */
+  certificates: Record<Role, { assignmentId: string; id: string; code: string; revokedId: string }>;
 }
 
 /** A rule for the route table: relative due date, no audience (everyone). */
@@ -364,6 +369,53 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     params: (fx) => ({ userId: fx.users.employee.id }),
   },
+  {
+    method: 'GET',
+    path: '/api/me/assignments/{assignmentId}/certificate',
+    permission: 'training:play',
+    ok: 200,
+    params: (fx, who) => ({ assignmentId: fx.certificates[who].assignmentId }),
+  },
+  {
+    method: 'GET',
+    path: '/api/certificates',
+    permission: 'progress:read',
+    ok: 200,
+    query: (fx) => `userId=${fx.users.employee.id}`,
+  },
+  { method: 'GET', path: '/api/certificates/zip', permission: 'progress:read', ok: 200 },
+  {
+    method: 'GET',
+    path: '/api/certificates/{certificateId}/pdf',
+    permission: 'progress:read',
+    ok: 200,
+    params: (fx) => ({ certificateId: fx.certificates.employee.id }),
+  },
+  {
+    method: 'POST',
+    path: '/api/certificates/{certificateId}/revoke',
+    permission: 'certificates:revoke',
+    ok: 200,
+    params: (fx, who) => ({ certificateId: fx.certificates[who].id }),
+    body: () => ({ reason: 'Permission table' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/certificates/{certificateId}/reinstate',
+    permission: 'certificates:revoke',
+    ok: 200,
+    params: (fx, who) => ({ certificateId: fx.certificates[who].revokedId }),
+    body: () => ({ reason: 'Permission table' }),
+  },
+  // Public: anyone may check a code (rate-limited per address).
+  {
+    method: 'GET',
+    path: '/api/verify/{code}',
+    permission: 'public',
+    ok: 200,
+    anonymous: 200,
+    params: (fx) => ({ code: fx.certificates.employee.code }),
+  },
   { method: 'GET', path: '/api/notifications', permission: 'account:self', ok: 200 },
   {
     method: 'POST',
@@ -589,6 +641,7 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/password/forgot',
   'POST /api/auth/password/token',
   'POST /api/auth/password/set',
+  'GET /api/verify/{code}',
 ];
 
 function expectedFor(route: RouteCase, who: Caller): { status: number; code?: string } {
@@ -643,6 +696,30 @@ describe('permissions', () => {
       // Any complete answer is a valid submission; these are the first option of each question.
       quizAnswers: Object.fromEntries(state.quiz!.questions.map((q) => [q.id, [q.options[0]!.id]])),
     };
+  }
+
+  /** Completes modules 3 and 4 as this learner; the second one's certificate is revoked. */
+  async function prepareCertificates(
+    client: Client,
+    moduleIds: string[],
+  ): Promise<Fixture['certificates'][Role]> {
+    const done: { assignmentId: string; id: string; code: string }[] = [];
+    for (const moduleId of [moduleIds[2]!, moduleIds[3]!]) {
+      const assignmentId = await ctx.assign(client.user, moduleId);
+      const state = (await client.post(`/api/me/assignments/${assignmentId}/attempts`).expect(200))
+        .body as AttemptState;
+      expect((await playToPass(client, state, await contentOf(state.attemptId))).phase).toBe('passed');
+      const [certificate] = await ctx.dataSource.query<{ id: string; code: string }[]>(
+        `SELECT ce.id, ce.code FROM certificate ce JOIN completion c ON c.id = ce.completion_id WHERE c.assignment_id = $1`,
+        [assignmentId],
+      );
+      done.push({ assignmentId, ...certificate! });
+    }
+    await ctx.dataSource.query(
+      `UPDATE certificate SET revoked_at = now(), revoke_reason = 'Fixture' WHERE id = $1`,
+      [done[1]!.id],
+    );
+    return { ...done[0]!, revokedId: done[1]!.id };
   }
 
   beforeAll(async () => {
@@ -759,7 +836,9 @@ describe('permissions', () => {
           [team.org.id, users.employee.id, users.employee.email],
         )
       )[0]!.id,
+      certificates: {} as Fixture['certificates'],
     };
+    for (const role of ROLES) fx.certificates[role] = await prepareCertificates(clients[role], moduleIds);
     for (const key of ['view', 'edit', 'remove'] as const)
       fx.rules[key] = (
         (await clients.admin.post('/api/programme/rules', tableRule(fx)).expect(201)).body as {
@@ -865,11 +944,15 @@ describe('permissions', () => {
         'GET /api/authoring/modules/{moduleId}/diff → modules:author',
         'GET /api/authoring/modules/{moduleId}/versions → modules:author',
         'GET /api/authoring/modules/{moduleId}/versions/{version}/export → modules:author',
+        'GET /api/certificates → progress:read',
+        'GET /api/certificates/zip → progress:read',
+        'GET /api/certificates/{certificateId}/pdf → progress:read',
         'GET /api/departments → directory:read',
         'GET /api/health → public',
         'GET /api/health/live → public',
         'GET /api/health/ready → public',
         'GET /api/me/assignments → training:play',
+        'GET /api/me/assignments/{assignmentId}/certificate → training:play',
         'GET /api/me/attempts/{attemptId} → training:play',
         'GET /api/media/{mediaId} → modules:read',
         'GET /api/modules → modules:read',
@@ -891,6 +974,7 @@ describe('permissions', () => {
         'GET /api/progress/trends → progress:read',
         'GET /api/red-flags → modules:read',
         'GET /api/users → directory:read',
+        'GET /api/verify/{code} → public',
         'POST /api/approaches/check → approaches:report',
         'POST /api/approaches/reports → approaches:report',
         'POST /api/approaches/reports/{reportId}/assign → approaches:triage',
@@ -911,6 +995,8 @@ describe('permissions', () => {
         'POST /api/authoring/modules/{moduleId}/duplicate → modules:author',
         'POST /api/authoring/modules/{moduleId}/publish → modules:author',
         'POST /api/authoring/modules/{moduleId}/unarchive → modules:author',
+        'POST /api/certificates/{certificateId}/reinstate → certificates:revoke',
+        'POST /api/certificates/{certificateId}/revoke → certificates:revoke',
         'POST /api/departments → people:manage',
         'POST /api/departments/{departmentId}/merge → people:manage',
         'POST /api/me/assignments/{assignmentId}/attempts → training:play',

@@ -121,6 +121,11 @@ const envSchema = z.object({
   RUN_WORKER: bool.default(true),
   /** How often the worker looks for new jobs in each queue. */
   WORKER_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
+  /**
+   * Checks of certificate codes (GET /api/verify/:code, the public verify page) one address may
+   * make per minute; more answer 429 with Retry-After. Counted in PostgreSQL, across replicas.
+   */
+  VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });

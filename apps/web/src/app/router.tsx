@@ -31,6 +31,15 @@ export const router = createBrowserRouter([
         (await import('../features/auth/routes/forgot-password-page')).ForgotPasswordPage,
     },
   },
+  // Public: anyone holding a certificate (an auditor, an employer) checks it here, signed in or not.
+  ...['/verify', '/verify/:code'].map((path) => ({
+    path,
+    HydrateFallback: PageLoader,
+    ErrorBoundary: () => <RouteError standalone />,
+    lazy: {
+      Component: async () => (await import('../features/certificates/routes/verify-page')).VerifyPage,
+    },
+  })),
   {
     Component: RequireAuth,
     HydrateFallback: PageLoader,

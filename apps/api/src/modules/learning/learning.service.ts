@@ -23,6 +23,7 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { Assignment } from '../assignments/assignment.entity.js';
+import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { RemedialService } from '../programme/remedial.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { TrainingService } from '../training/training.service.js';
@@ -73,6 +74,7 @@ export class LearningService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly remedial: RemedialService,
+    private readonly certificates: CertificateIssuer,
   ) {}
 
   async myAssignments(auth: AuthContext): Promise<MyAssignment[]> {
@@ -368,6 +370,8 @@ export class LearningService {
           })
           .orIgnore() // one completion per assignment, whatever happens
           .execute();
+        // Its certificate, in the same transaction: no completion is ever without one.
+        await this.certificates.issueForAssignment(tx, current.organisationId, current.assignmentId);
         await tx
           .createQueryBuilder()
           .update(Assignment)

@@ -12,28 +12,12 @@ import type { progressExportQuerySchema, progressListQuerySchema } from '@counte
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { notFound } from '../../common/domain-error.js';
-import { escapeLike } from '../users/directory.service.js';
 import { COUNTED, NO_DEPARTMENT } from './progress-counters.service.js';
 import { decodeCursor, encodeCursor, type ProgressCursor } from './progress-cursor.js';
+import { OVERDUE, progressFilterSql } from './progress-filters.js';
 
 type ListQuery = z.infer<typeof progressListQuerySchema>;
 
-/**
- * Current assignments (each person's latest cycle of each module) of active people in one
- * organisation (`$1`). Status lives on the assignment (kept in step by LearningService), so every
- * filter below is an indexed column test. Earlier cycles are history: the person's page shows them.
- */
-const ACTIVE_ASSIGNMENTS = `
-  FROM assignment a
-  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND u.active
-   AND a.superseded_at IS NULL`;
-
-/** The same with leavers (deactivated people) too: the list with `leavers=show`. */
-const ALL_ASSIGNMENTS = `
-  FROM assignment a
-  JOIN app_user u ON u.id = a.user_id AND u.organisation_id = a.organisation_id AND a.superseded_at IS NULL`;
-
-const OVERDUE = `(a.status <> 'completed' AND a.due_date < current_date)`;
 /** The same test on the counters' rows (`c`). */
 const COUNTED_OVERDUE = `(c.status <> 'completed' AND c.due_date < current_date)`;
 
@@ -122,24 +106,12 @@ export interface ListSql {
 
 export function listSql(organisationId: string, query: ListFilters): ListSql {
   const params: unknown[] = [organisationId];
-  const where = ['a.organisation_id = $1'];
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const add = (sql: (p: string) => string, value: unknown) => where.push(sql(param(value)));
-  if (query.status === 'overdue') where.push(OVERDUE);
-  else if (query.status) add((p) => `a.status = ${p}`, query.status);
-  if (query.departmentId) add((p) => `u.department_id = ${p}`, query.departmentId);
-  if (query.moduleId) add((p) => `a.module_id = ${p}`, query.moduleId);
-  if (query.q) add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, `%${escapeLike(query.q)}%`);
-  return {
-    assignments: query.leavers === 'show' ? ALL_ASSIGNMENTS : ACTIVE_ASSIGNMENTS,
-    filters: where.join(' AND '),
-    sort: SORTS[query.sort],
-    params,
-    param,
-  };
+  const { from, where } = progressFilterSql(query, params);
+  return { assignments: from, filters: where, sort: SORTS[query.sort], params, param };
 }
 
 /**

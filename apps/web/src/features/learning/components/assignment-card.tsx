@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { AssignmentStatusBadge, OverdueBadge } from '../../../components/ui/status-badges';
 import { daysLate, lateBy } from '../../../lib/due-dates';
 import { formatDate } from '../../../lib/format';
+import { MyCertificateButton } from '../../certificates/components/my-certificate-button';
 
 const ACTION = { 'not-started': 'Start', 'in-progress': 'Resume', completed: 'Review' } as const;
 
@@ -75,6 +76,9 @@ export function AssignmentCard({ assignment }: { assignment: MyAssignment }) {
         >
           {action}
         </Button>
+        {status === 'completed' && (
+          <MyCertificateButton assignmentId={assignment.assignmentId} moduleTitle={module.title} />
+        )}
       </Stack>
     </Card>
   );

@@ -3,6 +3,7 @@ import { Button, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconArrowLeft, IconTrophy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { MyCertificateButton } from '../../certificates/components/my-certificate-button';
 import { PathReview } from './path-review';
 import { QuizResult } from './quiz-result';
 import { ScreenHeading } from './screen-heading';
@@ -32,9 +33,17 @@ export function CompletionScreen({ state, finishAction }: CompletionScreenProps)
             </Text>
             <Group mt="xs">
               {finishAction ?? (
-                <Button component={Link} to="/training" leftSection={<IconArrowLeft size={16} aria-hidden />}>
-                  Back to my training
-                </Button>
+                <>
+                  <Button
+                    component={Link}
+                    to="/training"
+                    leftSection={<IconArrowLeft size={16} aria-hidden />}
+                  >
+                    Back to my training
+                  </Button>
+                  {/* A real completion (the editor's preview brings its own finish action): its certificate. */}
+                  <MyCertificateButton assignmentId={state.assignmentId} moduleTitle={state.module.title} />
+                </>
               )}
             </Group>
           </Stack>

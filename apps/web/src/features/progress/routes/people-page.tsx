@@ -2,6 +2,7 @@ import { Group, Paper } from '@mantine/core';
 import { IconUserSearch } from '@tabler/icons-react';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PagedList } from '../../../components/ui/paged-list';
+import { CertificatesZipButton } from '../../certificates/components/certificates-zip-button';
 import { useProgressList } from '../api/progress-list';
 import { ProgressFilters, useProgressFilters } from '../components/progress-filters';
 import { ComplianceReportButton } from '../components/compliance-report-dialog';
@@ -24,6 +25,7 @@ export function PeoplePage() {
           <Group gap="sm" align="flex-start">
             <ComplianceReportButton departmentId={filters.departmentId} />
             <ExportCsvButton filters={filters} />
+            <CertificatesZipButton filters={filters} />
           </Group>
         }
       />

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { isApiError } from '../../../lib/api-client';
+import { PersonCertificates } from '../../certificates/components/person-certificates';
 import { usePerson } from '../api/person';
 import { PersonHeader } from '../components/person-header';
 import { PersonAssignmentsTable, PersonAttemptsTable } from '../components/person-tables';
@@ -53,6 +54,9 @@ export function PersonPage() {
           <PersonHeader user={person.data.user} />
           <Section title="Assignments">
             <PersonAssignmentsTable assignments={person.data.assignments} />
+          </Section>
+          <Section title="Certificates">
+            <PersonCertificates userId={person.data.user.id} personName={person.data.user.name} />
           </Section>
           <Section title="Attempts">
             <PersonAttemptsTable attempts={person.data.attempts} />
