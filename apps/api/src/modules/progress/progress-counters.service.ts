@@ -20,6 +20,25 @@ export const COUNTED = `(
 )`;
 
 /**
+ * The same without due dates (`progress_total` and the pending deltas): department_key,
+ * module_id, status, active, n. Totals read these; only "overdue" needs COUNTED's due dates.
+ */
+export const TOTALLED = `(
+  SELECT department_key, module_id, status, active, n FROM progress_total WHERE organisation_id = $1
+  UNION ALL
+  SELECT department_key, module_id, status, active, n FROM progress_count_delta WHERE organisation_id = $1
+)`;
+
+/** COUNTED's rows due before today, read through the due-date index. */
+export const COUNTED_PAST_DUE = `(
+  SELECT department_key, module_id, status, due_date, active, n FROM progress_count
+   WHERE organisation_id = $1 AND due_date < current_date
+  UNION ALL
+  SELECT department_key, module_id, status, due_date, active, n FROM progress_count_delta
+   WHERE organisation_id = $1 AND due_date < current_date
+)`;
+
+/**
  * Keeps `progress_count` compact: the triggers on `assignment` and `app_user` only ever insert
  * deltas; this job (once a minute, one at a time) adds them into the counters and collapses due
  * dates that have passed into one `-infinity` row. Readers are exact whether or not it has run;
@@ -56,6 +75,17 @@ export class ProgressCounters {
                   CASE WHEN due_date < current_date THEN '-infinity'::date ELSE due_date END AS due_date,
                   active, sum(n) AS n
              FROM moved GROUP BY 1, 2, 3, 4, 5, 6
+         ), totalled AS (
+           INSERT INTO progress_total (organisation_id, module_id, department_key, status, active, n)
+           SELECT t.* FROM (
+             SELECT organisation_id, module_id, department_key, status, active, sum(n) AS n
+               FROM merged GROUP BY 1, 2, 3, 4, 5
+           ) t
+            WHERE t.n <> 0 AND EXISTS (SELECT 1 FROM organisation o WHERE o.id = t.organisation_id)
+            ORDER BY 1, 2, 3, 4, 5
+           ON CONFLICT (organisation_id, module_id, department_key, status, active)
+           DO UPDATE SET n = progress_total.n + EXCLUDED.n
+           RETURNING 1
          ), added AS (
            INSERT INTO progress_count (organisation_id, module_id, department_key, status, due_date, active, n)
            SELECT m.* FROM merged m
@@ -65,10 +95,12 @@ export class ProgressCounters {
            DO UPDATE SET n = progress_count.n + EXCLUDED.n
            RETURNING 1
          )
-         SELECT (SELECT count(*)::int FROM moved) AS folded, (SELECT count(*) FROM added) AS added`,
+         SELECT (SELECT count(*)::int FROM moved) AS folded, (SELECT count(*) FROM added) AS added,
+                (SELECT count(*) FROM totalled) AS totalled`,
       );
       await this.collapsePassedDates(tx);
       await tx.query(`DELETE FROM progress_count WHERE n = 0`);
+      await tx.query(`DELETE FROM progress_total WHERE n = 0`);
       return folded;
     });
   }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { backgroundTimeout } from '../../database/background-timeout.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
-import { COUNTED, NO_DEPARTMENT } from './progress-counters.service.js';
+import { COUNTED_PAST_DUE, NO_DEPARTMENT, TOTALLED } from './progress-counters.service.js';
 
 export const PROGRESS_TRENDS_JOB = 'progress.trends';
 
@@ -165,8 +165,9 @@ export class ProgressTrends {
       this.dataSource.query<{ required: number; completed: number; overdue: number }[]>(
         `SELECT COALESCE(sum(c.n), 0)::int AS required,
                 COALESCE(sum(c.n) FILTER (WHERE c.status = 'completed'), 0)::int AS completed,
-                COALESCE(sum(c.n) FILTER (WHERE c.status <> 'completed' AND c.due_date < current_date), 0)::int AS overdue
-           FROM ${COUNTED} c WHERE c.active AND ($2::uuid IS NULL OR c.department_key = $2::uuid)`,
+                (SELECT COALESCE(sum(o.n), 0)::int FROM ${COUNTED_PAST_DUE} o
+                  WHERE o.active AND o.status <> 'completed' AND ($2::uuid IS NULL OR o.department_key = $2::uuid)) AS overdue
+           FROM ${TOTALLED} c WHERE c.active AND ($2::uuid IS NULL OR c.department_key = $2::uuid)`,
         [organisationId, department],
       ),
     ]);

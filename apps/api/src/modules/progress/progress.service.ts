@@ -12,14 +12,11 @@ import type { progressExportQuerySchema, progressListQuerySchema } from '@counte
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { notFound } from '../../common/domain-error.js';
-import { COUNTED, NO_DEPARTMENT } from './progress-counters.service.js';
+import { COUNTED_PAST_DUE, NO_DEPARTMENT, TOTALLED } from './progress-counters.service.js';
 import { decodeCursor, encodeCursor, type ProgressCursor } from './progress-cursor.js';
 import { OVERDUE, progressFilterSql } from './progress-filters.js';
 
 type ListQuery = z.infer<typeof progressListQuerySchema>;
-
-/** The same test on the counters' rows (`c`). */
-const COUNTED_OVERDUE = `(c.status <> 'completed' AND c.due_date < current_date)`;
 
 /** A never-completed assignment sorts as if completed at the dawn of time: last, latest first. */
 const COMPLETED_KEY = `COALESCE(a.completed_at, '-infinity'::timestamptz)`;
@@ -146,42 +143,52 @@ export class ProgressService {
   async overview(organisationId: string): Promise<ProgressOverview> {
     // From the counters (progress-counters.service.ts): a few thousand rows whatever the number
     // of assignments, exact (proved against a full recount in progress-counters.spec.ts).
-    const rows = await this.dataSource.query<
-      (TotalsRow & {
-        department_key: string | null;
-        module_id: string | null;
-        by: 'all' | 'department' | 'module';
-      })[]
-    >(
-      `SELECT CASE WHEN GROUPING(c.department_key) = 0 THEN 'department'
-                   WHEN GROUPING(c.module_id) = 0 THEN 'module' ELSE 'all' END AS by,
-              c.department_key, c.module_id,
-              sum(c.n)::int AS assigned,
-              COALESCE(sum(c.n) FILTER (WHERE c.status = 'completed'), 0)::int AS completed,
-              COALESCE(sum(c.n) FILTER (WHERE c.status = 'in-progress'), 0)::int AS in_progress,
-              COALESCE(sum(c.n) FILTER (WHERE c.status = 'not-started'), 0)::int AS not_started,
-              COALESCE(sum(c.n) FILTER (WHERE ${COUNTED_OVERDUE}), 0)::int AS overdue
-         FROM ${COUNTED} c
-        WHERE c.active
-        GROUP BY GROUPING SETS ((), (c.department_key), (c.module_id))
-       HAVING sum(c.n) > 0`,
-      [organisationId],
-    );
-    const departments = await this.dataSource.query<{ id: string | null; name: string; people: number }[]>(
-      `SELECT * FROM (
-         SELECT d.id, d.name, count(u.id)::int AS people
-           FROM department d LEFT JOIN app_user u ON u.department_id = d.id AND u.active
-          WHERE d.organisation_id = $1 GROUP BY d.id
-         UNION ALL
-         SELECT NULL, 'No department', count(*)::int FROM app_user
-          WHERE organisation_id = $1 AND active AND department_id IS NULL
-       ) x ORDER BY x.id IS NULL, x.name`,
-      [organisationId],
-    );
-    const modules = await this.dataSource.query<{ id: string; title: string }[]>(
-      `SELECT id, title FROM training_module WHERE organisation_id = $1 ORDER BY sort_order, created_at, title`,
-      [organisationId],
-    );
+    type Grouped<T> = T & {
+      department_key: string | null;
+      module_id: string | null;
+      by: 'all' | 'department' | 'module';
+    };
+    const BY = `CASE WHEN GROUPING(c.department_key) = 0 THEN 'department'
+                     WHEN GROUPING(c.module_id) = 0 THEN 'module' ELSE 'all' END AS by`;
+    const [sums, overdue, departments, modules] = await Promise.all([
+      this.dataSource.query<Grouped<Omit<TotalsRow, 'overdue'>>[]>(
+        `SELECT ${BY}, c.department_key, c.module_id,
+                sum(c.n)::int AS assigned,
+                COALESCE(sum(c.n) FILTER (WHERE c.status = 'completed'), 0)::int AS completed,
+                COALESCE(sum(c.n) FILTER (WHERE c.status = 'in-progress'), 0)::int AS in_progress,
+                COALESCE(sum(c.n) FILTER (WHERE c.status = 'not-started'), 0)::int AS not_started
+           FROM ${TOTALLED} c
+          WHERE c.active
+          GROUP BY GROUPING SETS ((), (c.department_key), (c.module_id))
+         HAVING sum(c.n) > 0`,
+        [organisationId],
+      ),
+      this.dataSource.query<Grouped<{ overdue: number }>[]>(
+        `SELECT ${BY}, c.department_key, c.module_id, sum(c.n)::int AS overdue
+           FROM ${COUNTED_PAST_DUE} c
+          WHERE c.active AND c.status <> 'completed'
+          GROUP BY GROUPING SETS ((), (c.department_key), (c.module_id))`,
+        [organisationId],
+      ),
+      // Active people per department, counted from app_user_org_department_idx alone.
+      this.dataSource.query<{ id: string | null; name: string; people: number }[]>(
+        `SELECT d.id, d.name, COALESCE(p.people, 0) AS people
+           FROM (SELECT id, name FROM department WHERE organisation_id = $1
+                 UNION ALL SELECT NULL, 'No department') d
+           LEFT JOIN (SELECT department_id, count(*)::int AS people FROM app_user
+                       WHERE organisation_id = $1 AND active GROUP BY department_id) p
+             ON p.department_id IS NOT DISTINCT FROM d.id
+          ORDER BY d.id IS NULL, d.name`,
+        [organisationId],
+      ),
+      this.dataSource.query<{ id: string; title: string }[]>(
+        `SELECT id, title FROM training_module WHERE organisation_id = $1 ORDER BY sort_order, created_at, title`,
+        [organisationId],
+      ),
+    ]);
+    const key = (r: Grouped<object>) => `${r.by}:${r.department_key ?? ''}:${r.module_id ?? ''}`;
+    const overdueBy = new Map(overdue.map((r) => [key(r), r.overdue]));
+    const rows = sums.map((r) => ({ ...r, overdue: overdueBy.get(key(r)) ?? 0 }));
     const all = rows.find((r) => r.by === 'all');
     const byDepartment = new Map(
       rows
@@ -277,12 +284,14 @@ export class ProgressService {
       counted.push(value);
       where.push(sql(`$${counted.length}`));
     };
-    if (query.status === 'overdue') where.push(COUNTED_OVERDUE);
+    if (query.status === 'overdue') where.push(`c.status <> 'completed'`);
     else if (query.status) add((p) => `c.status = ${p}`, query.status);
     if (query.departmentId) add((p) => `c.department_key = ${p}`, query.departmentId);
     if (query.moduleId) add((p) => `c.module_id = ${p}`, query.moduleId);
+    // Overdue needs due dates (only the rows due before today); everything else the totals.
+    const source = query.status === 'overdue' ? COUNTED_PAST_DUE : TOTALLED;
     const [row] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT COALESCE(sum(c.n), 0)::int AS total FROM ${COUNTED} c WHERE ${where.join(' AND ')}`,
+      `SELECT COALESCE(sum(c.n), 0)::int AS total FROM ${source} c WHERE ${where.join(' AND ')}`,
       counted,
     );
     return row;
