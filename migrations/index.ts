@@ -14,6 +14,7 @@ import { AddPersonRecords1796232624624 } from './1796232624624-AddPersonRecords.
 import { AddCredentialTokens1796237651270 } from './1796237651270-AddCredentialTokens.js';
 import { CreateJobQueue1796310000000 } from './1796310000000-CreateJobQueue.js';
 import { AddProgrammeRules1796320000000 } from './1796320000000-AddProgrammeRules.js';
+import { AddAuditRetention1796340000000 } from './1796340000000-AddAuditRetention.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   AddCredentialTokens1796237651270,
   CreateJobQueue1796310000000,
   AddProgrammeRules1796320000000,
+  AddAuditRetention1796340000000,
 ];
