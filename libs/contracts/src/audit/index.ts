@@ -182,11 +182,9 @@ export const AUDIT_SUBJECT_LABELS: Readonly<Record<AuditSubjectType, string>> = 
  */
 const rangeBoundSchema = textSchema
   .trim()
-  .refine(
-    (v) =>
-      z.iso.date().safeParse(v).success || z.iso.datetime({ offset: true }).safeParse(v).success,
-    { message: 'must be a date (YYYY-MM-DD) or a date and time with its offset (ISO 8601)' },
-  );
+  .refine((v) => z.iso.date().safeParse(v).success || z.iso.datetime({ offset: true }).safeParse(v).success, {
+    message: 'must be a date (YYYY-MM-DD) or a date and time with its offset (ISO 8601)',
+  });
 
 /** `action=a&action=b` (or one `action=a`): any of these actions. */
 const actionsSchema = z
@@ -210,7 +208,9 @@ export const auditFiltersSchema = z
 /** The instants a filter's `from`/`to` stand for: from inclusive, to exclusive. */
 export function auditRange(filters: { from?: string; to?: string }): { from: Date | null; to: Date | null } {
   const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
-  const from = filters.from ? new Date(isDate(filters.from) ? `${filters.from}T00:00:00Z` : filters.from) : null;
+  const from = filters.from
+    ? new Date(isDate(filters.from) ? `${filters.from}T00:00:00Z` : filters.from)
+    : null;
   let to: Date | null = null;
   if (filters.to) {
     to = new Date(isDate(filters.to) ? `${filters.to}T00:00:00Z` : filters.to);

@@ -61,7 +61,9 @@ export class AuditLogService {
     const where = whereOf(organisationId, filters);
     if (paging.after) {
       const cursor = decodeAuditCursor(paging.after);
-      where.clauses.push(`(e.at, e.id) < (${where.p(cursor.at)}::timestamptz, ${where.p(cursor.id)}::bigint)`);
+      where.clauses.push(
+        `(e.at, e.id) < (${where.p(cursor.at)}::timestamptz, ${where.p(cursor.id)}::bigint)`,
+      );
     }
     const rows = await this.dataSource.query<AuditRow[]>(
       `${SELECT_EVENTS} WHERE ${where.sql()} ORDER BY e.at DESC, e.id DESC LIMIT ${paging.pageSize + 1}`,
@@ -72,7 +74,10 @@ export class AuditLogService {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => toView(r, people)),
-      nextCursor: rows.length > paging.pageSize && last ? encodeAuditCursor({ at: last.at_key, id: String(last.id) }) : null,
+      nextCursor:
+        rows.length > paging.pageSize && last
+          ? encodeAuditCursor({ at: last.at_key, id: String(last.id) })
+          : null,
     };
   }
 
@@ -104,11 +109,9 @@ export class AuditLogService {
     };
     try {
       const rows = client.query(
-        new QueryStream(
-          `${SELECT_EVENTS} WHERE ${where.sql()} ORDER BY e.at DESC, e.id DESC`,
-          where.params,
-          { batchSize: 500 },
-        ),
+        new QueryStream(`${SELECT_EVENTS} WHERE ${where.sql()} ORDER BY e.at DESC, e.id DESC`, where.params, {
+          batchSize: 500,
+        }),
       );
       const toCells = new Transform({
         objectMode: true,
@@ -117,7 +120,9 @@ export class AuditLogService {
         },
       });
       const out = new PassThrough();
-      pipeline(rows, toCells, stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] }), out, () => release());
+      pipeline(rows, toCells, stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] }), out, () =>
+        release(),
+      );
       return out;
     } catch (error) {
       release();

@@ -45,7 +45,9 @@ export class AuditRetentionService {
   }
 
   async applyAll(): Promise<void> {
-    const organisations = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM organisation ORDER BY id`);
+    const organisations = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM organisation ORDER BY id`,
+    );
     for (const { id } of organisations) {
       const result = await this.apply(id);
       if (result.deleted) this.logger.log(`Audit retention for ${id}: ${JSON.stringify(result)}`);

@@ -14,7 +14,10 @@ export class SettingsService {
     private readonly audit: AuditService,
   ) {}
 
-  get(organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<OrganisationSettings> {
+  get(
+    organisationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OrganisationSettings> {
     return this.read(manager, organisationId, false);
   }
 
@@ -22,7 +25,9 @@ export class SettingsService {
     return this.dataSource.transaction(async (tx) => {
       const before = await this.read(tx, auth.organisationId, true);
       const after: OrganisationSettings = { ...before, ...input };
-      const changed = (Object.keys(after) as (keyof OrganisationSettings)[]).filter((k) => before[k] !== after[k]);
+      const changed = (Object.keys(after) as (keyof OrganisationSettings)[]).filter(
+        (k) => before[k] !== after[k],
+      );
       // Saving what is already there changes nothing and records nothing.
       if (changed.length === 0) return before;
       await tx.query(`UPDATE organisation SET audit_retention_years = $2 WHERE id = $1`, [
@@ -44,7 +49,11 @@ export class SettingsService {
     });
   }
 
-  private async read(manager: EntityManager, organisationId: string, lock: boolean): Promise<OrganisationSettings> {
+  private async read(
+    manager: EntityManager,
+    organisationId: string,
+    lock: boolean,
+  ): Promise<OrganisationSettings> {
     const [row] = await manager.query<{ audit_retention_years: number }[]>(
       `SELECT audit_retention_years FROM organisation WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [organisationId],
