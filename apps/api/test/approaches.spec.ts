@@ -666,18 +666,8 @@ describe('approaches: check, report, triage', () => {
       expect(cleared.assignee).toBeNull();
       const changes = (await auditOf(created.id)).filter((e) => e.action === 'report.assigned');
       expect(changes.map((c) => c.details)).toEqual([
-        {
-          from: null,
-          to: as.admin.user.id,
-          before: { assigneeId: null },
-          after: { assigneeId: as.admin.user.id },
-        },
-        {
-          from: as.admin.user.id,
-          to: null,
-          before: { assigneeId: as.admin.user.id },
-          after: { assigneeId: null },
-        },
+        { from: null, to: as.admin.user.id },
+        { from: as.admin.user.id, to: null },
       ]);
     });
 
@@ -749,6 +739,7 @@ describe('approaches: check, report, triage', () => {
         actor: { id: as.officer.user.id, name: expect.any(String) },
         subjectType: 'approach_report',
         subjectId: created.id,
+        subjectName: created.reference,
         details: { reference: created.reference },
         people: [],
       });

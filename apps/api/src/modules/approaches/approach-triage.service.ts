@@ -147,8 +147,6 @@ export class ApproachTriageService {
         await this.record(tx, auth, 'report.assigned', reportId, {
           from: report.assignee_id,
           to: assigneeId,
-          before: { assigneeId: report.assignee_id },
-          after: { assigneeId },
         });
       }
       return this.view(tx, auth.organisationId, reportId);
@@ -186,8 +184,6 @@ export class ApproachTriageService {
         from: report.status,
         to: input.status,
         ...(outcome ? { outcome } : {}),
-        before: { status: report.status, outcome: report.outcome ?? null },
-        after: { status: input.status, outcome },
       });
       if (report.reporter_id !== auth.userId) {
         await this.notifications.notify(tx, {
