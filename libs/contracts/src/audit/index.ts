@@ -186,12 +186,20 @@ const rangeBoundSchema = textSchema
     message: 'must be a date (YYYY-MM-DD) or a date and time with its offset (ISO 8601)',
   });
 
-/** `action=a&action=b` (or one `action=a`): any of these actions. */
+/** `action=a&action=b`, `action=a,b` or one `action=a`: any of these actions. */
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 const actionsSchema = z
-  .union([z.enum(AUDIT_ACTIONS), z.array(z.enum(AUDIT_ACTIONS)).min(1).max(AUDIT_ACTIONS.length)], {
-    error: 'must be one or more audit actions (see AUDIT_ACTIONS)',
-  })
-  .transform((v) => [...new Set(Array.isArray(v) ? v : [v])]);
+  .preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((a) => a.trim()) : v),
+    z
+      .array(z.string(), { error: 'must be one or more audit actions' })
+      .min(1)
+      .max(AUDIT_ACTIONS.length)
+      .refine((actions) => actions.every((a) => KNOWN_ACTIONS.has(a)), {
+        message: 'must be one or more audit actions (see AUDIT_ACTIONS)',
+      }),
+  )
+  .transform((v) => [...new Set(v)] as AuditAction[]);
 
 /** The audit page's filters, shared by the list and its CSV export. */
 export const auditFiltersSchema = z
