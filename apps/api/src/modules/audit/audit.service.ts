@@ -132,6 +132,11 @@ export const SELECT_EVENTS = `
                                          WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
            WHEN 'assignment_rule' THEN (SELECT s.name FROM assignment_rule s
                                          WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'organisation' THEN (SELECT s.name FROM organisation s WHERE s.id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'organisation_settings' THEN (SELECT s.name FROM organisation s
+                                               WHERE s.id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'approach_rules' THEN (SELECT s.name FROM organisation s
+                                        WHERE s.id = e.organisation_id AND s.id = e.subject_id)
            WHEN 'approach_report' THEN (SELECT s.reference FROM approach_report s
                                          WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
          END AS subject_name

@@ -53,11 +53,13 @@ export function changeSummary(event: AuditEventView): string {
       );
     return shown.join('; ') + (changes.length > 2 ? ` (and ${changes.length - 2} more)` : '');
   }
+  // A version number says most, so it leads; then the other plain facts.
   const facts = Object.entries(details)
     .filter(([, v]) => v !== null && typeof v !== 'object')
+    .sort(([a], [b]) => Number(b === 'version') - Number(a === 'version'))
     .slice(0, 3)
     .map(([k, v]) => `${humanise(k)}: ${String(v)}`);
-  return facts.join('; ');
+  return facts.join(' · ');
 }
 
 /** `jobTitle` → `job title`. */

@@ -328,6 +328,18 @@ function EventRow({ event, open, onToggle }: { event: AuditEventView; open: bool
   );
 }
 
+/** Targets that have a name while they exist (the API answers it as `subjectName`). */
+const NAMED_SUBJECTS: ReadonlySet<AuditSubjectType> = new Set([
+  'person',
+  'department',
+  'training_module',
+  'assignment_rule',
+  'approach_report',
+  'organisation',
+  'organisation_settings',
+  'approach_rules',
+]);
+
 /** A target with no name now (deleted, or nameless like a template): what the event says of it. */
 function targetFallback(event: AuditEventView): string {
   const d = event.details as Record<string, unknown>;
@@ -338,5 +350,5 @@ function targetFallback(event: AuditEventView): string {
   if (named) return named.name;
   if (typeof d.kind === 'string') return humanise(d.kind);
   if (typeof d.title === 'string') return d.title;
-  return event.subjectId ? '(no longer exists)' : '—';
+  return event.subjectId && NAMED_SUBJECTS.has(event.subjectType) ? '(no longer exists)' : '—';
 }

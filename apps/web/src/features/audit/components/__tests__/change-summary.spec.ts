@@ -46,8 +46,8 @@ describe('change summary', () => {
   });
 
   it('falls back to the event’s plain facts when it changes nothing', () => {
-    expect(changeSummary(event({ version: 3, note: 'Fixed a typo', requireRecompletion: null }))).toBe(
-      'version: 3; note: Fixed a typo',
+    expect(changeSummary(event({ note: 'Fixed a typo.', version: 3, requireRecompletion: null }))).toBe(
+      'version: 3 · note: Fixed a typo.',
     );
     expect(fieldChanges(event({ version: 3 }))).toEqual([]);
   });
