@@ -54,6 +54,12 @@ describe('audit log', () => {
 
   const id = (res: { body: unknown }) => (res.body as { id: string }).id;
 
+  /** A real 1×1 PNG. */
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
   /** Inserts an event as it would have been written `ago` milliseconds ago (fixtures for time). */
   const insertEvent = async (
     organisationId: string,
@@ -325,6 +331,18 @@ describe('audit log', () => {
           return f.made.module!;
         },
         change: () => ({ before: { archived: true }, after: { archived: false } }),
+      },
+      {
+        action: 'media.uploaded',
+        by: 'admin',
+        subjectType: 'media_asset',
+        act: async (_f, as) =>
+          id(
+            await as
+              .post('/api/authoring/media')
+              .attach('file', PNG, { filename: 'photo.png', contentType: 'image/png' })
+              .expect(201),
+          ),
       },
       {
         action: 'assignments.created',

@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   'module.created',
   'module.draft-created',
   'audit.retention-applied',
+  'media.uploaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -70,6 +71,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'audit_log',
   'progress_report',
   'organisation_settings',
+  'media_asset',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
@@ -155,6 +157,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'module.created': 'Created a module',
   'module.draft-created': 'Started a new draft of a module',
   'audit.retention-applied': 'Deleted audit events past the retention period',
+  'media.uploaded': 'Uploaded an image for a module',
 };
 
 /** Each subject type in plain words. */
@@ -173,6 +176,7 @@ export const AUDIT_SUBJECT_LABELS: Readonly<Record<AuditSubjectType, string>> = 
   audit_log: 'Audit log',
   progress_report: 'Progress report',
   organisation_settings: 'Settings',
+  media_asset: 'Image',
 };
 
 /**
