@@ -848,6 +848,12 @@ describe('audit log', () => {
           expect(rows.every((r) => r.actor === `'=HYPERLINK("http://x")`)).toBe(true);
         }
       }
+      // Every export's connection went back to the pool with its transaction ended.
+      const open = await ctx.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      );
+      expect(open[0]!.n).toBe(0);
       const exports = await ctx.dataSource.query<{ details: { filters: object } }[]>(
         `SELECT details FROM audit_event WHERE organisation_id = $1 AND action = 'audit.exported' ORDER BY id`,
         [team.org.id],

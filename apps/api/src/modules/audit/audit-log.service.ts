@@ -101,33 +101,34 @@ export class AuditLogService {
     const where = whereOf(auth.organisationId, filters);
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      void runner.release();
-    };
+    // One read-only snapshot for the whole file. A large export to a slow client outlasts the
+    // pool's per-statement timeout (the cursor is one statement) and waits on the client while
+    // its transaction is open: both limits are raised for this transaction only.
     try {
-      const rows = client.query(
-        new QueryStream(`${SELECT_EVENTS} WHERE ${where.sql()} ORDER BY e.at DESC, e.id DESC`, where.params, {
-          batchSize: 500,
-        }),
-      );
-      const toCells = new Transform({
-        objectMode: true,
-        transform(row: AuditRow, _encoding, done) {
-          done(null, csvLine(row));
-        },
-      });
-      const out = new PassThrough();
-      pipeline(rows, toCells, stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] }), out, () =>
-        release(),
-      );
-      return out;
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(`SET LOCAL statement_timeout = '30min'`);
+      await runner.query(`SET LOCAL idle_in_transaction_session_timeout = '10min'`);
     } catch (error) {
-      release();
+      await runner.release();
       throw error;
     }
+    const rows = client.query(
+      new QueryStream(`${SELECT_EVENTS} WHERE ${where.sql()} ORDER BY e.at DESC, e.id DESC`, where.params, {
+        batchSize: 500,
+      }),
+    );
+    const toCells = new Transform({
+      objectMode: true,
+      transform(row: AuditRow, _encoding, done) {
+        done(null, csvLine(row));
+      },
+    });
+    const out = new PassThrough();
+    pipeline(rows, toCells, stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] }), out, (error) => {
+      const end = error ? runner.rollbackTransaction() : runner.commitTransaction();
+      void end.catch(() => undefined).finally(() => void runner.release());
+    });
+    return out;
   }
 }
 
