@@ -1,4 +1,4 @@
-import { PassThrough, pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -123,13 +123,37 @@ export class AuditLogService {
         done(null, csvLine(row));
       },
     });
-    const out = new PassThrough();
+    const out = coalesce(64 * 1024);
     pipeline(rows, toCells, stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] }), out, (error) => {
       const end = error ? runner.rollbackTransaction() : runner.commitTransaction();
       void end.catch(() => undefined).finally(() => void runner.release());
     });
     return out;
   }
+}
+
+/**
+ * Joins csv-stringify's one-chunk-per-row output into pieces of about `bytes`: a response written
+ * row by row costs a chunk (and a write) per row, ten times slower than the query behind it.
+ */
+function coalesce(bytes: number): Transform {
+  let parts: Buffer[] = [];
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      parts.push(buffer);
+      size += buffer.length;
+      if (size < bytes) return done();
+      const joined = Buffer.concat(parts);
+      parts = [];
+      size = 0;
+      done(null, joined);
+    },
+    flush(done) {
+      done(null, parts.length ? Buffer.concat(parts) : undefined);
+    },
+  });
 }
 
 function csvLine(r: AuditRow): string[] {
