@@ -77,6 +77,11 @@ describe('audit journey: publish → audit log filtered to publishing', () => {
       const ours = rows.filter({ hasText: TITLE }).first();
       await ours.getByText('Alex Morgan', { exact: true }).waitFor(); // the demo administrator
       await ours.getByText(/^version: 1 · note: First version/).waitFor();
+      // The filter is in the address: a reload (or the link sent to an auditor) shows the same list.
+      expect(new URL(page.url()).searchParams.get('action')).toBe('module.published');
+      await page.reload();
+      await rows.filter({ hasText: TITLE }).first().waitFor();
+      expect(await rows.count()).toBe(texts.length);
       await ours.getByRole('button', { name: 'Details' }).click();
       await table.getByText('"First version for the audit journey."', { exact: false }).waitFor();
       await expectAccessible(page, 'audit log filtered to publishing');

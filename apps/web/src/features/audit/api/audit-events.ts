@@ -7,6 +7,7 @@ export interface AuditFilterValues {
   actorId?: string;
   action?: AuditAction[];
   subjectType?: AuditSubjectType;
+  subjectId?: string;
   from?: string;
   to?: string;
 }
@@ -19,6 +20,7 @@ export function auditQuery(filters: AuditFilterValues): Record<string, string | 
     actorId: filters.actorId,
     action: filters.action?.length ? filters.action.join(',') : undefined,
     subjectType: filters.subjectType,
+    subjectId: filters.subjectId,
     from: filters.from,
     to: filters.to,
   };

@@ -4,6 +4,7 @@ import {
   AUDIT_ACTIONS,
   AUDIT_SUBJECT_LABELS,
   AUDIT_SUBJECT_TYPES,
+  auditFiltersSchema,
   type AuditAction,
   type AuditEventView,
   type AuditSubjectType,
@@ -31,13 +32,17 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useUserSearch } from '../../directory/api/users';
-import { downloadAuditCsv, useAuditEvents, type AuditFilterValues } from '../api/audit-events';
+import { downloadAuditCsv, useAuditEvents } from '../api/audit-events';
 import { changeSummary, displayValue, fieldChanges, humanise } from '../components/change-summary';
 
 const ACTION_OPTIONS = AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] })).sort((a, b) =>
   a.label.localeCompare(b.label),
 );
+/** The filters live in the URL: a filtered log can be bookmarked, shared with an auditor, and gone back to. */
+const FILTERS = auditFiltersSchema.shape;
+
 const SUBJECT_OPTIONS = AUDIT_SUBJECT_TYPES.map((t) => ({ value: t, label: AUDIT_SUBJECT_LABELS[t] })).sort(
   (a, b) => a.label.localeCompare(b.label),
 );
@@ -47,7 +52,7 @@ const SUBJECT_OPTIONS = AUDIT_SUBJECT_TYPES.map((t) => ({ value: t, label: AUDIT
  * append-only audit log, filtered, a page at a time, and exported as CSV for auditors.
  */
 export function AuditLogPage() {
-  const [filters, setFilters] = useState<AuditFilterValues>({});
+  const [filters, setFilters] = useUrlFilters(FILTERS);
   const [actorSearch, setActorSearch] = useState('');
   const [actorLabel, setActorLabel] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -55,17 +60,26 @@ export function AuditLogPage() {
   const events = useAuditEvents(filters);
   const actors = useUserSearch(actorSearch);
   const filtered = Boolean(
-    filters.actorId || filters.action?.length || filters.subjectType || filters.from || filters.to,
+    filters.actorId ||
+    filters.action?.length ||
+    filters.subjectType ||
+    filters.subjectId ||
+    filters.from ||
+    filters.to,
   );
   const fieldErrors = isApiError(events.error, 400) ? events.error.fieldErrors() : {};
 
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  // A link may name the person by id only: their name comes from their events.
+  const chosenActor =
+    actorLabel ?? items.find((e) => e.actor?.id === filters.actorId)?.actor?.name ?? 'The chosen person';
+  const target = filters.subjectId ? items.find((e) => e.subjectId === filters.subjectId) : undefined;
   const actorOptions = [
-    ...(filters.actorId && actorLabel ? [{ value: filters.actorId, label: actorLabel }] : []),
+    ...(filters.actorId ? [{ value: filters.actorId, label: chosenActor }] : []),
     ...(actors.data?.items ?? [])
       .filter((u) => u.id !== filters.actorId)
       .map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
   ];
-  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
 
   const toggle = (id: string) =>
     setExpanded((open) => {
@@ -111,7 +125,14 @@ export function AuditLogPage() {
           label="Filter the audit log"
           filtered={filtered}
           onClear={() => {
-            setFilters({});
+            setFilters({
+              actorId: undefined,
+              action: undefined,
+              subjectType: undefined,
+              subjectId: undefined,
+              from: undefined,
+              to: undefined,
+            });
             setActorSearch('');
             setActorLabel(null);
           }}
@@ -123,7 +144,7 @@ export function AuditLogPage() {
             value={filters.actorId ?? null}
             onChange={(value, option) => {
               setActorLabel(option?.label ?? null);
-              setFilters((f) => ({ ...f, actorId: value ?? undefined }));
+              setFilters({ actorId: value ?? undefined });
             }}
             searchValue={actorSearch}
             onSearchChange={setActorSearch}
@@ -139,9 +160,7 @@ export function AuditLogPage() {
             placeholder={filters.action?.length ? undefined : 'Any action'}
             data={ACTION_OPTIONS}
             value={filters.action ?? []}
-            onChange={(value) =>
-              setFilters((f) => ({ ...f, action: value.length ? (value as AuditAction[]) : undefined }))
-            }
+            onChange={(value) => setFilters({ action: value.length ? (value as AuditAction[]) : undefined })}
             searchable
             clearable
             w={{ base: '100%', sm: 300 }}
@@ -152,9 +171,7 @@ export function AuditLogPage() {
             placeholder="Anything"
             data={SUBJECT_OPTIONS}
             value={filters.subjectType ?? null}
-            onChange={(value) =>
-              setFilters((f) => ({ ...f, subjectType: (value as AuditSubjectType | null) ?? undefined }))
-            }
+            onChange={(value) => setFilters({ subjectType: (value as AuditSubjectType | null) ?? undefined })}
             clearable
             w={{ base: '100%', sm: 200 }}
             error={fieldErrors.subjectType}
@@ -163,7 +180,7 @@ export function AuditLogPage() {
             label="From"
             placeholder="Any date"
             value={filters.from ?? null}
-            onChange={(value) => setFilters((f) => ({ ...f, from: value ?? undefined }))}
+            onChange={(value) => setFilters({ from: value ?? undefined })}
             maxDate={filters.to}
             valueFormat="D MMM YYYY"
             clearable
@@ -175,7 +192,7 @@ export function AuditLogPage() {
             label="To"
             placeholder="Any date"
             value={filters.to ?? null}
-            onChange={(value) => setFilters((f) => ({ ...f, to: value ?? undefined }))}
+            onChange={(value) => setFilters({ to: value ?? undefined })}
             minDate={filters.from}
             valueFormat="D MMM YYYY"
             clearable
@@ -184,6 +201,19 @@ export function AuditLogPage() {
             error={fieldErrors.to}
           />
         </FilterBar>
+        {filters.subjectId && (
+          <Group gap="xs" mb="md">
+            <Text size="sm">
+              Only events about{' '}
+              <Text span fw={600}>
+                {target ? (target.subjectName ?? targetFallback(target)) : 'one target'}
+              </Text>
+            </Text>
+            <Button size="compact-xs" variant="subtle" onClick={() => setFilters({ subjectId: undefined })}>
+              Show all targets
+            </Button>
+          </Group>
+        )}
 
         {events.isPending ? (
           <Center py="xl" aria-live="polite">
