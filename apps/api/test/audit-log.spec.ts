@@ -680,6 +680,7 @@ describe('audit log', () => {
         [`actorId=${other.id}`, 'actor_id = $2', [other.id]],
         ['action=module.published', `action = 'module.published'`, []],
         ['action=module.published&action=rule.updated', `action IN ('module.published', 'rule.updated')`, []],
+        ['action=module.published,rule.updated', `action IN ('module.published', 'rule.updated')`, []],
         ['subjectType=person', `subject_type = 'person'`, []],
         [`subjectId=${subjectA}`, 'subject_id = $2', [subjectA]],
         [
