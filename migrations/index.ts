@@ -15,6 +15,7 @@ import { AddCredentialTokens1796237651270 } from './1796237651270-AddCredentialT
 import { CreateJobQueue1796310000000 } from './1796310000000-CreateJobQueue.js';
 import { AddProgrammeRules1796320000000 } from './1796320000000-AddProgrammeRules.js';
 import { CreateCertificates1796330000000 } from './1796330000000-CreateCertificates.js';
+import { AddAuditRetention1796340000000 } from './1796340000000-AddAuditRetention.js';
 import { AddProgressCounters1796360000000 } from './1796360000000-AddProgressCounters.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
@@ -36,5 +37,6 @@ export const migrations = [
   CreateJobQueue1796310000000,
   AddProgrammeRules1796320000000,
   CreateCertificates1796330000000,
+  AddAuditRetention1796340000000,
   AddProgressCounters1796360000000,
 ];

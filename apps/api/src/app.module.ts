@@ -21,6 +21,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { ProgrammeModule } from './modules/programme/programme.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
+import { SettingsModule } from './modules/settings/settings.module.js';
 import { TrainingFeatureModule } from './modules/training/training.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -63,6 +64,7 @@ export class AppModule {
         CertificatesModule,
         ProgrammeModule,
         AuditModule,
+        SettingsModule,
         NotificationsModule,
         ApproachesModule,
         DemoModule,

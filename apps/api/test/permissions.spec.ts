@@ -521,6 +521,22 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     query: (fx) => `subjectId=${fx.reports.employee.id}`,
   },
+  { method: 'GET', path: '/api/audit/events', permission: 'audit:read', ok: 200 },
+  {
+    method: 'GET',
+    path: '/api/audit/events.csv',
+    permission: 'audit:read',
+    ok: 200,
+    query: () => 'action=module.published',
+  },
+  { method: 'GET', path: '/api/settings', permission: 'audit:read', ok: 200 },
+  {
+    method: 'PUT',
+    path: '/api/settings',
+    permission: 'settings:manage',
+    ok: 200,
+    body: () => ({ auditRetentionYears: 7 }),
+  },
   { method: 'GET', path: '/api/approaches/rules', permission: 'approaches:rules', ok: 200 },
   {
     method: 'PUT',
@@ -937,6 +953,8 @@ describe('permissions', () => {
         'GET /api/approaches/rules → approaches:rules',
         'GET /api/approaches/stats → approaches:triage',
         'GET /api/audit → approaches:triage',
+        'GET /api/audit/events → audit:read',
+        'GET /api/audit/events.csv → audit:read',
         'GET /api/auth/session → public',
         'GET /api/authoring/module-schema.json → modules:author',
         'GET /api/authoring/modules → modules:author',
@@ -973,6 +991,7 @@ describe('permissions', () => {
         'GET /api/progress/people/{userId} → progress:read',
         'GET /api/progress/trends → progress:read',
         'GET /api/red-flags → modules:read',
+        'GET /api/settings → audit:read',
         'GET /api/users → directory:read',
         'GET /api/verify/{code} → public',
         'POST /api/approaches/check → approaches:report',
@@ -1021,6 +1040,7 @@ describe('permissions', () => {
         'PUT /api/people/{userId} → people:manage',
         'PUT /api/programme/rules/{ruleId} → assignments:manage',
         'PUT /api/programme/templates/{kind} → assignments:manage',
+        'PUT /api/settings → settings:manage',
       ]);
     });
 

@@ -4,12 +4,14 @@ import {
   IconBooks,
   IconCalendarRepeat,
   IconChartBar,
+  IconHistory,
   IconInbox,
   IconListDetails,
   IconMail,
   IconMailCog,
   IconSchool,
   IconSend,
+  IconSettings,
   IconShieldSearch,
   IconUserCog,
   IconUsers,
@@ -45,6 +47,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/officer/people', label: 'People', permission: 'progress:read', icon: IconUsers },
   { to: '/officer/outbox', label: 'Outbox', permission: 'progress:read', icon: IconMail },
   { to: '/triage', label: 'Approach reports', permission: 'approaches:triage', icon: IconInbox },
+  { to: '/officer/audit', label: 'Audit log', permission: 'audit:read', icon: IconHistory },
   { to: '/admin/modules', label: 'Module library', permission: 'modules:author', icon: IconBooks },
   { to: '/admin/assign', label: 'Assign training', permission: 'assignments:manage', icon: IconSend },
   {
@@ -66,6 +69,7 @@ const NAV_ITEMS: readonly NavItem[] = [
     permission: 'approaches:rules',
     icon: IconAdjustments,
   },
+  { to: '/admin/settings', label: 'Settings', permission: 'settings:manage', icon: IconSettings },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -163,6 +163,30 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="audit:read" />,
+                children: [
+                  {
+                    path: 'officer/audit',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/audit/routes/audit-log-page')).AuditLogPage,
+                    },
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="settings:manage" />,
+                children: [
+                  {
+                    path: 'admin/settings',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/settings/routes/settings-page')).SettingsPage,
+                    },
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="approaches:rules" />,
                 children: [
                   {

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { pageQuerySchema, uuidSchema } from '../common/index.js';
+import { z } from 'zod';
+import { pageQuerySchema, textSchema, uuidSchema } from '../common/index.js';
 
 /**
  * The audit trail: who viewed or changed what, and when. Events are append-only; the trail of an
@@ -49,6 +49,10 @@ export const AUDIT_ACTIONS = [
   'settings.updated',
   'module.archived',
   'module.unarchived',
+  'module.created',
+  'module.draft-created',
+  'audit.retention-applied',
+  'media.uploaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -67,6 +71,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'audit_log',
   'progress_report',
   'organisation_settings',
+  'media_asset',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
@@ -85,6 +90,11 @@ export interface AuditEventView {
   actor: { id: string; name: string } | null;
   subjectType: AuditSubjectType;
   subjectId: string | null;
+  /**
+   * The target's name as it is now (a person's or department's name, a module's title, a rule's
+   * name, a report's reference); null when it has none or is gone (then see `details`).
+   */
+  subjectName: string | null;
   /** Action-specific facts, e.g. `{ from, to }` of a status change or `{ attachmentId, fileName }`. */
   details: Record<string, unknown>;
   /**
@@ -99,3 +109,157 @@ export const auditQuerySchema = pageQuerySchema.extend({
   subjectId: uuidSchema.describe('The report (or rule set) whose trail to list.'),
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
+
+/** Each action in plain words, for the audit page and its CSV ("Published a module"). */
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
+  'report.created': 'Reported an approach',
+  'report.viewed': 'Viewed an approach report',
+  'report.assigned': 'Assigned an approach report',
+  'report.status-changed': 'Changed the status of an approach report',
+  'report.note-added': 'Added a note to an approach report',
+  'report.exported': 'Exported an approach report',
+  'attachment.added': 'Attached a screenshot to a report',
+  'attachment.viewed': 'Viewed a report’s screenshot',
+  'rules.updated': 'Changed the approach checker’s rules',
+  'person.created': 'Added a person',
+  'person.updated': 'Changed a person’s details',
+  'person.deactivated': 'Deactivated a person',
+  'person.reactivated': 'Reactivated a person',
+  'person.invited': 'Invited a person',
+  'person.password-reset-requested': 'Requested a password reset',
+  'person.password-set': 'Set a password',
+  'person.password-changed': 'Changed their password',
+  'people.imported': 'Imported people from a file',
+  'department.created': 'Created a department',
+  'department.renamed': 'Renamed a department',
+  'department.merged': 'Merged departments',
+  'department.deleted': 'Deleted a department',
+  'organisation.created': 'Created the organisation',
+  'organisation.disabled': 'Disabled the organisation',
+  'organisation.enabled': 'Enabled the organisation',
+  'assignments.created': 'Assigned training',
+  'module.published': 'Published a module',
+  'rule.created': 'Created an assignment rule',
+  'rule.updated': 'Changed an assignment rule',
+  'rule.deleted': 'Deleted an assignment rule',
+  'template.updated': 'Changed an email template',
+  'template.reset': 'Reset an email template',
+  'email.retried': 'Retried a failed email',
+  'certificate.revoked': 'Revoked a certificate',
+  'certificate.reinstated': 'Reinstated a certificate',
+  'certificates.exported': 'Exported certificates',
+  'progress.exported': 'Exported the progress list',
+  'compliance.report-exported': 'Exported a compliance report',
+  'audit.exported': 'Exported the audit log',
+  'settings.updated': 'Changed the organisation’s settings',
+  'module.archived': 'Archived a module',
+  'module.unarchived': 'Unarchived a module',
+  'module.created': 'Created a module',
+  'module.draft-created': 'Started a new draft of a module',
+  'audit.retention-applied': 'Deleted audit events past the retention period',
+  'media.uploaded': 'Uploaded an image for a module',
+};
+
+/** Each subject type in plain words. */
+export const AUDIT_SUBJECT_LABELS: Readonly<Record<AuditSubjectType, string>> = {
+  approach_report: 'Approach report',
+  approach_rules: 'Approach checker rules',
+  person: 'Person',
+  department: 'Department',
+  people_import: 'People import',
+  organisation: 'Organisation',
+  assignment_rule: 'Assignment rule',
+  training_module: 'Module',
+  email_template: 'Email template',
+  outbound_email: 'Email',
+  certificate: 'Certificate',
+  audit_log: 'Audit log',
+  progress_report: 'Progress report',
+  organisation_settings: 'Settings',
+  media_asset: 'Image',
+};
+
+/**
+ * A bound of the audit page's date range: a date (`2026-03-01`, a whole day in UTC) or an instant
+ * with its offset (`2026-03-01T09:00:00+01:00`). `from` is inclusive, `to` inclusive of its day
+ * when a date, else exclusive.
+ */
+const rangeBoundSchema = textSchema
+  .trim()
+  .refine((v) => z.iso.date().safeParse(v).success || z.iso.datetime({ offset: true }).safeParse(v).success, {
+    message: 'must be a date (YYYY-MM-DD) or a date and time with its offset (ISO 8601)',
+  });
+
+/** `action=a&action=b`, `action=a,b` or one `action=a`: any of these actions. */
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+const actionsSchema = z
+  .preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((a) => a.trim()) : v),
+    z
+      .array(z.string(), { error: 'must be one or more audit actions' })
+      .min(1)
+      .max(AUDIT_ACTIONS.length)
+      .refine((actions) => actions.every((a) => KNOWN_ACTIONS.has(a)), {
+        message: 'must be one or more audit actions (see AUDIT_ACTIONS)',
+      }),
+  )
+  .transform((v) => [...new Set(v)] as AuditAction[]);
+
+/** The audit page's filters, shared by the list and its CSV export. */
+export const auditFiltersSchema = z
+  .object({
+    actorId: uuidSchema.optional().describe('Only what this person did.'),
+    action: actionsSchema.optional().describe('Only these actions (repeat the parameter for several).'),
+    subjectType: z.enum(AUDIT_SUBJECT_TYPES).optional().describe('Only events about this kind of target.'),
+    subjectId: uuidSchema.optional().describe('Only events about this target.'),
+    from: rangeBoundSchema.optional().describe('From this date (inclusive) or instant.'),
+    to: rangeBoundSchema.optional().describe('Up to this date (inclusive) or instant (exclusive).'),
+  })
+  .strict();
+
+/** The instants a filter's `from`/`to` stand for: from inclusive, to exclusive. */
+export function auditRange(filters: { from?: string; to?: string }): { from: Date | null; to: Date | null } {
+  const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const from = filters.from
+    ? new Date(isDate(filters.from) ? `${filters.from}T00:00:00Z` : filters.from)
+    : null;
+  let to: Date | null = null;
+  if (filters.to) {
+    to = new Date(isDate(filters.to) ? `${filters.to}T00:00:00Z` : filters.to);
+    if (isDate(filters.to)) to = new Date(to.getTime() + 86_400_000);
+  }
+  return { from, to };
+}
+
+const withRangeCheck = <T extends z.ZodObject>(schema: T) =>
+  schema.superRefine((value, ctx) => {
+    const { from, to } = auditRange(value as { from?: string; to?: string });
+    if (from && to && from.getTime() >= to.getTime()) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    }
+  });
+
+/** GET /api/audit/events.csv: the filters only (the whole filtered log, newest first). */
+export const auditExportQuerySchema = withRangeCheck(auditFiltersSchema);
+export type AuditExportQuery = z.input<typeof auditFiltersSchema>;
+
+/** GET /api/audit/events: the filters, a page size, and the cursor of the page before. */
+export const auditEventsQuerySchema = withRangeCheck(
+  auditFiltersSchema.extend({
+    pageSize: z.coerce.number().int().min(1).max(200).default(50).describe('Events per page (at most 200).'),
+    after: textSchema
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe('The `nextCursor` of the page before: the page starts right after its last event.'),
+  }),
+);
+export type AuditEventsQuery = z.input<typeof auditEventsQuerySchema>;
+
+/** A page of the audit log, newest first. */
+export interface AuditEventsPage {
+  items: AuditEventView[];
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}

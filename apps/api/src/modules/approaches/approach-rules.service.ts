@@ -110,6 +110,8 @@ export class ApproachRulesService {
           wasDefault: before.isDefault,
           answerRules: rules.answerRules.length,
           textRules: rules.textRules.length,
+          before: before.rules,
+          after: rules,
         },
       });
     });
@@ -131,7 +133,13 @@ export class ApproachRulesService {
         action: 'rules.updated',
         subjectType: 'approach_rules',
         subjectId: auth.organisationId,
-        details: { reset: true, version: DEFAULT_RULES.version, previousVersion: before.rules.version },
+        details: {
+          reset: true,
+          version: DEFAULT_RULES.version,
+          previousVersion: before.rules.version,
+          before: before.rules,
+          after: DEFAULT_RULES,
+        },
       });
     });
     return this.view(auth.organisationId);

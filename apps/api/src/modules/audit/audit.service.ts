@@ -20,9 +20,12 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: string;
   at: Date;
+  /** `at` with the microseconds PostgreSQL keeps (UTC), for the keyset cursor. */
+  at_key: string;
+  subject_name: string | null;
   action: AuditAction;
   actor_id: string | null;
   actor_name: string | null;
@@ -92,7 +95,7 @@ export class AuditService {
   }
 
   /** The names of the people the events' details name by id, in one statement. */
-  private async people(
+  async people(
     manager: EntityManager,
     organisationId: string,
     rows: readonly AuditRow[],
@@ -116,12 +119,31 @@ function personIds(r: AuditRow): string[] {
     .map((id) => id.toLowerCase());
 }
 
-const SELECT_EVENTS = `
-  SELECT e.id, e.at, e.action, e.actor_id, u.name AS actor_name, e.subject_type, e.subject_id, e.details
+/** An event with its actor's and its target's names as they are now (all in the event's organisation). */
+export const SELECT_EVENTS = `
+  SELECT e.id, e.at, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_key,
+         e.action, e.actor_id, u.name AS actor_name, e.subject_type, e.subject_id, e.details,
+         CASE e.subject_type
+           WHEN 'person' THEN (SELECT s.name FROM app_user s
+                                WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'department' THEN (SELECT s.name FROM department s
+                                    WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'training_module' THEN (SELECT s.title FROM training_module s
+                                         WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'assignment_rule' THEN (SELECT s.name FROM assignment_rule s
+                                         WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'organisation' THEN (SELECT s.name FROM organisation s WHERE s.id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'organisation_settings' THEN (SELECT s.name FROM organisation s
+                                               WHERE s.id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'approach_rules' THEN (SELECT s.name FROM organisation s
+                                        WHERE s.id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'approach_report' THEN (SELECT s.reference FROM approach_report s
+                                         WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
+         END AS subject_name
     FROM audit_event e
-    LEFT JOIN app_user u ON u.id = e.actor_id`;
+    LEFT JOIN app_user u ON u.organisation_id = e.organisation_id AND u.id = e.actor_id`;
 
-function toView(r: AuditRow, names: ReadonlyMap<string, string>): AuditEventView {
+export function toView(r: AuditRow, names: ReadonlyMap<string, string>): AuditEventView {
   return {
     id: String(r.id),
     at: new Date(r.at).toISOString(),
@@ -129,6 +151,7 @@ function toView(r: AuditRow, names: ReadonlyMap<string, string>): AuditEventView
     actor: r.actor_id && r.actor_name ? { id: r.actor_id, name: r.actor_name } : null,
     subjectType: r.subject_type,
     subjectId: r.subject_id,
+    subjectName: r.subject_name,
     details: r.details,
     people: [...new Set(personIds(r))].flatMap((id) => {
       const name = names.get(id);

@@ -42,6 +42,11 @@ export interface ModuleMeta {
   estimatedMinutes: number;
 }
 
+/** Where a new module came from, as its `module.created` event records it. */
+type ModuleOrigin =
+  | { source: 'new' | 'import' }
+  | { source: 'duplicate'; duplicatedFrom: { moduleId: string; version: number } };
+
 export interface SaveDraftInput {
   content: unknown;
   baseRevision: number | null;
@@ -127,7 +132,7 @@ export class AuthoringService {
   }
 
   async create(auth: AuthContext, meta: ModuleMeta): Promise<AuthoringModuleDetail> {
-    const moduleId = await this.createWithDraft(auth, meta, starterContent(meta.title));
+    const moduleId = await this.createWithDraft(auth, meta, starterContent(meta.title), { source: 'new' });
     return this.detail(auth, moduleId);
   }
 
@@ -146,17 +151,33 @@ export class AuthoringService {
         estimatedMinutes: source.estimatedMinutes,
       },
       latest.content,
+      { source: 'duplicate', duplicatedFrom: { moduleId, version: latest.version } },
     );
     return this.detail(auth, copyId);
   }
 
+  /** Archives or brings back a module; recorded when it changes (archiving twice records once). */
   async setArchived(auth: AuthContext, moduleId: string, archived: boolean): Promise<LibraryModule> {
-    const result = await this.dataSource.query<unknown[]>(
-      `UPDATE training_module SET archived_at = CASE WHEN $3 THEN coalesce(archived_at, now()) END
-        WHERE id = $1 AND organisation_id = $2 RETURNING id`,
-      [moduleId, auth.organisationId, archived],
-    );
-    if (rowsOf(result).length === 0) throw notFound('The module');
+    await this.dataSource.transaction(async (tx) => {
+      const [before] = await tx.query<{ archived_at: Date | null; title: string }[]>(
+        `SELECT archived_at, title FROM training_module WHERE id = $1 AND organisation_id = $2 FOR UPDATE`,
+        [moduleId, auth.organisationId],
+      );
+      if (!before) throw notFound('The module');
+      if ((before.archived_at !== null) === archived) return;
+      await tx.query(
+        `UPDATE training_module SET archived_at = CASE WHEN $3 THEN now() END WHERE id = $1 AND organisation_id = $2`,
+        [moduleId, auth.organisationId, archived],
+      );
+      await this.audit.record(tx, {
+        organisationId: auth.organisationId,
+        actorId: auth.userId,
+        action: archived ? 'module.archived' : 'module.unarchived',
+        subjectType: 'training_module',
+        subjectId: moduleId,
+        details: { title: before.title, before: { archived: !archived }, after: { archived } },
+      });
+    });
     const [row] = await this.library(auth.organisationId, moduleId);
     return row!;
   }
@@ -226,7 +247,22 @@ export class AuthoringService {
       }
       // No draft: editing the published module starts the next version from this content.
       if (input.baseRevision !== null) throw draftConflict(null);
-      return this.insertDraft(tx, auth, moduleId, content);
+      const draftId = await this.insertDraft(tx, auth, moduleId, content);
+      const [started] = await tx.query<{ version: number }[]>(
+        `SELECT version FROM module_version WHERE id = $1`,
+        [draftId],
+      );
+      // Each save of a draft is kept by the draft itself (revision, last editor); starting one is
+      // recorded, as publishing it will be: what learners get only changes by publishing.
+      await this.audit.record(tx, {
+        organisationId: auth.organisationId,
+        actorId: auth.userId,
+        action: 'module.draft-created',
+        subjectType: 'training_module',
+        subjectId: moduleId,
+        details: { version: started!.version, basedOnVersion: started!.version - 1 },
+      });
+      return draftId;
     });
     const draft = await this.dataSource.manager.findOneByOrFail(ModuleVersion, { id: saved });
     const people = await this.people(auth.organisationId, [draft.lastEditedBy]);
@@ -422,7 +458,7 @@ export class AuthoringService {
       for (const [oldId, image] of images) mapping.set(oldId, (await this.media.store(tx, auth, image)).id);
       const content = rewriteMediaReferences(document.content, mapping);
       await this.assertMediaExist(tx, auth.organisationId, content, 'content.');
-      return this.insertModule(tx, auth, document.module, content);
+      return this.insertModule(tx, auth, document.module, content, { source: 'import' });
     });
     return this.detail(auth, moduleId);
   }
@@ -488,15 +524,18 @@ export class AuthoringService {
     auth: AuthContext,
     meta: ModuleMeta,
     content: ModuleContent,
+    origin: ModuleOrigin,
   ): Promise<string> {
-    return this.dataSource.transaction((tx) => this.insertModule(tx, auth, meta, content));
+    return this.dataSource.transaction((tx) => this.insertModule(tx, auth, meta, content, origin));
   }
 
+  /** A new module with its version 1 draft, recorded as created (new, duplicated or imported). */
   private async insertModule(
     tx: EntityManager,
     auth: AuthContext,
     meta: ModuleMeta,
     content: ModuleContent,
+    origin: ModuleOrigin,
   ): Promise<string> {
     const module = await tx.save(
       tx.create(TrainingModule, {
@@ -511,6 +550,18 @@ export class AuthoringService {
       }),
     );
     await this.insertDraft(tx, auth, module.id, content);
+    await this.audit.record(tx, {
+      organisationId: auth.organisationId,
+      actorId: auth.userId,
+      action: 'module.created',
+      subjectType: 'training_module',
+      subjectId: module.id,
+      details: {
+        ...origin,
+        before: null,
+        after: { title: meta.title, summary: meta.summary, estimatedMinutes: meta.estimatedMinutes },
+      },
+    });
     return module.id;
   }
 

@@ -4,6 +4,7 @@ import { mediaUrl, type ExportedMedia, type MediaAsset, type MediaType } from '@
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import type { UploadedFile } from '../../common/file-upload.js';
+import { AuditService } from '../audit/audit.service.js';
 import { reencodeImage, type ReencodedImage } from './image-reencoder.js';
 import { fileRequired, mediaNotFound } from './media.errors.js';
 
@@ -26,7 +27,10 @@ const ASSET_COLUMNS = 'id, content_type, width, height, bytes, created_at';
  */
 @Injectable()
 export class MediaService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async upload(auth: AuthContext, file: UploadedFile | undefined): Promise<MediaAsset> {
     if (!file) throw fileRequired();
@@ -34,7 +38,7 @@ export class MediaService {
     return this.dataSource.transaction((tx) => this.store(tx, auth, image));
   }
 
-  /** Stores a re-encoded image, or finds the organisation's asset with the same bytes. */
+  /** Stores a re-encoded image (recorded), or finds the organisation's asset with the same bytes. */
   async store(manager: EntityManager, auth: AuthContext, image: ReencodedImage): Promise<MediaAsset> {
     const [inserted] = await manager.query<AssetRow[]>(
       `INSERT INTO media_asset (organisation_id, content_type, width, height, bytes, sha256, created_by)
@@ -56,6 +60,19 @@ export class MediaService {
         inserted.id,
         image.data,
       ]);
+      await this.audit.record(manager, {
+        organisationId: auth.organisationId,
+        actorId: auth.userId,
+        action: 'media.uploaded',
+        subjectType: 'media_asset',
+        subjectId: inserted.id,
+        details: {
+          contentType: image.contentType,
+          width: image.width,
+          height: image.height,
+          bytes: image.data.length,
+        },
+      });
       return toMediaAsset(inserted);
     }
     const [existing] = await manager.query<AssetRow[]>(

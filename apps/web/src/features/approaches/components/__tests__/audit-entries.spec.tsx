@@ -23,6 +23,7 @@ function event(
     actor: ALEX,
     subjectType: 'approach_report',
     subjectId: 'r1',
+    subjectName: null,
     details,
     people: [],
     ...extra,
