@@ -10,7 +10,7 @@ import type { ModuleContent } from '@countersign/scenario-engine';
 import { parse } from 'csv-parse/sync';
 import { Clock } from '../src/common/clock.js';
 import { AUDIT_RETENTION_JOB } from '../src/modules/audit/audit-retention.service.js';
-import { defuseCell } from '../src/modules/audit/csv-cell.js';
+import { defuseCell } from '../src/common/csv-cell.js';
 import { JobQueue } from '../src/modules/jobs/job-queue.service.js';
 import { TestContext, type Client, type TestUser } from './test-app.js';
 

@@ -15,7 +15,7 @@ import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.js';
-import { defuseCell } from './csv-cell.js';
+import { defuseCell } from '../../common/csv-cell.js';
 import { SELECT_EVENTS, toView, type AuditRow, AuditService } from './audit.service.js';
 
 /** The audit page's filters, parsed (see auditFiltersSchema). */

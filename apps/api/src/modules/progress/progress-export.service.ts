@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify';
 import { pipeline, type Readable, Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
+import { defuseCell } from '../../common/csv-cell.js';
 import { AuditService } from '../audit/audit.service.js';
 import { openReadSnapshot } from './read-snapshot.js';
 import {
@@ -42,11 +43,6 @@ function coalesce(): Transform {
       done(null, size ? Buffer.concat(pending, size) : null);
     },
   });
-}
-
-/** A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a `'`. */
-export function defuseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /**
@@ -114,7 +110,7 @@ export class ProgressExportService {
       // whichever kind it is, so no reader splits a name across two rows.
       record_delimiter: 'windows',
       quoted_match: /[\r\n]/,
-      cast: { string: defuseFormula },
+      cast: { string: defuseCell },
     });
     return pipeline(rows, cells, csv, coalesce(), (error) => {
       if (error) this.logger.warn(`progress export stopped after ${count} rows: ${error.message}`);

@@ -1,9 +1,11 @@
 import { Anchor, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft, IconHistory } from '@tabler/icons-react';
+import { hasPermission } from '@countersign/contracts/permissions';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { isApiError } from '../../../lib/api-client';
+import { useCurrentSession } from '../../auth/api/session';
 import { PersonCertificates } from '../../certificates/components/person-certificates';
 import { usePerson } from '../api/person';
 import { PersonHeader } from '../components/person-header';
@@ -24,6 +26,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function PersonPage() {
   const { userId = '' } = useParams();
   const person = usePerson(userId);
+  const { user: viewer } = useCurrentSession();
 
   return (
     <Stack gap="lg">
@@ -52,6 +55,18 @@ export function PersonPage() {
       {person.data && (
         <>
           <PersonHeader user={person.data.user} />
+          {hasPermission(viewer.role, 'audit:read') && (
+            <Anchor
+              component={Link}
+              to={`/officer/audit?subjectId=${encodeURIComponent(person.data.user.id)}`}
+              size="sm"
+            >
+              <Group gap={4} component="span">
+                <IconHistory size={16} aria-hidden />
+                Audit history of this person
+              </Group>
+            </Anchor>
+          )}
           <Section title="Assignments">
             <PersonAssignmentsTable assignments={person.data.assignments} />
           </Section>
