@@ -70,8 +70,14 @@ describe('audit journey: publish → audit log filtered to publishing', () => {
       await page.getByRole('option', { name: 'Published a module', exact: true }).click();
       await page.keyboard.press('Escape');
       const rows = table.locator('tbody > tr');
-      await rows.filter({ hasText: TITLE }).first().waitFor();
-      const texts = await rows.allInnerTexts();
+      // Our event is newest, so it shows before the filter's answer arrives: wait for the list to
+      // hold publish events only (the unfiltered rows are replaced when the filtered page loads).
+      await page.waitForURL(/action=module\.published/);
+      let texts: string[] = [];
+      for (const started = Date.now(); Date.now() - started < 15_000; await page.waitForTimeout(100)) {
+        texts = await rows.allInnerTexts();
+        if (texts.length > 0 && texts.every((text) => text.includes('Published a module'))) break;
+      }
       expect(texts.length).toBeGreaterThan(0);
       for (const text of texts) expect(text).toContain('Published a module');
       const ours = rows.filter({ hasText: TITLE }).first();

@@ -136,8 +136,12 @@ describe('training journey: assign → play and pass → officer sees it', () =>
       await page.waitForURL(/\/officer/);
       await page.getByTestId('stat-cards').waitFor();
       await page.locator('.recharts-surface').first().waitFor();
+      // The trend: the demo's past weeks are recorded from its backdated activity.
+      await page.getByRole('heading', { name: 'Completion over the last 12 months' }).waitFor();
+      const weeks = page.getByRole('table', { name: 'Completion and overdue rate by week' }).getByRole('row');
+      await weeks.nth(3).waitFor({ state: 'attached' }); // the header, two finished weeks at least, this week
       await expectAccessible(page, 'officer overview');
-      await screenshot(page, 'officer-overview');
+      await screenshot(page, 'officer-overview', { fullPage: true });
 
       await page.getByRole('link', { name: 'People', exact: true }).first().click();
       await page.getByTestId('progress-table').waitFor();

@@ -80,21 +80,19 @@ export function TrendChart({ departments }: { departments: ProgressOverview['dep
               records. Until then only this week is shown.
             </Text>
           )}
-          <div aria-hidden>
-            <LineChart
-              h={280}
-              data={data}
-              dataKey="week"
-              series={SERIES}
-              curveType="linear"
-              withDots={false}
-              withLegend
-              legendProps={{ verticalAlign: 'bottom' }}
-              yAxisProps={{ domain: [0, 100] }}
-              unit="%"
-              xAxisProps={{ minTickGap: 24 }}
-            />
-          </div>
+          <LineChart
+            h={280}
+            data={data}
+            dataKey="week"
+            series={SERIES}
+            curveType="linear"
+            withDots={false}
+            withLegend
+            legendProps={{ verticalAlign: 'bottom' }}
+            yAxisProps={{ domain: [0, 100] }}
+            unit="%"
+            xAxisProps={{ minTickGap: 24 }}
+          />
           <VisuallyHidden>
             <Table>
               <caption>Completion and overdue rate by week</caption>
