@@ -22,9 +22,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * today"), so the table holds one row per future due date and one for the past, not one per day
  * of history.
  *
- * A person's department and active flag are read from `app_user` when their assignments change
- * (locked FOR SHARE, so a concurrent move waits and the two changes are counted in order), and a
- * move or (de)activation moves their current assignments' counts.
+ * A person's department and active flag are read from `app_user` when their assignments change,
+ * and a move or (de)activation moves their current assignments' counts. The two are ordered by
+ * an advisory lock per organisation: statements writing assignments take it shared (one lock per
+ * statement, not one per person: the rule engine's 600,000-row insert locks no person rows),
+ * statements that move or (de)activate people take it exclusively, so a move waits for
+ * assignment writes in flight and the next ones wait for the move, and each side counts what the
+ * other committed.
  *
  * `app_user.deactivated_at` (set by trigger when `active` changes) and `progress_trend_week`
  * (weekly figures computed from the records by the `progress.trends` job) serve the trends.
@@ -97,7 +101,7 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
       CREATE FUNCTION progress_count_assignment() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          PERFORM 1 FROM app_user WHERE id IN (SELECT user_id FROM new_rows) ORDER BY id FOR SHARE;
+          PERFORM pg_advisory_xact_lock_shared(1347, hashtext(x.o::text)) FROM (SELECT DISTINCT organisation_id AS o FROM new_rows) x;
           INSERT INTO progress_count_delta (organisation_id, department_key, module_id, status, due_date, active, n)
           SELECT r.organisation_id, COALESCE(u.department_id, '00000000-0000-0000-0000-000000000000'),
                  r.module_id, r.status, progress_due(r.status, r.due_date), u.active, count(*)
@@ -107,6 +111,7 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
         ELSIF TG_OP = 'DELETE' THEN
           -- A person deleted as a whole is no longer visible here: their BEFORE DELETE trigger
           -- took their counts out already.
+          PERFORM pg_advisory_xact_lock_shared(1347, hashtext(x.o::text)) FROM (SELECT DISTINCT organisation_id AS o FROM old_rows) x;
           INSERT INTO progress_count_delta (organisation_id, department_key, module_id, status, due_date, active, n)
           SELECT r.organisation_id, COALESCE(u.department_id, '00000000-0000-0000-0000-000000000000'),
                  r.module_id, r.status, progress_due(r.status, r.due_date), u.active, -count(*)
@@ -114,9 +119,7 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
            WHERE r.superseded_at IS NULL
            GROUP BY 1, 2, 3, 4, 5, 6;
         ELSE
-          PERFORM 1 FROM app_user
-           WHERE id IN (SELECT o.user_id FROM old_rows o UNION SELECT n.user_id FROM new_rows n)
-           ORDER BY id FOR SHARE;
+          PERFORM pg_advisory_xact_lock_shared(1347, hashtext(x.o::text)) FROM (SELECT DISTINCT organisation_id AS o FROM new_rows) x;
           INSERT INTO progress_count_delta (organisation_id, department_key, module_id, status, due_date, active, n)
           SELECT c.organisation_id, COALESCE(u.department_id, '00000000-0000-0000-0000-000000000000'),
                  c.module_id, c.status, progress_due(c.status, c.due_date), u.active, sum(c.n)
@@ -156,6 +159,11 @@ export class AddProgressCounters1796360000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION progress_count_person() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- Only moves and (de)activations wait for (and hold off) the organisation's assignment writes.
+        PERFORM pg_advisory_xact_lock(1347, hashtext(x.o::text))
+           FROM (SELECT DISTINCT nw.organisation_id AS o
+                   FROM old_rows o JOIN new_rows nw ON nw.id = o.id
+                  WHERE (o.department_id, o.active) IS DISTINCT FROM (nw.department_id, nw.active)) x;
         INSERT INTO progress_count_delta (organisation_id, department_key, module_id, status, due_date, active, n)
         SELECT a.organisation_id, p.department_key, a.module_id, a.status, progress_due(a.status, a.due_date),
                p.active, sum(p.n)

@@ -337,7 +337,7 @@ describe('progress counters', () => {
         userId,
         world.departments[2],
       ]);
-      // The move waits for the insert's lock on the person: it has not finished yet.
+      // The move waits for the insert's (shared) organisation lock: it has not finished yet.
       const raced = await Promise.race([move.then(() => 'moved'), sleep(300).then(() => 'waiting')]);
       expect(raced).toBe('waiting');
       await runner.commitTransaction();
