@@ -10,10 +10,9 @@ import {
   type AuditSubjectType,
 } from '@countersign/contracts/audit';
 import { stringify } from 'csv-stringify';
-import type { PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
+import { coalesceWrites, openReadSnapshot } from '../../database/read-snapshot.js';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.js';
 import { defuseCell } from '../../common/csv-cell.js';
 import { SELECT_EVENTS, toView, type AuditRow, AuditService } from './audit.service.js';
@@ -99,23 +98,12 @@ export class AuditLogService {
       }),
     );
     const where = whereOf(auth.organisationId, filters);
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    // One read-only snapshot for the whole file. A large export to a slow client outlasts the
-    // pool's per-statement timeout (the cursor is one statement) and waits on the client while
-    // its transaction is open: both limits are raised for this transaction only.
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query(`SET LOCAL statement_timeout = '30min'`);
-      await runner.query(`SET LOCAL idle_in_transaction_session_timeout = '10min'`);
-    } catch (error) {
-      await runner.release();
-      throw error;
-    }
-    const rows = client.query(
-      new QueryStream(`${SELECT_EVENTS} WHERE ${where.sql()} ORDER BY e.at DESC, e.id DESC`, where.params, {
-        batchSize: 500,
-      }),
+    // One read-only snapshot for the whole file, with the export's own time limits.
+    const snapshot = await openReadSnapshot(this.dataSource);
+    const rows = snapshot.stream(
+      `${SELECT_EVENTS} WHERE ${where.sql()} ORDER BY e.at DESC, e.id DESC`,
+      where.params,
+      500,
     );
     const toCells = new Transform({
       objectMode: true,
@@ -123,37 +111,12 @@ export class AuditLogService {
         done(null, csvLine(row));
       },
     });
-    const out = coalesce(64 * 1024);
+    const out = coalesceWrites();
     pipeline(rows, toCells, stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] }), out, (error) => {
-      const end = error ? runner.rollbackTransaction() : runner.commitTransaction();
-      void end.catch(() => undefined).finally(() => void runner.release());
+      void snapshot.finish(error ?? undefined);
     });
     return out;
   }
-}
-
-/**
- * Joins csv-stringify's one-chunk-per-row output into pieces of about `bytes`: a response written
- * row by row costs a chunk (and a write) per row, ten times slower than the query behind it.
- */
-function coalesce(bytes: number): Transform {
-  let parts: Buffer[] = [];
-  let size = 0;
-  return new Transform({
-    transform(chunk: Buffer | string, _encoding, done) {
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      parts.push(buffer);
-      size += buffer.length;
-      if (size < bytes) return done();
-      const joined = Buffer.concat(parts);
-      parts = [];
-      size = 0;
-      done(null, joined);
-    },
-    flush(done) {
-      done(null, parts.length ? Buffer.concat(parts) : undefined);
-    },
-  });
 }
 
 function csvLine(r: AuditRow): string[] {

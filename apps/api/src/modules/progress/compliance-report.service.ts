@@ -9,7 +9,7 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError, notFound } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import { openReadSnapshot, type ReadSnapshot } from './read-snapshot.js';
+import { openReadSnapshot, type ReadSnapshot } from '../../database/read-snapshot.js';
 
 export interface ComplianceReportRequest {
   departmentId?: string;

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { defuseCell } from '../../common/csv-cell.js';
 import { AuditService } from '../audit/audit.service.js';
-import { openReadSnapshot } from './read-snapshot.js';
+import { coalesceWrites, openReadSnapshot } from '../../database/read-snapshot.js';
 import {
   type ListFilters,
   listSql,
@@ -18,32 +18,6 @@ import {
 
 /** Rows fetched from the cursor per round trip: small enough to keep memory flat, big enough to be quick. */
 const BATCH_ROWS = 1000;
-
-/** Bytes gathered before a write to the response: csv-stringify emits one small chunk per row. */
-const WRITE_BYTES = 64 * 1024;
-
-/**
- * Gathers csv-stringify's per-row strings into writes of about WRITE_BYTES: 100,000 rows become
- * about 250 writes to the socket (and chunks of the HTTP response) instead of 100,000.
- */
-function coalesce(): Transform {
-  let pending: Buffer[] = [];
-  let size = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size < WRITE_BYTES) return done();
-      const out = Buffer.concat(pending, size);
-      pending = [];
-      size = 0;
-      done(null, out);
-    },
-    flush(done) {
-      done(null, size ? Buffer.concat(pending, size) : null);
-    },
-  });
-}
 
 /**
  * The people list as CSV, streamed: the list's own SQL (`listSql` + `rowsSql`, the same filters,
@@ -112,7 +86,7 @@ export class ProgressExportService {
       quoted_match: /[\r\n]/,
       cast: { string: defuseCell },
     });
-    return pipeline(rows, cells, csv, coalesce(), (error) => {
+    return pipeline(rows, cells, csv, coalesceWrites(), (error) => {
       if (error) this.logger.warn(`progress export stopped after ${count} rows: ${error.message}`);
       else this.logger.log(`progress export: ${count} rows in ${Date.now() - started} ms`);
       void snapshot.finish(error ?? undefined);

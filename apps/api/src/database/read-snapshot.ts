@@ -1,12 +1,15 @@
+import { Transform } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { DataSource } from 'typeorm';
 
 /**
  * A whole export is one statement read through a cursor: the API's per-statement limit (sized for
- * requests) would cut a large one, so its transaction gets its own, still bounded.
+ * requests) would cut a large one, and a slow client leaves the transaction idle between
+ * batches; the export's transaction gets limits of its own, still bounded.
  */
-const EXPORT_STATEMENT_TIMEOUT = '10min';
+const EXPORT_STATEMENT_TIMEOUT = '30min';
+const EXPORT_IDLE_TIMEOUT = '10min';
 
 /** A connection held for a streamed export (CSV, PDF), in one read-only snapshot. */
 export interface ReadSnapshot {
@@ -33,6 +36,7 @@ export async function openReadSnapshot(dataSource: DataSource): Promise<ReadSnap
   try {
     await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
     await client.query(`SET LOCAL statement_timeout = '${EXPORT_STATEMENT_TIMEOUT}'`);
+    await client.query(`SET LOCAL idle_in_transaction_session_timeout = '${EXPORT_IDLE_TIMEOUT}'`);
   } catch (error) {
     client.release(error as Error);
     throw error;
@@ -53,4 +57,28 @@ export async function openReadSnapshot(dataSource: DataSource): Promise<ReadSnap
       }
     },
   };
+}
+
+/**
+ * Gathers a stream's small chunks (csv-stringify emits one per row) into writes of about `bytes`:
+ * 100,000 rows become a few hundred writes to the socket instead of 100,000.
+ */
+export function coalesceWrites(bytes = 64 * 1024): Transform {
+  let pending: Buffer[] = [];
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      pending.push(buffer);
+      size += buffer.length;
+      if (size < bytes) return done();
+      const out = Buffer.concat(pending, size);
+      pending = [];
+      size = 0;
+      done(null, out);
+    },
+    flush(done) {
+      done(null, size ? Buffer.concat(pending, size) : null);
+    },
+  });
 }
