@@ -53,6 +53,12 @@ export const AUDIT_ACTIONS = [
   'module.draft-created',
   'audit.retention-applied',
   'media.uploaded',
+  'sso.updated',
+  'scim-token.created',
+  'scim-token.revoked',
+  'factor.enrolled',
+  'factor.reset',
+  'factor.recovery-code-used',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -72,6 +78,8 @@ export const AUDIT_SUBJECT_TYPES = [
   'progress_report',
   'organisation_settings',
   'media_asset',
+  'sso_config',
+  'scim_token',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
@@ -158,6 +166,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'module.draft-created': 'Started a new draft of a module',
   'audit.retention-applied': 'Deleted audit events past the retention period',
   'media.uploaded': 'Uploaded an image for a module',
+  'sso.updated': 'Changed single sign-on settings',
+  'scim-token.created': 'Created a SCIM provisioning token',
+  'scim-token.revoked': 'Revoked a SCIM provisioning token',
+  'factor.enrolled': 'Enrolled an authenticator app',
+  'factor.reset': 'Reset a person’s second factor',
+  'factor.recovery-code-used': 'Signed in with a recovery code',
 };
 
 /** Each subject type in plain words. */
@@ -177,6 +191,8 @@ export const AUDIT_SUBJECT_LABELS: Readonly<Record<AuditSubjectType, string>> = 
   progress_report: 'Progress report',
   organisation_settings: 'Settings',
   media_asset: 'Image',
+  sso_config: 'Single sign-on',
+  scim_token: 'SCIM token',
 };
 
 /**

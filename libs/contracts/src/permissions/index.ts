@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'certificates:revoke',
   /** Change the organisation's settings (such as how long the audit log is kept). */
   'settings:manage',
+  /** Configure single sign-on, SCIM provisioning tokens and the second-factor policy. */
+  'identity:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +68,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit:read',
     'certificates:revoke',
     'settings:manage',
+    'identity:manage',
   ],
 };
 
