@@ -69,7 +69,11 @@ export default async function globalSetup() {
     PUBLIC_URL: `http://localhost:${PORT}`,
   };
   if (process.env.DATABASE_URL) {
-    env.DATABASE_URL = await freshDatabase(process.env.DATABASE_URL, 'countersign_e2e');
+    // E2E_DATABASE names the database, so that two checkouts can run their journeys side by side.
+    env.DATABASE_URL = await freshDatabase(
+      process.env.DATABASE_URL,
+      process.env.E2E_DATABASE ?? 'countersign_e2e',
+    );
   } else {
     env.DATA_DIR = path.join(root, '.data', 'e2e');
     env.EMBEDDED_PG_PORT = process.env.E2E_EMBEDDED_PG_PORT ?? String(await freePort());
@@ -97,6 +101,8 @@ export default async function globalSetup() {
 }
 
 async function freshDatabase(url, name) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`E2E_DATABASE must be a plain lower-case name, not ${name}`);
   const server = new URL(url);
   server.pathname = '/postgres';
   const client = new pg.Client({ connectionString: server.toString() });
