@@ -126,6 +126,21 @@ const envSchema = z.object({
    * make per minute; more answer 429 with Retry-After. Counted in PostgreSQL, across replicas.
    */
   VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /**
+   * The key that encrypts stored secrets (an identity provider's client secret, authenticator
+   * seeds): 32 random bytes in base64 (`openssl rand -base64 32`). Unset outside production, a key
+   * is made once in DATA_DIR/secrets.key; unset in production, configuring SSO or a second factor
+   * is refused with a message saying so.
+   */
+  SECRETS_KEY: unsetWhenEmpty(
+    z
+      .base64({ error: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
+      .refine(
+        (v) => Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes in base64 (openssl rand -base64 32)',
+      )
+      .optional(),
+  ),
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
