@@ -204,4 +204,41 @@ describe('migrations', () => {
     // Status may still move on (published → archived).
     await ds.query(`UPDATE module_version SET status = 'archived' WHERE id = $1`, [v.id]);
   });
+  it('gives bulk-written rows time-ordered UUIDv7 ids, and down() puts random ones back', async () => {
+    // The test before leaves the newest migrations undone.
+    await ds.runMigrations({ transaction: 'each' });
+    const ids: { id: string }[] = await ds.query(
+      `SELECT time_ordered_uuid()::text AS id FROM generate_series(1, 3) ORDER BY 1`,
+    );
+    for (const { id } of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // The first 48 bits are the milliseconds since 1970: now, give or take the test's own time.
+    const ms = parseInt(ids[0]!.id.replace(/-/g, '').slice(0, 12), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
+    const defaults = async () =>
+      (
+        await ds.query(
+          `SELECT table_name, column_default FROM information_schema.columns
+            WHERE table_schema = 'public' AND column_name = 'id'
+              AND table_name IN ('assignment', 'outbound_email', 'notification') ORDER BY 1`,
+        )
+      ).map((r: { table_name: string; column_default: string }) => `${r.table_name}: ${r.column_default}`);
+    expect(await defaults()).toEqual([
+      'assignment: time_ordered_uuid()',
+      'notification: time_ordered_uuid()',
+      'outbound_email: time_ordered_uuid()',
+    ]);
+    await undoThrough('TimeOrderedIds1796365000000');
+    expect(await defaults()).toEqual([
+      'assignment: gen_random_uuid()',
+      'notification: gen_random_uuid()',
+      'outbound_email: gen_random_uuid()',
+    ]);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await defaults()).toEqual([
+      'assignment: time_ordered_uuid()',
+      'notification: time_ordered_uuid()',
+      'outbound_email: time_ordered_uuid()',
+    ]);
+  });
 });
