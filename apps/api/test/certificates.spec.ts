@@ -421,4 +421,39 @@ describe('certificates', () => {
     // A4 landscape.
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.89 595\.28\]/);
   });
+  it('lists the learner’s own certificates of every cycle, newest first, and nobody else’s', async () => {
+    const { client, learner, moduleId, assignmentId, certificate, officer, org } = await completedTeam();
+    // The annual refresh: the completed cycle is kept, a second one opens and is completed too.
+    await ctx.dataSource.query(`UPDATE assignment SET superseded_at = now() WHERE id = $1`, [assignmentId]);
+    const [next] = await ctx.dataSource.query<{ id: string }[]>(
+      `INSERT INTO assignment (organisation_id, user_id, module_id, due_date, cycle, source)
+       VALUES ($1, $2, $3, current_date + 30, 2, 'manual') RETURNING id`,
+      [org.id, learner.id, moduleId],
+    );
+    await complete(client, next!.id);
+    const [second] = await certificateOf(next!.id);
+
+    const mine = (await client.get('/api/me/certificates').expect(200)).body as CertificateView[];
+    expect(mine.map((c) => [c.code, c.cycle, c.assignmentId])).toEqual([
+      [second!.code, 2, next!.id],
+      [certificate.code, 1, assignmentId],
+    ]);
+    // My training shows the current cycle only; last year's certificate still downloads.
+    const current = (await client.get('/api/me/assignments').expect(200)).body as MyAssignment[];
+    expect(current.map((a) => a.assignmentId)).not.toContain(assignmentId);
+    await binary(client.get(`/api/me/assignments/${assignmentId}/certificate`)).expect(200);
+
+    // A revocation tells the learner when and why, not which officer.
+    const officerClient = await ctx.login(officer);
+    await officerClient
+      .post(`/api/certificates/${certificate.id}/revoke`, { reason: 'Completed on a colleague’s account.' })
+      .expect(200);
+    const after = (await client.get('/api/me/certificates').expect(200)).body as CertificateView[];
+    expect(after[1]!.revocation).toMatchObject({ by: null, reason: 'Completed on a colleague’s account.' });
+
+    // A colleague in the same organisation sees only their own (none).
+    const colleague = await ctx.newUser({ organisationId: org.id });
+    const theirs = await ctx.login(colleague);
+    expect((await theirs.get('/api/me/certificates').expect(200)).body).toEqual([]);
+  });
 });

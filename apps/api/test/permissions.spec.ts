@@ -376,6 +376,7 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     params: (fx, who) => ({ assignmentId: fx.certificates[who].assignmentId }),
   },
+  { method: 'GET', path: '/api/me/certificates', permission: 'training:play', ok: 200 },
   {
     method: 'GET',
     path: '/api/certificates',
@@ -971,6 +972,7 @@ describe('permissions', () => {
         'GET /api/health/ready → public',
         'GET /api/me/assignments → training:play',
         'GET /api/me/assignments/{assignmentId}/certificate → training:play',
+        'GET /api/me/certificates → training:play',
         'GET /api/me/attempts/{attemptId} → training:play',
         'GET /api/media/{mediaId} → modules:read',
         'GET /api/modules → modules:read',

@@ -50,6 +50,12 @@ describe('certificate journey: complete → download → verify → revoke', () 
         await page.goto('/training');
       }
       await download.waitFor();
+      // Every certificate earned, earlier cycles too, is listed under the cards.
+      await page
+        .getByRole('region', { name: 'Your certificates' })
+        .getByTestId('certificate-row')
+        .filter({ hasText: MODULE.title })
+        .waitFor();
       await expectAccessible(page, 'my training with a certificate');
 
       const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);

@@ -54,6 +54,22 @@ export class MyCertificatesController {
 }
 
 @ApiTags('certificates')
+@Controller('me/certificates')
+export class MyCertificateListController {
+  constructor(private readonly certificates: CertificatesService) {}
+
+  @Get()
+  @Authenticated({
+    permission: 'training:play',
+    summary:
+      'Your own certificates, every cycle (earlier refreshes too), newest first; download each by its assignment.',
+  })
+  list(@CurrentUser() auth: AuthContext): Promise<CertificateView[]> {
+    return this.certificates.mineAll(auth);
+  }
+}
+
+@ApiTags('certificates')
 @Controller('certificates')
 export class CertificatesController {
   constructor(private readonly certificates: CertificatesService) {}

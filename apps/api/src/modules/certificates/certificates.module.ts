@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { CertificateIssuer } from './certificate-issuer.service.js';
-import { CertificatesController, MyCertificatesController } from './certificates.controller.js';
+import {
+  CertificatesController,
+  MyCertificateListController,
+  MyCertificatesController,
+} from './certificates.controller.js';
 import { CertificatesService } from './certificates.service.js';
 import { VerifyController } from './verify.controller.js';
 import { VerifyThrottle } from './verify-throttle.service.js';
@@ -12,7 +16,12 @@ import { VerifyThrottle } from './verify-throttle.service.js';
  */
 @Module({
   imports: [AuditModule],
-  controllers: [MyCertificatesController, CertificatesController, VerifyController],
+  controllers: [
+    MyCertificatesController,
+    MyCertificateListController,
+    CertificatesController,
+    VerifyController,
+  ],
   providers: [CertificatesService, CertificateIssuer, VerifyThrottle],
   exports: [CertificateIssuer],
 })

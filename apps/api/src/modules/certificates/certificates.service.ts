@@ -133,6 +133,20 @@ export class CertificatesService {
     return rows.map(toView);
   }
 
+  /**
+   * The signed-in person's own certificates, every cycle (last year's refresh too), newest first.
+   * A revocation says when and why, not which officer made it.
+   */
+  async mineAll(auth: AuthContext): Promise<CertificateView[]> {
+    const rows = await this.dataSource.query<CertificateRow[]>(
+      `${SELECT_CERTIFICATES} WHERE ce.organisation_id = $1 AND c.user_id = $2 ORDER BY c.completed_at DESC, ce.id`,
+      [auth.organisationId, auth.userId],
+    );
+    return rows
+      .map(toView)
+      .map((v) => (v.revocation ? { ...v, revocation: { ...v.revocation, by: null } } : v));
+  }
+
   async revoke(auth: AuthContext, certificateId: string, reason: string): Promise<CertificateView> {
     return this.dataSource.transaction(async (tx) => {
       const before = await this.lockedById(tx, auth.organisationId, certificateId);

@@ -36,6 +36,14 @@ export function usePersonCertificates(userId: string) {
   return useQuery(personCertificatesQueryOptions(userId));
 }
 
+/** The signed-in learner's own certificates, every cycle. */
+export function useMyCertificates() {
+  return useQuery({
+    queryKey: ['certificates', 'mine'],
+    queryFn: ({ signal }) => apiClient.get<CertificateView[]>('/me/certificates', undefined, signal),
+  });
+}
+
 /** Revoke or reinstate one of a person's certificates; the person's list is refreshed. */
 export function useCertificateDecision(userId: string, certificateId: string, kind: 'revoke' | 'reinstate') {
   const queryClient = useQueryClient();

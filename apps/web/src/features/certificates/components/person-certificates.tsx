@@ -3,7 +3,7 @@ import { formatCertificateCode, formatCertificateDate } from '@countersign/contr
 import { hasPermission } from '@countersign/contracts/permissions';
 import { Badge, Button, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconCertificate, IconCertificateOff } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ErrorState } from '../../../components/ui/error-state';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
 import { useCurrentSession } from '../../auth/api/session';
@@ -20,6 +20,83 @@ function StatusBadge({ certificate }: { certificate: CertificateView }) {
     <Badge color="green" variant="light" leftSection={<IconCertificate size={14} aria-hidden />}>
       Valid
     </Badge>
+  );
+}
+
+/**
+ * Certificates as a table: module and version (and cycle), completion, score, code, status with
+ * any revocation, a download button each, and whatever `actions` adds (revoke, for officers).
+ */
+export function CertificateTable({
+  certificates,
+  download,
+  actions,
+}: {
+  certificates: CertificateView[];
+  download: (certificate: CertificateView) => Promise<void>;
+  actions?: (certificate: CertificateView) => ReactNode;
+}) {
+  return (
+    <ScrollTable label="Certificates" minWidth={880}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Module</Table.Th>
+          <Table.Th>Completed</Table.Th>
+          <Table.Th>Score</Table.Th>
+          <Table.Th>Code</Table.Th>
+          <Table.Th>Status</Table.Th>
+          <Table.Th>
+            <VisuallyHidden>Actions</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {certificates.map((certificate) => (
+          <Table.Tr key={certificate.id} data-testid="certificate-row">
+            <Table.Td>
+              <Text fw={500} size="sm">
+                {certificate.module.title}
+              </Text>
+              <Text size="xs" c="dimmed">
+                Version {certificate.version}
+                {certificate.cycle > 1 ? ` · cycle ${certificate.cycle}` : ''}
+              </Text>
+            </Table.Td>
+            <Table.Td style={noWrap}>{formatCertificateDate(certificate.completedAt)}</Table.Td>
+            <Table.Td>{certificate.scorePercent}%</Table.Td>
+            <Table.Td style={noWrap}>
+              <Text ff="monospace" size="xs">
+                {formatCertificateCode(certificate.code)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge certificate={certificate} />
+              {certificate.revocation && (
+                <Text size="xs" c="dimmed" mt={4}>
+                  {formatCertificateDate(certificate.revocation.at)}
+                  {certificate.revocation.by ? ` by ${certificate.revocation.by.name}` : ''}:{' '}
+                  {certificate.revocation.reason}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap" justify="flex-end">
+                <DownloadButton
+                  size="xs"
+                  variant="default"
+                  start={() => download(certificate)}
+                  aria-label={`Download certificate for ${certificate.module.title}${certificate.cycle > 1 ? `, cycle ${certificate.cycle}` : ''}`}
+                  failureTitle="The certificate could not be downloaded"
+                >
+                  Download
+                </DownloadButton>
+                {actions?.(certificate)}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
   );
 }
 
@@ -56,78 +133,27 @@ export function PersonCertificates({ userId, personName }: { userId: string; per
 
   return (
     <>
-      <ScrollTable label="Certificates" minWidth={880}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Module</Table.Th>
-            <Table.Th>Completed</Table.Th>
-            <Table.Th>Score</Table.Th>
-            <Table.Th>Code</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {certificates.data.map((certificate) => (
-            <Table.Tr key={certificate.id} data-testid="certificate-row">
-              <Table.Td>
-                <Text fw={500} size="sm">
-                  {certificate.module.title}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  Version {certificate.version}
-                  {certificate.cycle > 1 ? ` · cycle ${certificate.cycle}` : ''}
-                </Text>
-              </Table.Td>
-              <Table.Td style={noWrap}>{formatCertificateDate(certificate.completedAt)}</Table.Td>
-              <Table.Td>{certificate.scorePercent}%</Table.Td>
-              <Table.Td style={noWrap}>
-                <Text ff="monospace" size="xs">
-                  {formatCertificateCode(certificate.code)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge certificate={certificate} />
-                {certificate.revocation && (
-                  <Text size="xs" c="dimmed" mt={4}>
-                    {formatCertificateDate(certificate.revocation.at)}
-                    {certificate.revocation.by ? ` by ${certificate.revocation.by.name}` : ''}:{' '}
-                    {certificate.revocation.reason}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap" justify="flex-end">
-                  <DownloadButton
-                    size="xs"
-                    variant="default"
-                    start={() => downloadCertificate(certificate.id)}
-                    aria-label={`Download certificate for ${certificate.module.title}`}
-                    failureTitle="The certificate could not be downloaded"
-                  >
-                    Download
-                  </DownloadButton>
-                  {mayRevoke && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color={certificate.revocation ? 'navy' : 'red'}
-                      aria-label={`${certificate.revocation ? 'Reinstate' : 'Revoke'} certificate for ${certificate.module.title}`}
-                      onClick={() =>
-                        setDeciding({ certificate, kind: certificate.revocation ? 'reinstate' : 'revoke' })
-                      }
-                    >
-                      {certificate.revocation ? 'Reinstate' : 'Revoke'}
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </ScrollTable>
+      <CertificateTable
+        certificates={certificates.data}
+        download={(certificate) => downloadCertificate(certificate.id)}
+        actions={
+          mayRevoke
+            ? (certificate) => (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color={certificate.revocation ? 'navy' : 'red'}
+                  aria-label={`${certificate.revocation ? 'Reinstate' : 'Revoke'} certificate for ${certificate.module.title}`}
+                  onClick={() =>
+                    setDeciding({ certificate, kind: certificate.revocation ? 'reinstate' : 'revoke' })
+                  }
+                >
+                  {certificate.revocation ? 'Reinstate' : 'Revoke'}
+                </Button>
+              )
+            : undefined
+        }
+      />
       {deciding && (
         <CertificateDecisionModal
           userId={userId}

@@ -2,6 +2,7 @@ import type { MyAssignment } from '@countersign/contracts/learning';
 import { Card, EmptyState, SimpleGrid, Skeleton, Stack } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { ErrorState } from '../../../components/ui/error-state';
+import { MyCertificates } from '../../certificates/components/my-certificates';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useMyAssignments } from '../api/my-assignments';
 import { AssignmentCard } from '../components/assignment-card';
@@ -67,6 +68,7 @@ export function MyTrainingPage() {
           ))}
         </SimpleGrid>
       )}
+      {assignments.isSuccess && <MyCertificates />}
     </>
   );
 }
