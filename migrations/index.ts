@@ -18,6 +18,7 @@ import { CreateCertificates1796330000000 } from './1796330000000-CreateCertifica
 import { AddAuditRetention1796340000000 } from './1796340000000-AddAuditRetention.js';
 import { AddProgressCounters1796360000000 } from './1796360000000-AddProgressCounters.js';
 import { TimeOrderedIds1796365000000 } from './1796365000000-TimeOrderedIds.js';
+import { CoverPeopleListIndexes1796366000000 } from './1796366000000-CoverPeopleListIndexes.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AddAuditRetention1796340000000,
   AddProgressCounters1796360000000,
   TimeOrderedIds1796365000000,
+  CoverPeopleListIndexes1796366000000,
 ];

@@ -113,17 +113,36 @@ export function listSql(organisationId: string, query: ListFilters): ListSql {
 
 /**
  * The list's rows (decorated with department, score and version) where `where` holds, in the
- * list's order. `page` ends the row choice: `ORDER BY … LIMIT … OFFSET …` for one page, so only
- * the page's rows are decorated; empty for the whole list (the export).
+ * list's order. `page` ends the row choice: `ORDER BY … LIMIT … OFFSET …` for one page; empty for
+ * the whole list (the export).
+ *
+ * A page is chosen first on what the ordering indexes carry (the assignment's id, due date,
+ * person, module and status: an index-only scan, CoverPeopleListIndexes1796366000000) with the
+ * person's name and the module's title, and only its rows are then read whole and decorated: in
+ * due-date order a page may have to look at every assignment of its first due date to find the
+ * 25 first by name.
  */
 export function rowsSql(list: ListSql, where: string, page = ''): string {
-  return `WITH p AS (
-      SELECT ${ROW_SELECT}
-        ${list.assignments}
-        JOIN training_module m ON m.id = a.module_id
-       WHERE ${where}
-       ${page}
-    )
+  const chosen = page
+    ? `WITH k AS (
+         SELECT a.id
+           ${list.assignments}
+           JOIN training_module m ON m.id = a.module_id
+          WHERE ${where}
+          ${page}
+       ), p AS (
+         SELECT ${ROW_SELECT}
+           ${list.assignments}
+           JOIN training_module m ON m.id = a.module_id
+          WHERE a.organisation_id = $1 AND a.id IN (SELECT id FROM k)
+       )`
+    : `WITH p AS (
+         SELECT ${ROW_SELECT}
+           ${list.assignments}
+           JOIN training_module m ON m.id = a.module_id
+          WHERE ${where}
+       )`;
+  return `${chosen}
     SELECT ${PAGE_COLUMNS} FROM p ${PAGE_JOINS} ORDER BY ${list.sort.outer}`;
 }
 
