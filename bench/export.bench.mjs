@@ -270,6 +270,8 @@ async function timeCopy(db, sql, params) {
   const { to: copyTo } = requireFromApi('pg-copy-streams');
   // COPY takes no parameters: the values (an organisation id, a department id) are inlined as literals.
   const text = sql.replace(/\$(\d+)/g, (_m, n) => `'${String(params[Number(n) - 1]).replace(/'/g, "''")}'`);
+  // The export's own sort memory (EXPORT_WORK_MEM in apps/api/src/database/read-snapshot.ts).
+  await db.query(`SET work_mem = '64MB'`);
   const t0 = performance.now();
   const stream = db.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv)`));
   let bytes = 0;
