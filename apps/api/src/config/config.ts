@@ -141,6 +141,11 @@ const envSchema = z.object({
       )
       .optional(),
   ),
+  /**
+   * Let single sign-on reach an identity provider over plain http:// (a provider on the same
+   * machine, in development and tests). Refused in production: tokens must travel over TLS.
+   */
+  SSO_ALLOW_HTTP_ISSUER: bool.default(false),
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
@@ -155,6 +160,13 @@ const envSchemaChecked = envSchema.superRefine((env, ctx) => {
       path: [env.BOOTSTRAP_ORGANISATION ? 'BOOTSTRAP_ADMIN_EMAIL' : 'BOOTSTRAP_ORGANISATION'],
       message:
         'set BOOTSTRAP_ORGANISATION and BOOTSTRAP_ADMIN_EMAIL together (BOOTSTRAP_ADMIN_PASSWORD is optional: without it the administrator gets an invitation link)',
+    });
+  }
+  if (env.SSO_ALLOW_HTTP_ISSUER && env.NODE_ENV === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SSO_ALLOW_HTTP_ISSUER'],
+      message: 'must not be set in production: identity providers are reached over https:// only',
     });
   }
   if (env.SMTP_URL && !env.MAIL_FROM) {
