@@ -67,6 +67,8 @@ export default async function globalSetup() {
     SMTP_URL: mailbox.url,
     WORKER_POLL_SECONDS: '1',
     PUBLIC_URL: `http://localhost:${PORT}`,
+    // The SSO journey's identity provider runs in the test process, on http://127.0.0.1.
+    SSO_ALLOW_HTTP_ISSUER: 'true',
   };
   if (process.env.DATABASE_URL) {
     // E2E_DATABASE names the database, so that two checkouts can run their journeys side by side.

@@ -118,6 +118,13 @@ describe('single sign-on (OpenID Connect)', () => {
       expect(view.configured).toBe(false);
     });
 
+    it('reaches a provider elsewhere over https:// only (http:// only on this machine, where allowed)', async () => {
+      const res = await adminClient
+        .put('/api/sso', connection({ issuer: 'http://idp.example.org' }))
+        .expect(422);
+      expect(res.body).toMatchObject({ code: 'issuer_not_https', details: [{ field: 'issuer' }] });
+    });
+
     it('refuses to require SSO without a break-glass administrator', async () => {
       const res = await adminClient.put('/api/sso', connection({ ssoRequired: true })).expect(422);
       expect(res.body).toMatchObject({

@@ -142,8 +142,9 @@ const envSchema = z.object({
       .optional(),
   ),
   /**
-   * Let single sign-on reach an identity provider over plain http:// (a provider on the same
-   * machine, in development and tests). Refused in production: tokens must travel over TLS.
+   * Let single sign-on reach an identity provider over plain http:// when it runs on this machine
+   * (127.0.0.1, ::1, localhost: a provider beside the API, in development and tests). Any other
+   * provider is reached over https:// only, whatever this says: tokens cross networks over TLS.
    */
   SSO_ALLOW_HTTP_ISSUER: bool.default(false),
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
@@ -160,13 +161,6 @@ const envSchemaChecked = envSchema.superRefine((env, ctx) => {
       path: [env.BOOTSTRAP_ORGANISATION ? 'BOOTSTRAP_ADMIN_EMAIL' : 'BOOTSTRAP_ORGANISATION'],
       message:
         'set BOOTSTRAP_ORGANISATION and BOOTSTRAP_ADMIN_EMAIL together (BOOTSTRAP_ADMIN_PASSWORD is optional: without it the administrator gets an invitation link)',
-    });
-  }
-  if (env.SSO_ALLOW_HTTP_ISSUER && env.NODE_ENV === 'production') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['SSO_ALLOW_HTTP_ISSUER'],
-      message: 'must not be set in production: identity providers are reached over https:// only',
     });
   }
   if (env.SMTP_URL && !env.MAIL_FROM) {

@@ -38,11 +38,15 @@ export class OidcClientService {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** Whether this server may reach `issuer` at all (https://, or http:// where allowed). */
+  /** Whether this server may reach `issuer` at all: https://, or http:// on this machine where allowed. */
   allowsIssuer(issuer: string): boolean {
-    return (
-      issuer.startsWith('https://') || (this.config.SSO_ALLOW_HTTP_ISSUER && issuer.startsWith('http://'))
-    );
+    return issuer.startsWith('https://') || this.plainHttpAllowed(issuer);
+  }
+
+  private plainHttpAllowed(issuer: string): boolean {
+    if (!this.config.SSO_ALLOW_HTTP_ISSUER || !issuer.startsWith('http://')) return false;
+    const host = new URL(issuer).hostname;
+    return host === '127.0.0.1' || host === '[::1]' || host === 'localhost';
   }
 
   /** The provider's configuration, discovered at most every CACHE_TTL_MS. A failure is not kept. */
@@ -64,10 +68,7 @@ export class OidcClientService {
       client.clientSecret ? undefined : oidc.None(),
       {
         timeout: TIMEOUT_SECONDS,
-        execute:
-          client.issuer.startsWith('http://') && this.config.SSO_ALLOW_HTTP_ISSUER
-            ? [oidc.allowInsecureRequests]
-            : [],
+        execute: this.plainHttpAllowed(client.issuer) ? [oidc.allowInsecureRequests] : [],
       },
     );
   }
