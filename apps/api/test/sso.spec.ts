@@ -247,7 +247,7 @@ describe('single sign-on (OpenID Connect)', () => {
       expect(params.get('code_challenge')).toMatch(/^[\w-]{43}$/);
       expect(params.get('state')).toMatch(/^[\w-]{20,}$/);
       expect(params.get('nonce')).toMatch(/^[\w-]{20,}$/);
-      expect(params.get('scope')).toBe('openid email profile');
+      expect(params.get('scope')).toBe('openid email profile groups'); // groups: mapped, and offered
       expect(params.get('redirect_uri')).toBe(redirectUri);
       expect(location).toBe('/training');
       expect(session).toBeDefined();

@@ -56,7 +56,9 @@ describe('SSO journey: an administrator connects the identity provider; a person
     await asUser(browser, DEMO.admin, async (page) => {
       await page.getByRole('link', { name: 'Single sign-on' }).click();
       await page.getByRole('heading', { name: 'Single sign-on', level: 1 }).waitFor();
-      expect(await page.getByLabel('Redirect URI').inputValue()).toBe(`${BASE_URL}/api/auth/sso/callback`);
+      expect(await page.getByRole('textbox', { name: 'Redirect URI' }).inputValue()).toBe(
+        `${BASE_URL}/api/auth/sso/callback`,
+      );
       await expectAccessible(page, 'Single sign-on settings');
 
       // Saving an empty form names what is missing, next to each field.
@@ -64,19 +66,20 @@ describe('SSO journey: an administrator connects the identity provider; a person
       await page.getByText('Enter the issuer URL, starting with https://').waitFor();
       await page.getByText('Add at least one email domain').waitFor();
 
-      await page.getByLabel('Name shown to people').fill('Demo Ltd sign-in');
+      await page.getByLabel('Name shown to people').fill('Demo Ltd Identity');
       await page.getByLabel('Issuer URL').fill(idp.issuer);
       await page.getByLabel('Client ID').fill(idp.clientId);
       await page.getByLabel('Client secret').fill(idp.clientSecret);
-      await page.getByLabel('Email domains').fill(SSO_DOMAIN);
-      await page.getByLabel('Email domains').press('Enter');
+      const domains = page.getByRole('combobox', { name: 'Email domains' });
+      await domains.fill(SSO_DOMAIN);
+      await domains.press('Enter');
       await page.getByLabel('Department claim (optional)').fill('department');
       await page.getByLabel('Groups claim (optional)').fill('groups');
       await page.getByRole('button', { name: 'Add a group mapping' }).click();
-      await page.getByLabel('Group 1').fill('cs-security-officers');
+      await page.getByLabel('Group 1', { exact: true }).fill('cs-security-officers');
       await page.getByLabel('Single sign-on is on').check({ force: true });
       await page.getByRole('button', { name: 'Save and check the connection' }).click();
-      await page.getByText(`People of ${SSO_DOMAIN} now sign in through Demo Ltd sign-in.`).waitFor();
+      await page.getByText(`People of ${SSO_DOMAIN} now sign in through Demo Ltd Identity.`).waitFor();
       await page.getByText('A secret is stored. Leave empty to keep it').waitFor();
       expect(await page.getByLabel('Client secret').inputValue()).toBe('');
 
@@ -98,9 +101,9 @@ describe('SSO journey: an administrator connects the identity provider; a person
       await page.goto('/login');
       await page.getByLabel('Work email').fill(`sam.single@${SSO_DOMAIN}`);
       await page.getByRole('button', { name: 'Continue', exact: true }).click();
-      const onward = page.getByRole('link', { name: 'Continue to Demo Ltd sign-in' });
+      const onward = page.getByRole('link', { name: 'Continue to Demo Ltd Identity' });
       await onward.waitFor();
-      await page.getByText('Demo Ltd signs in through Demo Ltd sign-in.').waitFor();
+      await page.getByText('Demo Ltd signs in through Demo Ltd Identity.').waitFor();
       await expectAccessible(page, 'Sign-in, single sign-on step');
       await screenshot(page, 'sign-in-email-first');
 

@@ -68,7 +68,9 @@ export async function startOidcProvider(options: {
     claims: {
       openid: ['sub'],
       email: ['email', 'email_verified'],
-      profile: ['name', 'department', 'groups'],
+      profile: ['name', 'department'],
+      // As Okta's org authorization server: groups only for the `groups` scope.
+      groups: ['groups'],
     },
     findAccount: (_ctx, id) => {
       const account = accounts.get(id);
@@ -84,7 +86,7 @@ export async function startOidcProvider(options: {
         clientId: ctx.oidc.client!.clientId,
         accountId: ctx.oidc.session!.accountId!,
       });
-      grant.addOIDCScope('openid email profile');
+      grant.addOIDCScope('openid email profile groups');
       await grant.save();
       return grant;
     },

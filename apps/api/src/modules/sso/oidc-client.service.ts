@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { SSO_SCOPES } from '@countersign/contracts/sso';
 import * as oidc from 'openid-client';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 
@@ -77,11 +78,25 @@ export class OidcClientService {
     this.cache.delete(key);
   }
 
+  /**
+   * `openid email profile`, and `groups` when groups are mapped and the provider offers such a
+   * scope (Okta's org authorization server sends groups only when asked; Entra ID and Keycloak
+   * offer none and send them by configuration).
+   */
   async authorizationUrl(
     configuration: oidc.Configuration,
-    params: { redirectUri: string; state: string; nonce: string; codeVerifier: string; loginHint?: string },
+    params: {
+      redirectUri: string;
+      state: string;
+      nonce: string;
+      codeVerifier: string;
+      loginHint?: string;
+      wantsGroups: boolean;
+    },
   ): Promise<URL> {
-    const scopes = ['openid', 'email', 'profile'];
+    const scopes: string[] = [...SSO_SCOPES];
+    if (params.wantsGroups && configuration.serverMetadata().scopes_supported?.includes('groups'))
+      scopes.push('groups');
     return oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: params.redirectUri,
       scope: scopes.join(' '),

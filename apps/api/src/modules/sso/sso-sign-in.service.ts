@@ -80,6 +80,7 @@ export class SsoSignInService implements OnModuleInit {
       nonce,
       codeVerifier,
       loginHint: options.loginHint,
+      wantsGroups: connection.claims.groups !== null,
     });
     // Expired rows are kept a day, so that a late callback hears "expired" rather than "not valid".
     await this.dataSource.query(`DELETE FROM sso_login WHERE expires_at < now() - interval '1 day'`);

@@ -96,6 +96,11 @@ export function EmailFirstSignIn({
           href={href}
           size="md"
           fullWidth
+          // A long provider name wraps instead of being cut off.
+          h="auto"
+          mih={42}
+          py={8}
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'center', overflow: 'visible' } }}
           leftSection={<IconBuildingCommunity size={18} aria-hidden />}
           rightSection={<IconArrowRight size={18} aria-hidden />}
           autoFocus

@@ -141,7 +141,7 @@ function CopyField({ label, value, description }: { label: string; value: string
               size="lg"
               mb={2}
               onClick={copy}
-              aria-label={copied ? `${label} copied` : `Copy the ${label.toLowerCase()}`}
+              aria-label={copied ? `Copied: ${label}` : `Copy: ${label}`}
             >
               {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
             </ActionIcon>
@@ -313,6 +313,7 @@ export function SsoSettingsPage() {
                 value={draft.domains}
                 onChange={(v) => set('domains', v)}
                 error={error('domains')}
+                required
                 splitChars={[',', ' ']}
                 clearable
               />
@@ -442,7 +443,7 @@ export function SsoSettingsPage() {
               </Group>
               <Select
                 label="Default role"
-                description="For people none of whose groups is mapped (and for everyone at their first sign-in without a groups claim)."
+                description="For people without a mapped group; without a groups claim, the role new people start with."
                 data={ROLE_OPTIONS}
                 value={draft.defaultRole}
                 allowDeselect={false}
