@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
-// The same in-process OpenID provider the API tests use (oidc-provider on a free port).
+// The same in-process OpenID provider the API tests use (oidc-provider on a free port): test
+// support shared between two test suites, not a dependency of the product.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startOidcProvider, type TestProvider } from '../../api/test/support/oidc-provider.js';
 import { asUser, BASE_URL, DEMO, expectAccessible, launchBrowser, newPage, screenshot } from './browser.js';
 
