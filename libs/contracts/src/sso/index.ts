@@ -168,14 +168,18 @@ export const ssoStartQuerySchema = z.object({
 });
 export type SsoStartQuery = z.infer<typeof ssoStartQuerySchema>;
 
-/** The parameters the provider sends back to GET /api/auth/sso/callback (all optional: any answer is handled). */
+/**
+ * The parameters the provider sends back to GET /api/auth/sso/callback. Text the database could
+ * not hold is refused (422); anything else, however wrong, ends on the login page with a reason.
+ */
 export const ssoCallbackQuerySchema = z.object({
-  code: z.string().optional(),
-  state: z.string().optional(),
-  error: z.string().optional(),
-  error_description: z.string().optional(),
-  iss: z.string().optional(),
+  code: textSchema.max(8192).optional().describe('The authorization code.'),
+  state: textSchema.max(2048).optional().describe('The state Countersign sent.'),
+  error: textSchema.max(256).optional().describe('The provider’s error code, when it refused.'),
+  error_description: textSchema.max(4096).optional(),
+  iss: textSchema.max(2048).optional().describe('The issuer (RFC 9207).'),
 });
+export type SsoCallbackQuery = z.infer<typeof ssoCallbackQuerySchema>;
 
 /** POST /api/auth/logout: where to send the browser afterwards (the provider's logout), if anywhere. */
 export interface LogoutResponse {

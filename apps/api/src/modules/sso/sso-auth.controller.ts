@@ -1,22 +1,11 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Logger,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import { ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@countersign/contracts/auth';
 import {
   ssoCallbackQuerySchema,
   ssoDiscoverSchema,
   ssoStartQuerySchema,
+  type SsoCallbackQuery,
   type SsoDiscoverResponse,
   type SsoErrorCode,
   type SsoStartQuery,
@@ -24,7 +13,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../../common/authenticated.decorator.js';
-import { queryParameters, ValidatedQuery } from '../../common/validated-query.decorator.js';
+import { ValidatedQuery } from '../../common/validated-query.decorator.js';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { SsoSignInService } from './sso-sign-in.service.js';
@@ -88,12 +77,12 @@ export class SsoAuthController {
     'Where the provider sends the browser back: signs the person in and opens the app, or shows why not.',
   )
   async callback(
-    @Query() raw: Record<string, unknown>,
+    @ValidatedQuery(ssoCallbackQuerySchema) parsed: SsoCallbackQuery,
     @Req() req: FastifyRequest,
     @Res() res: FastifyReply,
   ) {
     const query = Object.fromEntries(
-      Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'),
     );
     const browserToken = req.cookies?.[BROWSER_COOKIE];
     res.clearCookie(BROWSER_COOKIE, { path: BROWSER_COOKIE_PATH });
@@ -125,10 +114,4 @@ export class SsoAuthController {
     if (slug) params.set('sso', slug);
     await res.redirect(`/login?${params.toString()}`, 302);
   }
-}
-
-// The callback documents what providers send; it accepts anything and always redirects.
-for (const parameter of queryParameters(ssoCallbackQuerySchema)) {
-  const descriptor = Object.getOwnPropertyDescriptor(SsoAuthController.prototype, 'callback')!;
-  ApiQuery(parameter)(SsoAuthController.prototype, 'callback', descriptor);
 }
