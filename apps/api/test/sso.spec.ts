@@ -437,9 +437,30 @@ describe('single sign-on (OpenID Connect)', () => {
       );
     });
 
+    it('refuses the people of a disabled organisation, and sends its addresses to the password step', async () => {
+      await ctx.dataSource.query(`UPDATE organisation SET disabled_at = now() WHERE id = $1`, [org.id]);
+      try {
+        const res = await ctx.http().get(`/api/auth/sso/${org.slug}/start`).expect(302);
+        expect(res.headers.location).toBe('/login?sso_error=organisation_disabled');
+        const discover = await ctx
+          .http()
+          .post('/api/auth/sso/discover')
+          .send({ email: `x@${domain}` })
+          .expect(200);
+        expect(discover.body).toEqual({ method: 'password' });
+      } finally {
+        await ctx.dataSource.query(`UPDATE organisation SET disabled_at = NULL WHERE id = $1`, [org.id]);
+      }
+    });
+
     it('sends an unknown organisation or a turned-off connection back to the login page', async () => {
       const res = await ctx.http().get('/api/auth/sso/no-such-org/start').expect(302);
       expect(res.headers.location).toBe('/login?sso_error=not_configured');
+      const { clientSecret: _kept, ...off } = connection({ enabled: false });
+      await adminClient.put('/api/sso', off).expect(200);
+      const turnedOff = await ctx.http().get(`/api/auth/sso/${org.slug}/start`).expect(302);
+      expect(turnedOff.headers.location).toBe('/login?sso_error=not_configured');
+      await adminClient.put('/api/sso', connection()).expect(200);
       const bad = await ctx
         .http()
         .get(`/api/auth/sso/${org.slug}/start?returnTo=https://evil.example`)
