@@ -222,6 +222,8 @@ export class SsoConnectionService {
         `INSERT INTO sso_domain (domain, organisation_id) SELECT unnest($2::text[]), $1 ON CONFLICT (domain) DO NOTHING`,
         [auth.organisationId, domains],
       );
+      // Another organisation took one of them after the check above: refuse, as the check would.
+      await this.checkDomains(tx, auth.organisationId, domains);
       await tx.query(
         `DELETE FROM sso_break_glass_admin WHERE organisation_id = $1 AND NOT (user_id = ANY($2::uuid[]))`,
         [auth.organisationId, breakGlass],
