@@ -16,9 +16,10 @@ export interface ProviderClient {
 /** Discovered configurations kept per process: far more than an installation has providers. */
 const CACHE_ENTRIES = 500;
 /**
- * How long a discovered configuration is trusted before it is fetched again. openid-client also
- * fetches the provider's keys again when an ID token names a key it has not seen, so a key
- * rotation works at once; this bounds how stale anything else (endpoints, a removed key) can be.
+ * How long a discovered configuration is trusted before it is fetched again. The provider's keys
+ * are openid-client's business: kept at most 5 minutes, and fetched again as soon as an ID token
+ * names a key not in them (at most once a minute), so a key rotation works at once; this bounds
+ * how stale the endpoints can be.
  */
 const CACHE_TTL_MS = 10 * 60_000;
 /** A provider that takes longer than this to answer is treated as unreachable. */
