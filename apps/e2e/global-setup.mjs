@@ -2,6 +2,7 @@
 // fresh database, before the browser journeys. Nx builds api and web first (e2e dependsOn).
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -67,6 +68,10 @@ export default async function globalSetup() {
     SMTP_URL: mailbox.url,
     WORKER_POLL_SECONDS: '1',
     PUBLIC_URL: `http://localhost:${PORT}`,
+    // A production server refuses to store secrets (SSO client secrets, authenticator seeds) without it.
+    SECRETS_KEY: randomBytes(32).toString('base64'),
+    // The SSO journey's identity provider runs in the test process, on http://127.0.0.1.
+    SSO_ALLOW_HTTP_ISSUER: 'true',
   };
   if (process.env.DATABASE_URL) {
     // E2E_DATABASE names the database, so that two checkouts can run their journeys side by side.

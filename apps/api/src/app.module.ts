@@ -22,6 +22,7 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { ProgrammeModule } from './modules/programme/programme.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
+import { SsoModule } from './modules/sso/sso.module.js';
 import { TrainingFeatureModule } from './modules/training/training.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -65,6 +66,7 @@ export class AppModule {
         ProgrammeModule,
         AuditModule,
         SettingsModule,
+        SsoModule,
         NotificationsModule,
         ApproachesModule,
         DemoModule,

@@ -225,7 +225,7 @@ describe('authentication', () => {
     const session = await client.get('/api/auth/session').expect(200);
     expect(session.body.user.id).toBe(officer.id);
     expect(session.body.csrfToken).toBe(client.session.csrfToken);
-    await client.post('/api/auth/logout').expect(204);
+    await client.post('/api/auth/logout').expect(200);
     await client.get('/api/auth/session').expect(401);
     await client.get('/api/me/assignments').expect(401);
   });
@@ -309,7 +309,7 @@ describe('authentication: sessions remembered per replica', () => {
     const { employee } = await ctx.newTeam();
     const client = await ctx.login(employee);
     await client.get('/api/notifications').expect(200);
-    await client.post('/api/auth/logout').expect(204);
+    await client.post('/api/auth/logout').expect(200);
     await client.get('/api/notifications').expect(401);
   });
 

@@ -113,7 +113,43 @@ const ROUTES: RouteCase[] = [
   },
   // Public, but by design it answers 401 to a caller without a session.
   { method: 'GET', path: '/api/auth/session', permission: 'public', ok: 200, anonymous: 401 },
-  { method: 'POST', path: '/api/auth/logout', permission: 'account:self', ok: 204, ownSession: true },
+  { method: 'POST', path: '/api/auth/logout', permission: 'account:self', ok: 200, ownSession: true },
+  // No organisation of the table's has SSO: a domain nobody claimed answers "password".
+  {
+    method: 'POST',
+    path: '/api/auth/sso/discover',
+    permission: 'public',
+    ok: 200,
+    anonymous: 200,
+    body: () => ({ email: 'someone@unclaimed.example' }),
+  },
+  // Browser navigations: both always redirect (here to the login page: no connection is set up).
+  {
+    method: 'GET',
+    path: '/api/auth/sso/{slug}/start',
+    permission: 'public',
+    ok: 302,
+    anonymous: 302,
+    params: () => ({ slug: 'no-such-organisation' }),
+  },
+  { method: 'GET', path: '/api/auth/sso/callback', permission: 'public', ok: 302, anonymous: 302 },
+  { method: 'GET', path: '/api/sso', permission: 'identity:manage', ok: 200 },
+  // The issuer must answer discovery; 127.0.0.1:9 does not, so the save is refused with 422.
+  {
+    method: 'PUT',
+    path: '/api/sso',
+    permission: 'identity:manage',
+    ok: 422,
+    body: () => ({
+      displayName: 'Table SSO',
+      issuer: 'https://127.0.0.1:9',
+      clientId: 'countersign',
+      clientSecret: 'table-secret',
+      domains: ['table.example'],
+      claims: {},
+      enabled: true,
+    }),
+  },
   {
     method: 'POST',
     path: '/api/auth/password/forgot',
@@ -658,6 +694,9 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/password/forgot',
   'POST /api/auth/password/token',
   'POST /api/auth/password/set',
+  'POST /api/auth/sso/discover',
+  'GET /api/auth/sso/{slug}/start',
+  'GET /api/auth/sso/callback',
   'GET /api/verify/{code}',
 ];
 
@@ -957,6 +996,8 @@ describe('permissions', () => {
         'GET /api/audit/events → audit:read',
         'GET /api/audit/events.csv → audit:read',
         'GET /api/auth/session → public',
+        'GET /api/auth/sso/callback → public',
+        'GET /api/auth/sso/{slug}/start → public',
         'GET /api/authoring/module-schema.json → modules:author',
         'GET /api/authoring/modules → modules:author',
         'GET /api/authoring/modules/{moduleId} → modules:author',
@@ -994,6 +1035,7 @@ describe('permissions', () => {
         'GET /api/progress/trends → progress:read',
         'GET /api/red-flags → modules:read',
         'GET /api/settings → audit:read',
+        'GET /api/sso → identity:manage',
         'GET /api/users → directory:read',
         'GET /api/verify/{code} → public',
         'POST /api/approaches/check → approaches:report',
@@ -1009,6 +1051,7 @@ describe('permissions', () => {
         'POST /api/auth/password/forgot → public',
         'POST /api/auth/password/set → public',
         'POST /api/auth/password/token → public',
+        'POST /api/auth/sso/discover → public',
         'POST /api/authoring/media → modules:author',
         'POST /api/authoring/modules → modules:author',
         'POST /api/authoring/modules/import → modules:author',
@@ -1043,6 +1086,7 @@ describe('permissions', () => {
         'PUT /api/programme/rules/{ruleId} → assignments:manage',
         'PUT /api/programme/templates/{kind} → assignments:manage',
         'PUT /api/settings → settings:manage',
+        'PUT /api/sso → identity:manage',
       ]);
     });
 
@@ -1137,7 +1181,7 @@ describe('permissions', () => {
       const res = await client.post('/api/auth/logout').unset('X-CSRF-Token').expect(403);
       expect(res.body.code).toBe('csrf_failed');
       await client.get('/api/auth/session').expect(200);
-      await client.post('/api/auth/logout').expect(204);
+      await client.post('/api/auth/logout').expect(200);
       await client.get('/api/auth/session').expect(401);
       const after = await client.get('/api/me/assignments').expect(401);
       expect(after.body.code).toBe('unauthenticated');

@@ -21,6 +21,7 @@ describe('sign-in journey: attempts left, then a lock-out that explains itself',
     const { context, page } = await newPage(browser);
     await page.goto('/login');
     await page.getByLabel('Email').fill(NOBODY);
+    await page.getByRole('button', { name: 'Continue' }).click();
     const button = page.getByRole('button', { name: 'Sign in' });
     const alert = page.getByRole('alert');
     for (let left = 4; left >= 1; left--) {

@@ -23,10 +23,12 @@ describe('training journey: assign → play and pass → officer sees it', () =>
     const { context, page } = await newPage(browser);
     await page.goto('/');
     await page.waitForURL(/\/login/);
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).waitFor();
     await expectAccessible(page, 'login');
     await screenshot(page, 'login');
     await page.getByLabel('Email').fill(DEMO.employee);
+    await page.getByRole('button', { name: 'Continue' }).click(); // email first
+    await expectAccessible(page, 'login, password step');
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page

@@ -14,3 +14,12 @@ declare module 'fastify' {
     auth?: AuthContext;
   }
 }
+
+/**
+ * Who makes a change, as audit events record it: a signed-in person, or (`userId` null) the
+ * system acting on someone else's word, such as an identity provider's claims at sign-in.
+ */
+export interface Actor {
+  organisationId: string;
+  userId: string | null;
+}

@@ -141,6 +141,12 @@ const envSchema = z.object({
       )
       .optional(),
   ),
+  /**
+   * Let single sign-on reach an identity provider over plain http:// when it runs on this machine
+   * (127.0.0.1, ::1, localhost: a provider beside the API, in development and tests). Any other
+   * provider is reached over https:// only, whatever this says: tokens cross networks over TLS.
+   */
+  SSO_ALLOW_HTTP_ISSUER: bool.default(false),
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });

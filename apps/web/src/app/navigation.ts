@@ -6,6 +6,7 @@ import {
   IconChartBar,
   IconHistory,
   IconInbox,
+  IconKey,
   IconListDetails,
   IconMail,
   IconMailCog,
@@ -69,6 +70,7 @@ const NAV_ITEMS: readonly NavItem[] = [
     permission: 'approaches:rules',
     icon: IconAdjustments,
   },
+  { to: '/admin/sso', label: 'Single sign-on', permission: 'identity:manage', icon: IconKey },
   { to: '/admin/settings', label: 'Settings', permission: 'settings:manage', icon: IconSettings },
 ];
 

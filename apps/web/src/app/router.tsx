@@ -14,6 +14,15 @@ import { RouteError } from './routes/route-error';
  */
 export const router = createBrowserRouter([
   { path: '/login', Component: LoginPage, ErrorBoundary: () => <RouteError standalone /> },
+  // An organisation's "sign in with SSO" link: hands the browser to its identity provider.
+  {
+    path: '/login/sso/:slug',
+    HydrateFallback: PageLoader,
+    ErrorBoundary: () => <RouteError standalone />,
+    lazy: {
+      Component: async () => (await import('../features/sso/routes/sso-start-page')).SsoStartPage,
+    },
+  },
   {
     path: '/set-password',
     HydrateFallback: PageLoader,
@@ -170,6 +179,18 @@ export const router = createBrowserRouter([
                     lazy: {
                       Component: async () =>
                         (await import('../features/audit/routes/audit-log-page')).AuditLogPage,
+                    },
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="identity:manage" />,
+                children: [
+                  {
+                    path: 'admin/sso',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/sso/routes/sso-settings-page')).SsoSettingsPage,
                     },
                   },
                 ],

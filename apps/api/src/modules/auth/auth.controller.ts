@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { loginRequestSchema, SESSION_COOKIE, type SessionResponse } from '@countersign/contracts/auth';
+import type { LogoutResponse } from '@countersign/contracts/sso';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -47,13 +48,18 @@ export class AuthController {
   }
 
   @Post('logout')
-  @HttpCode(204)
-  @Authenticated({ permission: 'account:self', summary: 'End the session.' })
+  @HttpCode(200)
+  @Authenticated({
+    permission: 'account:self',
+    summary:
+      'End the session. For a session opened by single sign-on, `redirectTo` is the provider’s logout page (RP-initiated logout) when it has one.',
+  })
   async logout(
     @CurrentUser() auth: AuthContext,
     @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<void> {
-    await this.auth.logout(auth);
+  ): Promise<LogoutResponse> {
+    const redirectTo = await this.auth.logout(auth);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { redirectTo };
   }
 }

@@ -13,6 +13,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { User } from '../users/user.entity.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { Session } from './session.entity.js';
+import { ssoRequiredRefusal } from './sso-required.js';
 
 /** argon2id with the library's defaults (64 MiB, t=3, p=4), which meet OWASP's guidance. */
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
@@ -21,6 +22,15 @@ export const hashPassword = (password: string) => argon2.hash(password, { type: 
 const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A session opened through SSO, as it ends: enough to send the browser to the provider's logout. */
+export interface EndedSsoSession {
+  organisationId: string;
+  userId: string;
+  issuer: string;
+  sealedIdToken: string | null;
+}
+export type SsoSignOutRedirect = (ended: EndedSsoSession) => Promise<string | null>;
 
 /** Sessions remembered per process: enough for every signed-in person of a large installation. */
 const SESSION_CACHE_ENTRIES = 50_000;
@@ -33,6 +43,7 @@ export class AuthService {
    * session at once, and one on another replica, an expiry or a deactivated person within that time.
    */
   private readonly recent: LRUCache<string, { auth: AuthContext; expiresAt: number }> | null;
+  private signOutRedirect: SsoSignOutRedirect | null = null;
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -58,6 +69,11 @@ export class AuthService {
     const valid = user?.passwordHash
       ? await argon2.verify(user.passwordHash, request.password)
       : (await argon2.verify(await DUMMY_HASH, request.password), false);
+    const ssoOnly = await ssoRequiredRefusal(this.users.manager, email, user, valid);
+    if (ssoOnly) {
+      if (!valid) await this.throttle.recordFailure(email, ip);
+      throw ssoOnly;
+    }
     if (!user || !valid || !user.active) {
       // The same answer for an unknown email: the counts are kept per email address as typed.
       const details = await this.throttle.recordFailure(email, ip);
@@ -147,9 +163,57 @@ export class AuthService {
     return this.describe(user, auth.csrfToken);
   }
 
-  async logout(auth: AuthContext): Promise<void> {
+  /** Ends the session; answers where to send the browser next (the provider's logout), if anywhere. */
+  async logout(auth: AuthContext): Promise<string | null> {
     this.recent?.delete(auth.sessionId);
-    await this.sessions.delete({ id: auth.sessionId });
+    const ended = await this.sessions.query<{ sso_issuer: string | null; sso_id_token: string | null }[]>(
+      `WITH ended AS (DELETE FROM user_session WHERE id = $1 RETURNING sso_issuer, sso_id_token)
+       SELECT sso_issuer, sso_id_token FROM ended`,
+      [auth.sessionId],
+    );
+    const issuer = ended[0]?.sso_issuer;
+    if (!issuer || !this.signOutRedirect) return null;
+    return this.signOutRedirect({
+      organisationId: auth.organisationId,
+      userId: auth.userId,
+      issuer,
+      sealedIdToken: ended[0]!.sso_id_token,
+    });
+  }
+
+  /**
+   * The SSO module says here where a session it opened signs out at the provider (RP-initiated
+   * logout). A registration rather than an import: SSO builds on auth, not the other way round.
+   */
+  onSsoSignOut(redirect: SsoSignOutRedirect): void {
+    this.signOutRedirect = redirect;
+  }
+
+  /**
+   * Opens a session for someone their organisation's identity provider has just vouched for (the
+   * SSO callback): no password, and no second factor of Countersign's own, since the provider
+   * applies its own (multi-factor) policy. The one place an SSO sign-in becomes a session.
+   */
+  async startSsoSession(
+    user: User,
+    userAgent: string | undefined,
+    sso: { issuer: string; sealedIdToken: string | null },
+  ): Promise<{ token: string; session: SessionResponse }> {
+    await this.users.update({ id: user.id }, { lastSignInAt: new Date() });
+    const token = randomBytes(32).toString('base64url');
+    const session = await this.sessions.save(
+      this.sessions.create({
+        id: sha256(token),
+        userId: user.id,
+        organisationId: user.organisationId,
+        csrfToken: randomBytes(24).toString('base64url'),
+        expiresAt: this.nextExpiry(new Date()),
+        userAgent: userAgent?.slice(0, 500) ?? null,
+        ssoIssuer: sso.issuer,
+        ssoIdToken: sso.sealedIdToken,
+      }),
+    );
+    return { token, session: await this.describe(user, session.csrfToken) };
   }
 
   /**

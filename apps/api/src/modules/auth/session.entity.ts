@@ -10,4 +10,8 @@ export class Session {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
   @Column('text', { name: 'user_agent', nullable: true }) userAgent: string | null;
+  /** Set when the session was opened by single sign-on: the provider to sign out at. */
+  @Column('text', { name: 'sso_issuer', nullable: true }) ssoIssuer: string | null;
+  /** The ID token of that sign-in, sealed by SecretBox: the id_token_hint of the provider's logout. */
+  @Column('text', { name: 'sso_id_token', nullable: true, select: false }) ssoIdToken: string | null;
 }

@@ -333,7 +333,7 @@ export class ProgressService {
       }[]
     >(
       `SELECT u.id, u.name, u.email, u.role, u.sensitivity_tier AS tier, d.id AS dept_id, d.name AS dept_name,
-              mgr.id AS manager_id, mgr.name AS manager_name, u.active, u.password_hash IS NOT NULL AS has_password
+              mgr.id AS manager_id, mgr.name AS manager_name, u.active, (u.password_hash IS NOT NULL OR u.last_sign_in_at IS NOT NULL) AS has_password
          FROM app_user u
          LEFT JOIN department d ON d.id = u.department_id
          LEFT JOIN app_user mgr ON mgr.id = u.manager_id

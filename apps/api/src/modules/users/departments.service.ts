@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DepartmentView } from '@countersign/contracts/directory';
 import type { DepartmentMergeResult } from '@countersign/contracts/people';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthContext } from '../../common/auth-context.js';
+import type { Actor, AuthContext } from '../../common/auth-context.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProgrammeRunner } from '../programme/programme-runner.service.js';
@@ -21,14 +21,19 @@ export class DepartmentsService {
     private readonly programme: ProgrammeRunner,
   ) {}
 
-  create(auth: AuthContext, name: string): Promise<DepartmentView> {
+  /** `source: 'sso'`: made because an identity provider named it at someone's sign-in. */
+  create(auth: Actor, name: string, source?: 'sso'): Promise<DepartmentView> {
     return this.write(async (tx) => {
       await this.assertNameFree(tx, auth.organisationId, name, null);
       const [row] = await tx.query<{ id: string }[]>(
         `INSERT INTO department (organisation_id, name) VALUES ($1, $2) RETURNING id`,
         [auth.organisationId, name],
       );
-      await this.record(tx, auth, 'department.created', row!.id, { before: null, after: { name } });
+      await this.record(tx, auth, 'department.created', row!.id, {
+        before: null,
+        after: { name },
+        ...(source ? { source } : {}),
+      });
       return { id: row!.id, name, memberCount: 0 };
     });
   }
@@ -197,7 +202,7 @@ export class DepartmentsService {
 
   private record(
     tx: EntityManager,
-    auth: AuthContext,
+    auth: Actor,
     action: 'department.created' | 'department.renamed' | 'department.merged' | 'department.deleted',
     departmentId: string,
     details: Record<string, unknown>,

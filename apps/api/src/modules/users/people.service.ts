@@ -10,7 +10,7 @@ import type {
 } from '@countersign/contracts/people';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { AuthContext } from '../../common/auth-context.js';
+import type { Actor } from '../../common/auth-context.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -23,6 +23,14 @@ import { isUniqueViolation, lockPeopleOf } from './people-lock.js';
 type ListQuery = z.infer<typeof personListQuerySchema>;
 type CreateInput = z.infer<typeof createPersonSchema>;
 type UpdateInput = z.infer<typeof updatePersonSchema>;
+
+/** A change made on an identity provider's word rather than an administrator's. */
+export interface ChangeSource {
+  /** Recorded in the audit event's details: `sso` for just-in-time provisioning at sign-in. */
+  source?: 'sso';
+  /** Send the new person an invitation to choose a password (default true). */
+  invite?: boolean;
+}
 
 /** The fields of a person an administrator changes, as audit events record them before and after. */
 interface PersonRecord {
@@ -56,7 +64,7 @@ const SELECT_RECORD = `
 
 const SELECT_PEOPLE = `
   SELECT u.id, u.name, u.email, u.role, u.sensitivity_tier AS tier, u.job_title,
-         to_char(u.start_date, 'YYYY-MM-DD') AS start_date, u.active, u.password_hash IS NOT NULL AS has_password,
+         to_char(u.start_date, 'YYYY-MM-DD') AS start_date, u.active, (u.password_hash IS NOT NULL OR u.last_sign_in_at IS NOT NULL) AS has_password,
          u.last_sign_in_at, u.created_at, d.id AS dept_id,
          (SELECT max(t.expires_at) FROM credential_token t
            WHERE t.organisation_id = u.organisation_id AND t.user_id = u.id AND t.purpose = 'invitation'
@@ -86,8 +94,9 @@ interface PersonSqlRow {
 
 const STATUS_SQL: Record<PersonStatus, string> = {
   deactivated: 'NOT u.active',
-  invited: 'u.active AND u.password_hash IS NULL',
-  active: 'u.active AND u.password_hash IS NOT NULL',
+  // Someone who signs in through SSO has no password, and has signed in: active, not invited.
+  invited: 'u.active AND u.password_hash IS NULL AND u.last_sign_in_at IS NULL',
+  active: 'u.active AND (u.password_hash IS NOT NULL OR u.last_sign_in_at IS NOT NULL)',
 };
 
 /**
@@ -166,7 +175,7 @@ export class PeopleService {
    * A new person is `invited`: no password yet. With mail configured their invitation email is
    * queued in the same transaction; without, an administrator copies the link from their page.
    */
-  create(auth: AuthContext, input: CreateInput): Promise<PersonView> {
+  create(auth: Actor, input: CreateInput, options: ChangeSource = {}): Promise<PersonView> {
     return this.write(async (tx) => {
       await lockPeopleOf(tx, auth.organisationId);
       const record: PersonRecord = { ...input, active: true };
@@ -193,20 +202,29 @@ export class PeopleService {
         action: 'person.created',
         subjectType: 'person',
         subjectId: row!.id,
-        details: { before: null, after: record },
+        details: { before: null, after: record, ...sourceOf(options) },
       });
-      await this.credentials.inviteNewPeople(tx, auth.organisationId, [row!.id], auth.userId);
+      if (options.invite !== false)
+        await this.credentials.inviteNewPeople(tx, auth.organisationId, [row!.id], auth.userId);
       await this.programme.peopleChanged(tx, auth.organisationId); // assignment rules for the joiner
       return this.get(auth.organisationId, row!.id, tx);
     });
   }
 
   /** A changed role takes effect at the person's next request: remembered sessions are forgotten. */
-  async update(auth: AuthContext, userId: string, input: UpdateInput): Promise<PersonView> {
-    const view = await this.change(auth, userId, 'person.updated', (before) => ({
-      ...before,
-      ...stripUndefined(input),
-    }));
+  async update(
+    auth: Actor,
+    userId: string,
+    input: UpdateInput,
+    options: ChangeSource = {},
+  ): Promise<PersonView> {
+    const view = await this.change(
+      auth,
+      userId,
+      'person.updated',
+      (before) => ({ ...before, ...stripUndefined(input) }),
+      options,
+    );
     if (input.role) this.auth.forgetUser(userId);
     return view;
   }
@@ -215,7 +233,7 @@ export class PeopleService {
    * Ends every session of the person (their rows, and this replica's memory of them) in the same
    * transaction that marks them deactivated; their assignments, attempts and completions stay.
    */
-  async deactivate(auth: AuthContext, userId: string): Promise<PersonView> {
+  async deactivate(auth: Actor, userId: string): Promise<PersonView> {
     const view = await this.change(auth, userId, 'person.deactivated', (before) => ({
       ...before,
       active: false,
@@ -224,16 +242,17 @@ export class PeopleService {
     return view;
   }
 
-  reactivate(auth: AuthContext, userId: string): Promise<PersonView> {
+  reactivate(auth: Actor, userId: string): Promise<PersonView> {
     return this.change(auth, userId, 'person.reactivated', (before) => ({ ...before, active: true }));
   }
 
   /** Reads the person locked, applies `next`, checks the rules, writes and audits what changed. */
   private change(
-    auth: AuthContext,
+    auth: Actor,
     userId: string,
     action: 'person.updated' | 'person.deactivated' | 'person.reactivated',
     next: (before: PersonRecord) => PersonRecord,
+    options: ChangeSource = {},
   ): Promise<PersonView> {
     return this.write(async (tx) => {
       await lockPeopleOf(tx, auth.organisationId);
@@ -268,6 +287,7 @@ export class PeopleService {
       const details: Record<string, unknown> = {
         before: Object.fromEntries(changed.map((f) => [f, before[f]])),
         after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+        ...sourceOf(options),
       };
       if (before.active && !after.active) {
         const ended = await tx.query<unknown[]>(
@@ -396,6 +416,8 @@ const emailTaken = () =>
   conflict('email_taken', 'Someone already has this email address.', [
     { field: 'email', message: 'is already in use' },
   ]);
+
+const sourceOf = (options: ChangeSource) => (options.source ? { source: options.source } : {});
 
 const activeAction = (active: boolean) => (active ? 'person.reactivated' : 'person.deactivated');
 

@@ -1,4 +1,5 @@
 import type { LoginRequest, SessionResponse } from '@countersign/contracts/auth';
+import type { LogoutResponse } from '@countersign/contracts/sso';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient, isApiError, setCsrfToken } from '../../../lib/api-client';
 
@@ -47,10 +48,13 @@ export function useLogin() {
   });
 }
 
-/** Signs out, then reloads on /login so nothing of the previous user stays in memory. */
+/**
+ * Signs out, then reloads on /login so nothing of the previous user stays in memory; after a
+ * single sign-on session, on the provider's logout page first (it sends the browser back to /login).
+ */
 export function useLogout() {
   return useMutation({
-    mutationFn: () => apiClient.post<void>('/auth/logout'),
-    onSettled: () => window.location.replace('/login'),
+    mutationFn: () => apiClient.post<LogoutResponse>('/auth/logout'),
+    onSettled: (answer) => window.location.replace(answer?.redirectTo ?? '/login'),
   });
 }

@@ -12,7 +12,14 @@ interface Wait {
   clearsProblem: boolean;
 }
 
-export function LoginForm({ initialEmail = '' }: { initialEmail?: string }) {
+export function LoginForm({
+  initialEmail = '',
+  focusPassword = false,
+}: {
+  initialEmail?: string;
+  /** The email was asked first: the cursor starts in the password. */
+  focusPassword?: boolean;
+}) {
   const login = useLogin();
   const { reset } = login;
   const [email, setEmail] = useState(initialEmail);
@@ -92,6 +99,7 @@ export function LoginForm({ initialEmail = '' }: { initialEmail?: string }) {
           name="password"
           autoComplete="current-password"
           required
+          autoFocus={focusPassword}
           visibilityToggleButtonProps={{ 'aria-label': 'Show characters' }}
           value={password}
           onChange={(event) => {

@@ -2,7 +2,8 @@ import { Alert, Box, Center, Group, List, Loader, Paper, Stack, Text, ThemeIcon,
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { Navigate, useSearchParams } from 'react-router';
-import { LoginForm } from '../components/login-form';
+import { EmailFirstSignIn } from '../../sso/components/email-first-sign-in';
+import { SsoErrorAlert } from '../../sso/components/sso-error-alert';
 import { useSession } from '../api/session';
 import classes from './login-page.module.css';
 
@@ -16,7 +17,9 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   useDocumentTitle('Sign in · Countersign');
 
-  if (session.data) return <Navigate to={safeNext(searchParams.get('next'))} replace />;
+  const next = safeNext(searchParams.get('next'));
+  const ssoError = searchParams.get('sso_error');
+  if (session.data) return <Navigate to={next} replace />;
 
   return (
     <Box component="main" className={classes.page}>
@@ -60,12 +63,13 @@ export function LoginPage() {
                 Sign in with your new password.
               </Alert>
             )}
+            {ssoError && <SsoErrorAlert code={ssoError} slug={searchParams.get('sso')} returnTo={next} />}
             {session.isPending ? (
               <Center py="xl" role="status" aria-label="Checking your session">
                 <Loader />
               </Center>
             ) : (
-              <LoginForm initialEmail={searchParams.get('email') ?? ''} />
+              <EmailFirstSignIn initialEmail={searchParams.get('email') ?? ''} returnTo={next} />
             )}
           </Stack>
         </Paper>
