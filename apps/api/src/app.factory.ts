@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -19,6 +19,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { ATTACHMENT_UPLOAD_PATH } from './modules/approaches/attachment-upload.interceptor.js';
 import { MODULE_IMPORT_PATH } from './modules/authoring/authoring-input.js';
 import { MEDIA_UPLOAD_PATH } from './modules/media/media-upload.interceptor.js';
+import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from './modules/provisioning/scim-error.js';
 import { PEOPLE_IMPORT_UPLOAD_PATH } from './modules/users/people-import-upload.interceptor.js';
 
 /** The routes that take a multipart body (one file each); every other body must be JSON. */
@@ -61,6 +62,12 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // Bodies are JSON, or multipart on the upload routes: no text/plain, no forms.
   fastify.removeContentTypeParser('text/plain');
+  // SCIM clients send application/scim+json (RFC 7644 §3.1): JSON, read by the same parser.
+  fastify.addContentTypeParser(
+    'application/scim+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
 
   await app.register(fastifyHelmet as never, {
     contentSecurityPolicy: {
@@ -86,16 +93,19 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // API answers carry personal data and the CSRF token: no browser or proxy keeps them, unless the
   // route says otherwise (images set their own long caching; downloads `private, no-store`).
   fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+    if ((req.url.startsWith('/api/') || isScimPath(req.url)) && !reply.hasHeader('cache-control'))
       void reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
   fastify.addHook('preParsing', async (req: FastifyRequest, _reply: FastifyReply, payload: Readable) => {
-    if (!req.url.startsWith('/api/') || !['POST', 'PUT', 'PATCH'].includes(req.method)) return payload;
+    const scim = isScimPath(req.url);
+    if ((!req.url.startsWith('/api/') && !scim) || !['POST', 'PUT', 'PATCH'].includes(req.method))
+      return payload;
     const apiPath = pathOf(req.url).slice('/api'.length);
     const contentType = String(req.headers['content-type'] ?? '');
     if (/^multipart\/form-data/i.test(contentType)) {
+      if (scim) throw unsupportedBody();
       // A form post from another site cannot smuggle a request in: multipart only on the
       // uploads, which like every state-changing route still need the X-CSRF-Token header.
       if (req.method === 'POST' && MULTIPART_UPLOAD_PATHS.some((pattern) => pattern.test(apiPath)))
@@ -108,7 +118,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     return limitBytes(payload, limit);
   });
 
-  app.setGlobalPrefix('api');
+  // Everything under /api, except SCIM: identity providers are given /scim/v2 as the base URL.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'scim/v2/{*rest}', method: RequestMethod.ALL }] });
   app.enableShutdownHooks();
 
   const openApi = SwaggerModule.createDocument(
@@ -125,6 +136,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
         { type: 'apiKey', in: 'cookie', name: 'countersign_session' },
         'session',
       )
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'A SCIM token (cs_scim_…), for /scim/v2 only.' },
+        'scim',
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
@@ -137,6 +152,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 export async function initApp(app: CountersignApp): Promise<void> {
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+}
+
+/** A request to SCIM (RFC 7644), which answers in its own error shape. */
+export function isScimPath(url: string): boolean {
+  return url === '/scim' || url.startsWith('/scim/') || url.startsWith('/scim?');
 }
 
 function pathOf(url: string): string {
@@ -198,6 +218,16 @@ async function serveWeb(app: CountersignApp, fastify: FastifyInstance, dist: str
       return reply
         .code(404)
         .send({ statusCode: 404, code: 'not_found', message: `Cannot GET ${pathOf(req.url)}` });
+    }
+    if (isScimPath(req.url)) {
+      return reply
+        .code(404)
+        .type(SCIM_CONTENT_TYPE)
+        .send({
+          schemas: [SCIM_ERROR_SCHEMA],
+          status: '404',
+          detail: `There is no SCIM endpoint ${pathOf(req.url)}.`,
+        });
     }
     return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });

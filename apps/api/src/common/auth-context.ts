@@ -9,6 +9,22 @@ export interface AuthContext {
   csrfToken: string;
 }
 
+/**
+ * Who makes a change to people or departments: a signed-in person (an AuthContext is one), or the
+ * organisation's directory through a SCIM token — then `userId` is null and the audit event's
+ * details name the token.
+ */
+export interface Actor {
+  organisationId: string;
+  userId: string | null;
+  scimToken?: { id: string; name: string };
+}
+
+/** The audit details that say a change came from the directory, if it did. */
+export function viaDetails(actor: Actor): Record<string, unknown> {
+  return actor.scimToken ? { via: { scimToken: actor.scimToken } } : {};
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     auth?: AuthContext;

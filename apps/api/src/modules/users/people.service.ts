@@ -10,7 +10,7 @@ import type {
 } from '@countersign/contracts/people';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { AuthContext } from '../../common/auth-context.js';
+import { type Actor, viaDetails } from '../../common/auth-context.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -24,8 +24,19 @@ type ListQuery = z.infer<typeof personListQuerySchema>;
 type CreateInput = z.infer<typeof createPersonSchema>;
 type UpdateInput = z.infer<typeof updatePersonSchema>;
 
+/**
+ * How the organisation's directory knows the person (SCIM): its own id for them, and the userName
+ * when that is not their email address. Only SCIM sets these; the admin UI keeps them as they are.
+ */
+export interface DirectoryLink {
+  externalId: string | null;
+  scimUserName: string | null;
+}
+/** A change the directory makes: any field of an edit, `active` and the directory link too. */
+export type DirectoryChange = UpdateInput & Partial<DirectoryLink> & { active?: boolean };
+
 /** The fields of a person an administrator changes, as audit events record them before and after. */
-interface PersonRecord {
+interface PersonRecord extends DirectoryLink {
   name: string;
   email: string;
   role: PersonView['role'];
@@ -46,12 +57,15 @@ const RECORD_FIELDS = [
   'jobTitle',
   'startDate',
   'active',
+  'externalId',
+  'scimUserName',
 ] as const satisfies readonly (keyof PersonRecord)[];
 
 const SELECT_RECORD = `
   SELECT name, email, role, department_id AS "departmentId", manager_id AS "managerId",
          sensitivity_tier AS "sensitivityTier", job_title AS "jobTitle",
-         to_char(start_date, 'YYYY-MM-DD') AS "startDate", active
+         to_char(start_date, 'YYYY-MM-DD') AS "startDate", active,
+         external_id AS "externalId", scim_user_name AS "scimUserName"
     FROM app_user`;
 
 const SELECT_PEOPLE = `
@@ -165,18 +179,24 @@ export class PeopleService {
   /**
    * A new person is `invited`: no password yet. With mail configured their invitation email is
    * queued in the same transaction; without, an administrator copies the link from their page.
+   * People the directory creates (SCIM) are not invited (`invite: false`): they sign in through
+   * the identity provider, and a first sync of thousands must not send thousands of emails.
    */
-  create(auth: AuthContext, input: CreateInput): Promise<PersonView> {
+  create(
+    actor: Actor,
+    input: CreateInput & Partial<DirectoryLink>,
+    options: { invite?: boolean } = {},
+  ): Promise<PersonView> {
     return this.write(async (tx) => {
-      await lockPeopleOf(tx, auth.organisationId);
-      const record: PersonRecord = { ...input, active: true };
-      await this.check(tx, auth.organisationId, null, null, record);
+      await lockPeopleOf(tx, actor.organisationId);
+      const record: PersonRecord = { externalId: null, scimUserName: null, ...input, active: true };
+      await this.check(tx, actor.organisationId, null, null, record);
       const [row] = await tx.query<{ id: string }[]>(
         `INSERT INTO app_user (organisation_id, name, email, role, department_id, manager_id, sensitivity_tier,
-                               job_title, start_date, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true) RETURNING id`,
+                               job_title, start_date, active, external_id, scim_user_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, $10, $11) RETURNING id`,
         [
-          auth.organisationId,
+          actor.organisationId,
           record.name,
           record.email,
           record.role,
@@ -185,29 +205,36 @@ export class PeopleService {
           record.sensitivityTier,
           record.jobTitle,
           record.startDate,
+          record.externalId,
+          record.scimUserName,
         ],
       );
       await this.audit.record(tx, {
-        organisationId: auth.organisationId,
-        actorId: auth.userId,
+        organisationId: actor.organisationId,
+        actorId: actor.userId,
         action: 'person.created',
         subjectType: 'person',
         subjectId: row!.id,
-        details: { before: null, after: record },
+        details: { before: null, after: record, ...viaDetails(actor) },
       });
-      await this.credentials.inviteNewPeople(tx, auth.organisationId, [row!.id], auth.userId);
-      await this.programme.peopleChanged(tx, auth.organisationId); // assignment rules for the joiner
-      return this.get(auth.organisationId, row!.id, tx);
+      if (options.invite !== false)
+        await this.credentials.inviteNewPeople(tx, actor.organisationId, [row!.id], actor.userId);
+      await this.programme.peopleChanged(tx, actor.organisationId); // assignment rules for the joiner
+      return this.get(actor.organisationId, row!.id, tx);
     });
   }
 
-  /** A changed role takes effect at the person's next request: remembered sessions are forgotten. */
-  async update(auth: AuthContext, userId: string, input: UpdateInput): Promise<PersonView> {
-    const view = await this.change(auth, userId, 'person.updated', (before) => ({
+  /**
+   * A changed role takes effect at the person's next request: remembered sessions are forgotten.
+   * The directory's changes (SCIM) come here too, `active` included: one that deactivates ends
+   * the sessions exactly as `deactivate` does, in the same transaction.
+   */
+  async update(actor: Actor, userId: string, input: DirectoryChange): Promise<PersonView> {
+    const view = await this.change(actor, userId, 'person.updated', (before) => ({
       ...before,
       ...stripUndefined(input),
     }));
-    if (input.role) this.auth.forgetUser(userId);
+    if (input.role || input.active === false) this.auth.forgetUser(userId);
     return view;
   }
 
@@ -215,8 +242,8 @@ export class PeopleService {
    * Ends every session of the person (their rows, and this replica's memory of them) in the same
    * transaction that marks them deactivated; their assignments, attempts and completions stay.
    */
-  async deactivate(auth: AuthContext, userId: string): Promise<PersonView> {
-    const view = await this.change(auth, userId, 'person.deactivated', (before) => ({
+  async deactivate(actor: Actor, userId: string): Promise<PersonView> {
+    const view = await this.change(actor, userId, 'person.deactivated', (before) => ({
       ...before,
       active: false,
     }));
@@ -224,35 +251,36 @@ export class PeopleService {
     return view;
   }
 
-  reactivate(auth: AuthContext, userId: string): Promise<PersonView> {
-    return this.change(auth, userId, 'person.reactivated', (before) => ({ ...before, active: true }));
+  reactivate(actor: Actor, userId: string): Promise<PersonView> {
+    return this.change(actor, userId, 'person.reactivated', (before) => ({ ...before, active: true }));
   }
 
   /** Reads the person locked, applies `next`, checks the rules, writes and audits what changed. */
   private change(
-    auth: AuthContext,
+    actor: Actor,
     userId: string,
     action: 'person.updated' | 'person.deactivated' | 'person.reactivated',
     next: (before: PersonRecord) => PersonRecord,
   ): Promise<PersonView> {
     return this.write(async (tx) => {
-      await lockPeopleOf(tx, auth.organisationId);
+      await lockPeopleOf(tx, actor.organisationId);
       const [before] = await tx.query<PersonRecord[]>(
         `${SELECT_RECORD} WHERE organisation_id = $1 AND id = $2 FOR UPDATE`,
-        [auth.organisationId, userId],
+        [actor.organisationId, userId],
       );
       if (!before) throw notFound('The person');
       const after = next(before);
       const changed = RECORD_FIELDS.filter((field) => before[field] !== after[field]);
       // Saving what is already there changes nothing and records nothing.
-      if (changed.length === 0) return this.get(auth.organisationId, userId, tx);
-      await this.check(tx, auth.organisationId, userId, before, after);
+      if (changed.length === 0) return this.get(actor.organisationId, userId, tx);
+      await this.check(tx, actor.organisationId, userId, before, after);
       await tx.query(
         `UPDATE app_user SET name = $3, email = $4, role = $5, department_id = $6, manager_id = $7,
-                sensitivity_tier = $8, job_title = $9, start_date = $10, active = $11
+                sensitivity_tier = $8, job_title = $9, start_date = $10, active = $11,
+                external_id = $12, scim_user_name = $13
           WHERE organisation_id = $1 AND id = $2`,
         [
-          auth.organisationId,
+          actor.organisationId,
           userId,
           after.name,
           after.email,
@@ -263,31 +291,35 @@ export class PeopleService {
           after.jobTitle,
           after.startDate,
           after.active,
+          after.externalId,
+          after.scimUserName,
         ],
       );
       const details: Record<string, unknown> = {
         before: Object.fromEntries(changed.map((f) => [f, before[f]])),
         after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+        ...viaDetails(actor),
       };
       if (before.active && !after.active) {
         const ended = await tx.query<unknown[]>(
           `WITH ended AS (DELETE FROM user_session WHERE organisation_id = $1 AND user_id = $2 RETURNING 1)
            SELECT 1 FROM ended`,
-          [auth.organisationId, userId],
+          [actor.organisationId, userId],
         );
         details.sessionsEnded = ended.length;
       }
       await this.audit.record(tx, {
-        organisationId: auth.organisationId,
-        actorId: auth.userId,
-        // An edit that only flips `active` is recorded as what it is.
-        action: changed.length === 1 && changed[0] === 'active' ? activeAction(after.active) : action,
+        organisationId: actor.organisationId,
+        actorId: actor.userId,
+        // An edit that flips `active` (alone, or with the directory's other changes) is recorded
+        // as what it is: a deactivation or reactivation.
+        action: changed.includes('active') ? activeAction(after.active) : action,
         subjectType: 'person',
         subjectId: userId,
         details,
       });
-      await this.programme.peopleChanged(tx, auth.organisationId); // who the rules match may have changed
-      return this.get(auth.organisationId, userId, tx);
+      await this.programme.peopleChanged(tx, actor.organisationId); // who the rules match may have changed
+      return this.get(actor.organisationId, userId, tx);
     });
   }
 
@@ -302,6 +334,22 @@ export class PeopleService {
     if (after.email !== before?.email) {
       const [taken] = await tx.query<unknown[]>(`SELECT 1 FROM app_user WHERE email = $1`, [after.email]);
       if (taken) throw emailTaken();
+    }
+    if (after.externalId && after.externalId !== before?.externalId) {
+      const [taken] = await tx.query<unknown[]>(
+        `SELECT 1 FROM app_user WHERE organisation_id = $1 AND external_id = $2`,
+        [organisationId, after.externalId],
+      );
+      if (taken) throw externalIdTaken();
+    }
+    if (after.scimUserName && after.scimUserName.toLowerCase() !== before?.scimUserName?.toLowerCase()) {
+      const [taken] = await tx.query<unknown[]>(
+        `SELECT 1 FROM app_user
+          WHERE organisation_id = $1 AND lower(coalesce(scim_user_name, email)) = lower($2)
+            AND id IS DISTINCT FROM $3::uuid`,
+        [organisationId, after.scimUserName, userId],
+      );
+      if (taken) throw userNameTaken();
     }
     if (after.departmentId && after.departmentId !== before?.departmentId) {
       const [found] = await tx.query<unknown[]>(
@@ -387,6 +435,8 @@ export class PeopleService {
     } catch (error) {
       // Two administrators adding the same address at once: the loser gets the same 409.
       if (isUniqueViolation(error, 'app_user_email_key')) throw emailTaken();
+      if (isUniqueViolation(error, 'app_user_external_id_key')) throw externalIdTaken();
+      if (isUniqueViolation(error, 'app_user_scim_user_name_key')) throw userNameTaken();
       throw error;
     }
   }
@@ -395,6 +445,16 @@ export class PeopleService {
 const emailTaken = () =>
   conflict('email_taken', 'Someone already has this email address.', [
     { field: 'email', message: 'is already in use' },
+  ]);
+
+const externalIdTaken = () =>
+  conflict('external_id_taken', 'Someone in this organisation already has this directory id.', [
+    { field: 'externalId', message: 'is already in use' },
+  ]);
+
+const userNameTaken = () =>
+  conflict('user_name_taken', 'Someone in this organisation already has this user name.', [
+    { field: 'userName', message: 'is already in use' },
   ]);
 
 const activeAction = (active: boolean) => (active ? 'person.reactivated' : 'person.deactivated');

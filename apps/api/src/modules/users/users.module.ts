@@ -15,6 +15,6 @@ import { PeopleService } from './people.service.js';
   imports: [AuditModule, AuthModule, ProgrammeModule],
   controllers: [DirectoryController, PeopleImportController, PeopleController, DepartmentsController],
   providers: [DirectoryService, PeopleService, PeopleImportService, DepartmentsService],
-  exports: [DirectoryService],
+  exports: [DirectoryService, PeopleService, DepartmentsService],
 })
 export class UsersModule {}
