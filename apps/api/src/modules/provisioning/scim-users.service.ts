@@ -192,7 +192,8 @@ export class ScimUsersService {
   private async target(caller: ScimCaller, r: ScimUser, current: UserRow | null, mode: Mode) {
     const emails = r.emails ?? [];
     const work = emails.find((e) => e.primary) ?? emails.find((e) => e.type === 'work') ?? emails[0];
-    const userName = r.userName!.trim();
+    const userName = (r.userName ?? '').trim();
+    if (!userName) throw invalidValue('userName is required: the person’s sign-in name.');
     const email = (work?.value ?? (userName.includes('@') ? userName : '')).trim().toLowerCase();
     if (!email)
       throw invalidValue(
