@@ -236,6 +236,15 @@ export const auditFiltersSchema = z
   .strict();
 
 /** The instants a filter's `from`/`to` stand for: from inclusive, to exclusive. */
+/**
+ * Who made a change, in words, when no person did: the organisation's directory (a change over
+ * SCIM names its token in `details.via`), else the system itself.
+ */
+export function systemActorLabel(details: Record<string, unknown> | null | undefined): string {
+  const token = (details?.via as { scimToken?: { name?: unknown } } | undefined)?.scimToken;
+  return token && typeof token.name === 'string' ? `Directory sync (SCIM token “${token.name}”)` : 'System';
+}
+
 export function auditRange(filters: { from?: string; to?: string }): { from: Date | null; to: Date | null } {
   const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
   const from = filters.from
