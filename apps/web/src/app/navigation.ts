@@ -1,6 +1,7 @@
 import { hasPermission, type Permission, type Role } from '@countersign/contracts/permissions';
 import {
   IconAdjustments,
+  IconAddressBook,
   IconBooks,
   IconCalendarRepeat,
   IconChartBar,
@@ -68,6 +69,12 @@ const NAV_ITEMS: readonly NavItem[] = [
     label: 'Checker rules',
     permission: 'approaches:rules',
     icon: IconAdjustments,
+  },
+  {
+    to: '/admin/provisioning',
+    label: 'Directory sync',
+    permission: 'identity:manage',
+    icon: IconAddressBook,
   },
   { to: '/admin/settings', label: 'Settings', permission: 'settings:manage', icon: IconSettings },
 ];
