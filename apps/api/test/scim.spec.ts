@@ -444,6 +444,27 @@ describe('SCIM 2.0 provisioning', () => {
         .expect(200);
       expect(await person(id)).toMatchObject({ manager_id: boss });
 
+      // Attributes Countersign does not keep, as Entra's default mappings patch them, are ignored
+      // (not refused for having no work address to filter on).
+      await s.scim
+        .patch(`/Users/${id}`, {
+          schemas: [PATCH_OP],
+          Operations: [
+            { op: 'Add', path: 'addresses[type eq "work"].formatted', value: '1 Main Street' },
+            { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+44 7700 900000' },
+            { op: 'Add', path: 'nickName', value: 'Babs' },
+            { op: 'Replace', path: 'title', value: 'Security analyst' },
+          ],
+        })
+        .expect(200);
+      expect(await person(id)).toMatchObject({ job_title: 'Security analyst' });
+      await s.scim
+        .patch(`/Users/${id}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: 'Add', path: 'addresses[type eq "work"].locality', value: 'Leeds' }],
+        })
+        .expect(200);
+
       // A department nobody has yet is made (through DepartmentsService, audited).
       await s.scim
         .patch(`/Users/${id}`, {

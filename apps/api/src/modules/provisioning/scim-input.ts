@@ -196,4 +196,48 @@ export function normalisePatch(body: Record<string, unknown>): Record<string, un
   };
 }
 
+/**
+ * User attributes Countersign does not keep. Entra ID's default mappings PATCH some of them with
+ * filtered paths (`addresses[type eq "work"].formatted`, `phoneNumbers[type eq "mobile"].value`),
+ * which scimmy rightly refuses (noTarget) on a resource that has none: such operations are
+ * dropped before the PatchOp is applied, as the attributes would be ignored anyway.
+ */
+const IGNORED_USER_ATTRIBUTES = new Set(
+  [
+    'nickName',
+    'profileUrl',
+    'userType',
+    'preferredLanguage',
+    'locale',
+    'timezone',
+    'password',
+    'phoneNumbers',
+    'ims',
+    'photos',
+    'addresses',
+    'entitlements',
+    'roles',
+    'x509Certificates',
+    'name.middleName',
+    'name.honorificPrefix',
+    'name.honorificSuffix',
+    'employeeNumber',
+    'costCenter',
+    'organization',
+    'division',
+  ].map((a) => a.toLowerCase()),
+);
+
+/** Whether a User PatchOp path only touches attributes Countersign ignores. */
+export function isIgnoredUserPath(path: unknown): boolean {
+  if (typeof path !== 'string') return false;
+  const unprefixed = path.replace(
+    /^urn:ietf:params:scim:schemas:(core|extension:enterprise):2\.0:User:/i,
+    '',
+  );
+  const bare = unprefixed.replace(/\[[^\]]*\]/g, '').toLowerCase();
+  const [first] = bare.split('.');
+  return IGNORED_USER_ATTRIBUTES.has(bare) || IGNORED_USER_ATTRIBUTES.has(first ?? '');
+}
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -11,6 +11,7 @@ import {
   actorOf,
   attributesOf,
   equalityOf,
+  isIgnoredUserPath,
   listParams,
   normalisePatch,
   normaliseResource,
@@ -147,6 +148,20 @@ export class ScimUsersService {
   async patch(caller: ScimCaller, id: string, body: unknown) {
     const current = await this.row(caller, id);
     const message = normalisePatch(objectBody(body));
+    const operations = Array.isArray(message.Operations)
+      ? (message.Operations as { path?: unknown }[])
+      : null;
+    const kept = operations?.filter((o) => !isIgnoredUserPath(o?.path));
+    // Nothing Countersign keeps was touched: validate the message, change nothing.
+    if (operations?.length && kept?.length === 0) {
+      try {
+        new SCIMMY.Messages.PatchOp(message as never);
+      } catch (error) {
+        throw fromScimmy(error);
+      }
+      return this.get(caller, id);
+    }
+    if (kept) message.Operations = kept;
     try {
       const resource = new SCIMMY.Schemas.User(toScim(current), 'out', usersLocation());
       await new SCIMMY.Messages.PatchOp(message as never).apply(resource, async (patched: unknown) => {
