@@ -225,22 +225,7 @@ export class ScimUsersService {
       : r.externalId === undefined
         ? missing
         : null;
-    const enterprise = r[ENTERPRISE_USER_SCHEMA];
-
-    let departmentId: string | null | undefined = mode === 'patch' && current?.dept_id ? null : undefined;
-    if (enterprise?.department !== undefined) {
-      const department = enterprise.department.trim();
-      departmentId = department ? await this.departmentNamed(caller, department) : null;
-    }
-    let managerId: string | null | undefined = mode === 'patch' && current?.manager_id ? null : undefined;
-    if (enterprise?.manager !== undefined) {
-      const value = enterprise.manager?.value?.trim();
-      if (value && !UUID.test(value))
-        throw invalidValue(`The manager ${value} is not a user of this service.`);
-      managerId = value || null;
-    }
-
-    // The same rules as the admin UI's form, in SCIM's words.
+    // The same rules as the admin UI's form, in SCIM's words, before anything is made.
     const checked = createPersonSchema.safeParse({
       name,
       email,
@@ -255,6 +240,21 @@ export class ScimUsersService {
     if (externalId && externalId.length > 255)
       throw invalidValue('externalId must be at most 255 characters.');
     if (userName.length > 255) throw invalidValue('userName must be at most 255 characters.');
+    const enterprise = r[ENTERPRISE_USER_SCHEMA];
+
+    let managerId: string | null | undefined = mode === 'patch' && current?.manager_id ? null : undefined;
+    if (enterprise?.manager !== undefined) {
+      const value = enterprise.manager?.value?.trim();
+      if (value && !UUID.test(value))
+        throw invalidValue(`The manager ${value} is not a user of this service.`);
+      managerId = value || null;
+    }
+
+    let departmentId: string | null | undefined = mode === 'patch' && current?.dept_id ? null : undefined;
+    if (enterprise?.department !== undefined) {
+      const department = enterprise.department.trim();
+      departmentId = department ? await this.departmentNamed(caller, department) : null;
+    }
     return {
       name: checked.data.name,
       email: checked.data.email,
