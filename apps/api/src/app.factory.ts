@@ -29,6 +29,8 @@ const KB = 1024;
 const JSON_LIMIT = 256 * KB;
 /** A module document carries its images (base64), so its import may be larger. */
 const MODULE_IMPORT_JSON_LIMIT = 40 * KB * KB;
+/** A SCIM group's full membership (Okta's "replace members") names every member: tens of thousands. */
+const SCIM_JSON_LIMIT = 4 * KB * KB;
 
 /** helmet's own value: a year, subdomains included. */
 const HSTS = 'max-age=31536000; includeSubDomains';
@@ -112,8 +114,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
         return payload;
       throw unsupportedBody();
     }
-    const limit =
-      req.method === 'POST' && MODULE_IMPORT_PATH.test(apiPath) ? MODULE_IMPORT_JSON_LIMIT : JSON_LIMIT;
+    const limit = scim
+      ? SCIM_JSON_LIMIT
+      : req.method === 'POST' && MODULE_IMPORT_PATH.test(apiPath)
+        ? MODULE_IMPORT_JSON_LIMIT
+        : JSON_LIMIT;
     if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(limit);
     return limitBytes(payload, limit);
   });

@@ -650,6 +650,49 @@ describe('SCIM 2.0 provisioning', () => {
     });
   });
 
+  it('moves a large group’s members in one request, each move on the person’s own trail', async () => {
+    const s = await setUp('Okta');
+    const people = await Promise.all(
+      Array.from({ length: 300 }, () =>
+        ctx.newUser({ organisationId: s.org.id, departmentId: s.department.id }),
+      ),
+    );
+    const id = (
+      await s.scim
+        .post('/Groups', { schemas: [GROUP], displayName: `Everyone ${unique()}`, members: [] })
+        .expect(201)
+    ).body.id as string;
+    const ids = people.map((p) => p.id);
+    await s.scim
+      .patch(`/Groups/${id}`, {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'replace', path: 'members', value: ids.map((value) => ({ value })) }],
+      })
+      .expect(204);
+    const [{ n }] = (await ctx.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM app_user WHERE department_id = $1`,
+      [id],
+    )) as [{ n: number }];
+    expect(n).toBe(300);
+    const [{ events: moves }] = (await ctx.dataSource.query<{ events: number }[]>(
+      `SELECT count(*)::int AS events FROM audit_event
+        WHERE action = 'person.updated' AND subject_id = ANY($1::uuid[]) AND details->'after'->>'departmentId' = $2`,
+      [ids, id],
+    )) as [{ events: number }];
+    expect(moves).toBe(300);
+    // Replacing with half of them moves the other half out (to no department).
+    await s.scim
+      .patch(`/Groups/${id}`, {
+        schemas: [PATCH_OP],
+        Operations: [
+          { op: 'replace', path: 'members', value: ids.slice(0, 150).map((value) => ({ value })) },
+        ],
+      })
+      .expect(204);
+    expect(await person(ids[0]!)).toMatchObject({ department_id: id });
+    expect(await person(ids[299]!)).toMatchObject({ department_id: null });
+  });
+
   it('assigns the rule’s training to a joiner the directory provisions into a matching department', async () => {
     const s = await setUp();
     const [moduleId] = await ctx.moduleIds(s.org.id);

@@ -217,8 +217,9 @@ export class ScimGroupsService {
   }
 
   /**
-   * Each person added or removed is one PeopleService change (audited on their trail, the
-   * programme re-evaluated); someone already where the operation puts them is left alone.
+   * Adds and removes members as PeopleService moves (each person's change on their own trail, the
+   * programme re-evaluated); someone already where the operation puts them is left alone. Every
+   * member named must be a person of this organisation, or nothing changes.
    */
   private async changeMembers(
     caller: ScimCaller,
@@ -230,22 +231,22 @@ export class ScimGroupsService {
       if (!UUID.test(id)) throw invalidValue(`The member ${id} is not a user of this service.`);
     }
     const rows = ids.length
-      ? await this.dataSource.query<{ id: string; department_id: string | null }[]>(
-          `SELECT id, department_id FROM app_user WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
+      ? await this.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM app_user WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
           [caller.organisationId, ids],
         )
       : [];
-    const found = new Map(rows.map((r) => [r.id, r.department_id]));
-    const unknown = ids.filter((id) => !found.has(id));
-    if (unknown.length) throw invalidValue(`The member ${unknown[0]} is not a user of this service.`);
-    const adding = new Set(add);
-    for (const id of new Set(add)) {
-      if (found.get(id) !== departmentId) await this.people.update(actorOf(caller), id, { departmentId });
-    }
-    for (const id of new Set(remove)) {
-      if (!adding.has(id) && found.get(id) === departmentId)
-        await this.people.update(actorOf(caller), id, { departmentId: null });
-    }
+    const found = new Set(rows.map((r) => r.id));
+    const unknown = ids.find((id) => !found.has(id.toLowerCase()));
+    if (unknown) throw invalidValue(`The member ${unknown} is not a user of this service.`);
+    const adding = new Set(add.map((id) => id.toLowerCase()));
+    await this.people.moveToDepartment(actorOf(caller), [...adding], departmentId);
+    await this.people.moveToDepartment(
+      actorOf(caller),
+      [...new Set(remove.map((id) => id.toLowerCase()))].filter((id) => !adding.has(id)),
+      null,
+      { onlyFrom: departmentId },
+    );
   }
 
   /** The members of each group, unless the caller excluded them (Entra ID always does). */

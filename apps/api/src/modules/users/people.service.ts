@@ -255,6 +255,61 @@ export class PeopleService {
     return this.change(actor, userId, 'person.reactivated', (before) => ({ ...before, active: true }));
   }
 
+  /**
+   * Moves these people into a department, or (null) out of theirs — only out of `onlyFrom` when
+   * given: the directory's group membership (SCIM), where one request may name thousands. One
+   * transaction under the people lock, one statement for the moves and one for their audit events
+   * (each on the person's own trail, as a merge records them), the programme re-evaluated once.
+   * Returns how many moved; someone already there is left alone.
+   */
+  moveToDepartment(
+    actor: Actor,
+    userIds: readonly string[],
+    departmentId: string | null,
+    options: { onlyFrom?: string } = {},
+  ): Promise<number> {
+    if (userIds.length === 0) return Promise.resolve(0);
+    return this.write(async (tx) => {
+      await lockPeopleOf(tx, actor.organisationId);
+      if (departmentId) {
+        const [found] = await tx.query<unknown[]>(
+          `SELECT 1 FROM department WHERE organisation_id = $1 AND id = $2`,
+          [actor.organisationId, departmentId],
+        );
+        if (!found) throw notFound('The department');
+      }
+      const moved = await tx.query<{ id: string; before: string | null }[]>(
+        `WITH target AS (
+           SELECT id, department_id AS before FROM app_user
+            WHERE organisation_id = $1 AND id = ANY($2::uuid[]) AND department_id IS DISTINCT FROM $3::uuid
+              AND ($4::uuid IS NULL OR department_id = $4::uuid)
+            FOR UPDATE
+         ), moved AS (
+           UPDATE app_user u SET department_id = $3 FROM target t WHERE u.id = t.id RETURNING u.id, t.before
+         ) SELECT id, before FROM moved`,
+        [actor.organisationId, userIds, departmentId, options.onlyFrom ?? null],
+      );
+      if (moved.length === 0) return 0;
+      await tx.query(
+        `INSERT INTO audit_event (organisation_id, actor_id, action, subject_type, subject_id, details)
+         SELECT $1, $2, 'person.updated', 'person', m.id,
+                jsonb_build_object('before', jsonb_build_object('departmentId', m.before),
+                                   'after', jsonb_build_object('departmentId', $3::uuid)) || $4::jsonb
+           FROM unnest($5::uuid[], $6::uuid[]) AS m (id, before)`,
+        [
+          actor.organisationId,
+          actor.userId,
+          departmentId,
+          viaDetails(actor),
+          moved.map((m) => m.id),
+          moved.map((m) => m.before),
+        ],
+      );
+      await this.programme.peopleChanged(tx, actor.organisationId); // movers' rule assignments
+      return moved.length;
+    });
+  }
+
   /** Reads the person locked, applies `next`, checks the rules, writes and audits what changed. */
   private change(
     actor: Actor,
