@@ -19,7 +19,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { ATTACHMENT_UPLOAD_PATH } from './modules/approaches/attachment-upload.interceptor.js';
 import { MODULE_IMPORT_PATH } from './modules/authoring/authoring-input.js';
 import { MEDIA_UPLOAD_PATH } from './modules/media/media-upload.interceptor.js';
-import { SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from './modules/provisioning/scim-error.js';
+import { isScimPath, SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from './common/scim-error-body.js';
 import { PEOPLE_IMPORT_UPLOAD_PATH } from './modules/users/people-import-upload.interceptor.js';
 
 /** The routes that take a multipart body (one file each); every other body must be JSON. */
@@ -157,11 +157,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 export async function initApp(app: CountersignApp): Promise<void> {
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-}
-
-/** A request to SCIM (RFC 7644), which answers in its own error shape. */
-export function isScimPath(url: string): boolean {
-  return url === '/scim' || url.startsWith('/scim/') || url.startsWith('/scim?');
 }
 
 function pathOf(url: string): string {

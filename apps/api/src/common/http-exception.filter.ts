@@ -1,8 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ErrorResponse } from '@countersign/contracts/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SCIM_CONTENT_TYPE, scimErrorBody } from '../modules/provisioning/scim-error.js';
 import { DomainError } from './domain-error.js';
+import { isScimPath, SCIM_CONTENT_TYPE, scimErrorBody } from './scim-error-body.js';
 
 const STATUS_CODES: Record<number, string> = {
   400: 'bad_request',
@@ -30,7 +30,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const url = host.switchToHttp().getRequest<FastifyRequest>()?.url ?? '';
     const send = (body: ErrorResponse) => {
       if (res.sent) return;
-      if (!/^\/scim(\/|\?|$)/.test(url)) return void res.code(body.statusCode).send(body);
+      if (!isScimPath(url)) return void res.code(body.statusCode).send(body);
       const scim = scimErrorBody(body, exception);
       void res.code(scim.status).type(SCIM_CONTENT_TYPE).send(scim.json);
     };
