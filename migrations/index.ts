@@ -19,6 +19,7 @@ import { AddAuditRetention1796340000000 } from './1796340000000-AddAuditRetentio
 import { AddProgressCounters1796360000000 } from './1796360000000-AddProgressCounters.js';
 import { TimeOrderedIds1796365000000 } from './1796365000000-TimeOrderedIds.js';
 import { CoverPeopleListIndexes1796366000000 } from './1796366000000-CoverPeopleListIndexes.js';
+import { AddScimProvisioning1796380000000 } from './1796380000000-AddScimProvisioning.js';
 import { AddSingleSignOn1796390000000 } from './1796390000000-AddSingleSignOn.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
@@ -44,5 +45,6 @@ export const migrations = [
   AddProgressCounters1796360000000,
   TimeOrderedIds1796365000000,
   CoverPeopleListIndexes1796366000000,
+  AddScimProvisioning1796380000000,
   AddSingleSignOn1796390000000,
 ];

@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -19,6 +19,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { ATTACHMENT_UPLOAD_PATH } from './modules/approaches/attachment-upload.interceptor.js';
 import { MODULE_IMPORT_PATH } from './modules/authoring/authoring-input.js';
 import { MEDIA_UPLOAD_PATH } from './modules/media/media-upload.interceptor.js';
+import { isScimPath, SCIM_CONTENT_TYPE, SCIM_ERROR_SCHEMA } from './common/scim-error-body.js';
 import { PEOPLE_IMPORT_UPLOAD_PATH } from './modules/users/people-import-upload.interceptor.js';
 
 /** The routes that take a multipart body (one file each); every other body must be JSON. */
@@ -28,6 +29,8 @@ const KB = 1024;
 const JSON_LIMIT = 256 * KB;
 /** A module document carries its images (base64), so its import may be larger. */
 const MODULE_IMPORT_JSON_LIMIT = 40 * KB * KB;
+/** A SCIM group's full membership (Okta's "replace members") names every member: tens of thousands. */
+const SCIM_JSON_LIMIT = 4 * KB * KB;
 
 /** helmet's own value: a year, subdomains included. */
 const HSTS = 'max-age=31536000; includeSubDomains';
@@ -61,6 +64,12 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // Bodies are JSON, or multipart on the upload routes: no text/plain, no forms.
   fastify.removeContentTypeParser('text/plain');
+  // SCIM clients send application/scim+json (RFC 7644 §3.1): JSON, read by the same parser.
+  fastify.addContentTypeParser(
+    'application/scim+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
 
   await app.register(fastifyHelmet as never, {
     contentSecurityPolicy: {
@@ -86,29 +95,36 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // API answers carry personal data and the CSRF token: no browser or proxy keeps them, unless the
   // route says otherwise (images set their own long caching; downloads `private, no-store`).
   fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+    if ((req.url.startsWith('/api/') || isScimPath(req.url)) && !reply.hasHeader('cache-control'))
       void reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
   fastify.addHook('preParsing', async (req: FastifyRequest, _reply: FastifyReply, payload: Readable) => {
-    if (!req.url.startsWith('/api/') || !['POST', 'PUT', 'PATCH'].includes(req.method)) return payload;
+    const scim = isScimPath(req.url);
+    if ((!req.url.startsWith('/api/') && !scim) || !['POST', 'PUT', 'PATCH'].includes(req.method))
+      return payload;
     const apiPath = pathOf(req.url).slice('/api'.length);
     const contentType = String(req.headers['content-type'] ?? '');
     if (/^multipart\/form-data/i.test(contentType)) {
+      if (scim) throw unsupportedBody();
       // A form post from another site cannot smuggle a request in: multipart only on the
       // uploads, which like every state-changing route still need the X-CSRF-Token header.
       if (req.method === 'POST' && MULTIPART_UPLOAD_PATHS.some((pattern) => pattern.test(apiPath)))
         return payload;
       throw unsupportedBody();
     }
-    const limit =
-      req.method === 'POST' && MODULE_IMPORT_PATH.test(apiPath) ? MODULE_IMPORT_JSON_LIMIT : JSON_LIMIT;
+    const limit = scim
+      ? SCIM_JSON_LIMIT
+      : req.method === 'POST' && MODULE_IMPORT_PATH.test(apiPath)
+        ? MODULE_IMPORT_JSON_LIMIT
+        : JSON_LIMIT;
     if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(limit);
     return limitBytes(payload, limit);
   });
 
-  app.setGlobalPrefix('api');
+  // Everything under /api, except SCIM: identity providers are given /scim/v2 as the base URL.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'scim/v2/{*rest}', method: RequestMethod.ALL }] });
   app.enableShutdownHooks();
 
   const openApi = SwaggerModule.createDocument(
@@ -124,6 +140,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
         'countersign_session',
         { type: 'apiKey', in: 'cookie', name: 'countersign_session' },
         'session',
+      )
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'A SCIM token (cs_scim_…), for /scim/v2 only.' },
+        'scim',
       )
       .build(),
   );
@@ -198,6 +218,16 @@ async function serveWeb(app: CountersignApp, fastify: FastifyInstance, dist: str
       return reply
         .code(404)
         .send({ statusCode: 404, code: 'not_found', message: `Cannot GET ${pathOf(req.url)}` });
+    }
+    if (isScimPath(req.url)) {
+      return reply
+        .code(404)
+        .type(SCIM_CONTENT_TYPE)
+        .send({
+          schemas: [SCIM_ERROR_SCHEMA],
+          status: '404',
+          detail: `There is no SCIM endpoint ${pathOf(req.url)}.`,
+        });
     }
     return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });

@@ -21,6 +21,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { ProgrammeModule } from './modules/programme/programme.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
+import { ProvisioningModule } from './modules/provisioning/provisioning.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { SsoModule } from './modules/sso/sso.module.js';
 import { TrainingFeatureModule } from './modules/training/training.module.js';
@@ -36,8 +37,13 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
-            // Never log credentials or session cookies.
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // Never log credentials, session cookies or SCIM bearer tokens.
+            redact: [
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
             // Request lines are logged at info; at warn and above the hot path skips them entirely.
             autoLogging: ['fatal', 'error', 'warn', 'silent'].includes(config.LOG_LEVEL)
               ? false
@@ -69,6 +75,7 @@ export class AppModule {
         SsoModule,
         NotificationsModule,
         ApproachesModule,
+        ProvisioningModule,
         DemoModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

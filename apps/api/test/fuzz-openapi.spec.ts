@@ -56,7 +56,7 @@ interface OpenApiDoc {
   paths: Record<string, Record<string, Operation>>;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A valid request of one operation, to change one part of at a time. */
 interface ValidRequest {
@@ -81,7 +81,15 @@ interface Fixture {
   notificationId: string;
   mediaId: string;
   userId: string;
+  /** A SCIM token of the admin's organisation, sent on /scim/v2 instead of relying on the session. */
+  scimToken: string;
+  /** A person and a department made over SCIM, for the SCIM operations on one resource. */
+  scimUserId: string;
+  scimGroupId: string;
 }
+
+const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const SCIM_PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 /** Text PostgreSQL cannot store: each must be refused, naming the field. */
 const UNSTORABLE: Record<string, string> = {
@@ -199,6 +207,62 @@ const VALID: Record<string, (fx: Fixture) => ValidRequest> = {
   'POST /api/authoring/modules/{moduleId}/unarchive': (fx) => ({ params: { moduleId: fx.draftModuleId } }),
   'GET /api/authoring/modules/{moduleId}/diff': () => ({ query: { from: '1', to: '1' } }),
   'GET /api/authoring/modules/{moduleId}/versions/{version}/export': () => ({ params: { version: '1' } }),
+  'GET /scim/v2/Users': () => ({
+    query: { filter: 'userName eq "nobody@example.test"', startIndex: '1', count: '10' },
+  }),
+  'POST /scim/v2/Users': () => ({
+    body: {
+      schemas: [SCIM_USER],
+      userName: `fuzz.${++idempotency}.${Date.now()}@example.test`,
+      name: { givenName: 'Fuzz', familyName: 'Walk' },
+      emails: [{ primary: true, type: 'work', value: `fuzz.${idempotency}.${Date.now()}@example.test` }],
+      externalId: `fuzz-${idempotency}-${Date.now()}`,
+      title: 'Analyst',
+      active: true,
+    },
+  }),
+  'GET /scim/v2/Users/{id}': (fx) => ({
+    params: { id: fx.scimUserId },
+    query: { excludedAttributes: 'groups' },
+  }),
+  'PUT /scim/v2/Users/{id}': (fx) => ({
+    params: { id: fx.scimUserId },
+    body: {
+      schemas: [SCIM_USER],
+      userName: 'fuzz.scim@example.test',
+      displayName: 'Fuzz Scim',
+      emails: [{ primary: true, type: 'work', value: 'fuzz.scim@example.test' }],
+      active: true,
+    },
+  }),
+  'PATCH /scim/v2/Users/{id}': (fx) => ({
+    params: { id: fx.scimUserId },
+    body: { schemas: [SCIM_PATCH], Operations: [{ op: 'Replace', path: 'title', value: 'Engineer' }] },
+  }),
+  'GET /scim/v2/Groups': () => ({
+    query: { filter: 'displayName eq "Nobody"', excludedAttributes: 'members' },
+  }),
+  'POST /scim/v2/Groups': () => ({
+    body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `Fuzz ${++idempotency}` },
+  }),
+  'GET /scim/v2/Groups/{id}': (fx) => ({ params: { id: fx.scimGroupId } }),
+  'PUT /scim/v2/Groups/{id}': (fx) => ({
+    params: { id: fx.scimGroupId },
+    body: {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Fuzz group',
+      members: [],
+    },
+  }),
+  'PATCH /scim/v2/Groups/{id}': (fx) => ({
+    params: { id: fx.scimGroupId },
+    body: {
+      schemas: [SCIM_PATCH],
+      Operations: [{ op: 'replace', path: 'displayName', value: 'Fuzz group' }],
+    },
+  }),
+  'GET /scim/v2/ResourceTypes/{id}': () => ({ params: { id: 'User' } }),
+  'GET /scim/v2/Schemas/{id}': () => ({ params: { id: SCIM_USER } }),
 };
 
 /** Operations whose inputs are not fuzzed: they end the session the walk signs in with. */
@@ -219,7 +283,8 @@ describe('hostile input over the OpenAPI document', () => {
   let doc: OpenApiDoc;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    // The walk sends more SCIM requests a minute than an identity provider would.
+    ctx = await TestContext.create({ SCIM_RATE_LIMIT_PER_MINUTE: '100000' });
     const team = await ctx.newTeam();
     client = await ctx.login(team.admin);
     const moduleIds = await ctx.moduleIds(team.org.id);
@@ -283,7 +348,29 @@ describe('hostile input over the OpenAPI document', () => {
       notificationId: notification!.id,
       mediaId: (media.body as { id: string }).id,
       userId: team.employee.id,
+      scimToken: '',
+      scimUserId: '',
+      scimGroupId: '',
     };
+    fx.scimToken = (
+      (await client.post('/api/provisioning/tokens', { name: 'Fuzz walk' }).expect(201)).body as {
+        secret: string;
+      }
+    ).secret;
+    const scim = (path: string, body: object) =>
+      ctx
+        .http()
+        .post(`/scim/v2/${path}`)
+        .set('Authorization', `Bearer ${fx.scimToken}`)
+        .send(body)
+        .expect(201)
+        .then((res) => (res.body as { id: string }).id);
+    fx.scimUserId = await scim('Users', {
+      schemas: [SCIM_USER],
+      userName: 'fuzz.scim@example.test',
+      emails: [{ primary: true, type: 'work', value: 'fuzz.scim@example.test' }],
+    });
+    fx.scimGroupId = await scim('Groups', { displayName: 'Fuzz group' });
     doc = (await ctx.http().get('/api/docs-json').expect(200)).body as OpenApiDoc;
   });
   afterAll(() => ctx.close());
@@ -333,7 +420,15 @@ describe('hostile input over the OpenAPI document', () => {
   }
 
   function send(method: Method, url: string, body?: Json | { raw: string }): request.Test {
-    const req = { GET: client.get, POST: client.post, PUT: client.put, DELETE: client.delete }[method](url);
+    const req = {
+      GET: client.get,
+      POST: client.post,
+      PUT: client.put,
+      PATCH: client.patch,
+      DELETE: client.delete,
+    }[method](url);
+    // SCIM answers to its bearer token, not to the session.
+    if (url.startsWith('/scim/')) req.set('Authorization', `Bearer ${fx.scimToken}`);
     if (body === undefined) return req;
     const raw = body !== null && typeof body === 'object' && 'raw' in body ? String(body.raw) : null;
     return req.set('Content-Type', 'application/json').send(raw ?? JSON.stringify(body));

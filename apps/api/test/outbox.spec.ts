@@ -212,14 +212,12 @@ describe('email outbox: OutboxSender', () => {
     const { org, employee } = await ctx.newTeam();
     await expect(
       ctx.dataSource.transaction(async (tx) => {
-        await ctx.app
-          .get(NotificationsService)
-          .queueEmail(tx, {
-            organisationId: org.id,
-            recipientIds: [employee.id],
-            subject: 'Never',
-            bodyText: 'x',
-          });
+        await ctx.app.get(NotificationsService).queueEmail(tx, {
+          organisationId: org.id,
+          recipientIds: [employee.id],
+          subject: 'Never',
+          bodyText: 'x',
+        });
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');

@@ -54,6 +54,8 @@ interface Fixture {
   importId: string;
   /** Departments the admin renames, merges (source into target) and deletes (empty). */
   departments: { rename: string; mergeSource: string; mergeInto: string; remove: string };
+  /** A SCIM token the admin revokes. */
+  scimTokenId: string;
   /** Assignment rules the admin reads, edits and deletes. */
   rules: { view: string; edit: string; remove: string };
   /** A failed email the admin queues again. */
@@ -81,10 +83,14 @@ let reportKeys = 0;
 let tableNames = 0;
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** As documented in OpenAPI, with `{param}` placeholders. */
   path: string;
-  permission: Permission | 'public';
+  /**
+   * `scim-token`: a /scim/v2 route, for an identity provider with a SCIM bearer token (tested in
+   * scim.spec.ts). No session of any role reaches it: each caller here gets SCIM's 401.
+   */
+  permission: Permission | 'public' | 'scim-token';
   /** The status a caller that may use the route gets with the valid ids and body below. */
   ok: number;
   /** Public routes only: what an anonymous caller gets. */
@@ -683,7 +689,56 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     params: (fx) => ({ mediaId: fx.mediaId }),
   },
+  { method: 'GET', path: '/api/provisioning/tokens', permission: 'identity:manage', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/provisioning/tokens',
+    permission: 'identity:manage',
+    ok: 201,
+    body: () => ({ name: `Table token ${++tableNames}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/provisioning/tokens/{tokenId}/revoke',
+    permission: 'identity:manage',
+    ok: 200,
+    params: (fx) => ({ tokenId: fx.scimTokenId }),
+  },
 ];
+
+/** Every /scim/v2 operation: documented with the `scim` bearer scheme, none reachable by a session. */
+const SCIM_ROUTES: RouteCase[] = [
+  ...['Users', 'Groups'].flatMap((resource): RouteCase[] => [
+    { method: 'GET', path: `/scim/v2/${resource}`, permission: 'scim-token', ok: 401 },
+    { method: 'POST', path: `/scim/v2/${resource}`, permission: 'scim-token', ok: 401, body: () => ({}) },
+    ...(['GET', 'PUT', 'PATCH', 'DELETE'] as const).map((method): RouteCase => ({
+      method,
+      path: `/scim/v2/${resource}/{id}`,
+      permission: 'scim-token',
+      ok: 401,
+      params: (fx) => ({ id: fx.users.employee.id }),
+      body: method === 'PUT' || method === 'PATCH' ? () => ({}) : undefined,
+    })),
+  ]),
+  { method: 'GET', path: '/scim/v2/ServiceProviderConfig', permission: 'scim-token', ok: 401 },
+  { method: 'GET', path: '/scim/v2/ResourceTypes', permission: 'scim-token', ok: 401 },
+  {
+    method: 'GET',
+    path: '/scim/v2/ResourceTypes/{id}',
+    permission: 'scim-token',
+    ok: 401,
+    params: () => ({ id: 'User' }),
+  },
+  { method: 'GET', path: '/scim/v2/Schemas', permission: 'scim-token', ok: 401 },
+  {
+    method: 'GET',
+    path: '/scim/v2/Schemas/{id}',
+    permission: 'scim-token',
+    ok: 401,
+    params: () => ({ id: 'urn:ietf:params:scim:schemas:core:2.0:User' }),
+  },
+];
+ROUTES.push(...SCIM_ROUTES);
 
 const PUBLIC_ROUTES = [
   'GET /api/health',
@@ -703,6 +758,7 @@ const PUBLIC_ROUTES = [
 function expectedFor(route: RouteCase, who: Caller): { status: number; code?: string } {
   if (route.permission === 'public')
     return who === 'anonymous' ? { status: route.anonymous! } : { status: route.ok };
+  if (route.permission === 'scim-token') return { status: 401 };
   if (who === 'anonymous') return { status: 401, code: 'unauthenticated' };
   return ROLE_PERMISSIONS[who].includes(route.permission)
     ? { status: route.ok }
@@ -885,6 +941,11 @@ describe('permissions', () => {
         remove: (await ctx.newDepartment(team.org.id)).id,
       },
       rules: { view: '', edit: '', remove: '' },
+      scimTokenId: (
+        (await clients.admin.post('/api/provisioning/tokens', { name: 'Table token' }).expect(201)).body as {
+          token: { id: string };
+        }
+      ).token.id,
       failedEmailId: (
         await ctx.dataSource.query<{ id: string }[]>(
           `INSERT INTO outbound_email (organisation_id, recipient_id, from_address, to_address, subject, body_text, status)
@@ -916,15 +977,18 @@ describe('permissions', () => {
       let req: request.Test;
       if (who === 'anonymous') {
         const http = ctx.http();
-        req = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete }[route.method].call(
-          http,
-          url,
-        );
+        req = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete }[
+          route.method
+        ].call(http, url);
       } else {
         const client = route.ownSession ? await ctx.login(fx.users[who]) : fx.clients[who];
-        req = { GET: client.get, POST: client.post, PUT: client.put, DELETE: client.delete }[route.method](
-          url,
-        );
+        req = {
+          GET: client.get,
+          POST: client.post,
+          PUT: client.put,
+          PATCH: client.patch,
+          DELETE: client.delete,
+        }[route.method](url);
       }
       if (route.upload) {
         const { data, filename, contentType } = route.upload;
@@ -933,7 +997,17 @@ describe('permissions', () => {
       const res: request.Response = await req;
 
       const outcome = { status: res.status, code: (res.body as { code?: string } | undefined)?.code };
-      if (expected.code) {
+      if (route.permission === 'scim-token') {
+        // A session (or nothing) on /scim/v2: SCIM's own 401, never the route's work.
+        expect({ status: res.status, body: res.body as unknown }).toEqual({
+          status: 401,
+          body: {
+            schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+            status: '401',
+            detail: expect.any(String),
+          },
+        });
+      } else if (expected.code) {
         expect(outcome).toEqual({ status: expected.status, code: expected.code });
         expect(res.body).toMatchObject({ statusCode: expected.status, message: expect.any(String) });
       } else {
@@ -983,6 +1057,8 @@ describe('permissions', () => {
         'DELETE /api/departments/{departmentId} → people:manage',
         'DELETE /api/programme/rules/{ruleId} → assignments:manage',
         'DELETE /api/programme/templates/{kind} → assignments:manage',
+        'DELETE /scim/v2/Groups/{id} → scim-token',
+        'DELETE /scim/v2/Users/{id} → scim-token',
         'GET /api/approaches/attachments/{attachmentId} → approaches:report',
         'GET /api/approaches/questions → approaches:report',
         'GET /api/approaches/reports → approaches:triage',
@@ -1033,11 +1109,23 @@ describe('permissions', () => {
         'GET /api/progress/overview → progress:read',
         'GET /api/progress/people/{userId} → progress:read',
         'GET /api/progress/trends → progress:read',
+        'GET /api/provisioning/tokens → identity:manage',
         'GET /api/red-flags → modules:read',
         'GET /api/settings → audit:read',
         'GET /api/sso → identity:manage',
         'GET /api/users → directory:read',
         'GET /api/verify/{code} → public',
+        'GET /scim/v2/Groups → scim-token',
+        'GET /scim/v2/Groups/{id} → scim-token',
+        'GET /scim/v2/ResourceTypes → scim-token',
+        'GET /scim/v2/ResourceTypes/{id} → scim-token',
+        'GET /scim/v2/Schemas → scim-token',
+        'GET /scim/v2/Schemas/{id} → scim-token',
+        'GET /scim/v2/ServiceProviderConfig → scim-token',
+        'GET /scim/v2/Users → scim-token',
+        'GET /scim/v2/Users/{id} → scim-token',
+        'PATCH /scim/v2/Groups/{id} → scim-token',
+        'PATCH /scim/v2/Users/{id} → scim-token',
         'POST /api/approaches/check → approaches:report',
         'POST /api/approaches/reports → approaches:report',
         'POST /api/approaches/reports/{reportId}/assign → approaches:triage',
@@ -1079,6 +1167,10 @@ describe('permissions', () => {
         'POST /api/programme/rules → assignments:manage',
         'POST /api/programme/rules/preview → assignments:manage',
         'POST /api/programme/templates/{kind}/preview → assignments:manage',
+        'POST /api/provisioning/tokens → identity:manage',
+        'POST /api/provisioning/tokens/{tokenId}/revoke → identity:manage',
+        'POST /scim/v2/Groups → scim-token',
+        'POST /scim/v2/Users → scim-token',
         'PUT /api/approaches/rules → approaches:rules',
         'PUT /api/authoring/modules/{moduleId}/draft → modules:author',
         'PUT /api/departments/{departmentId} → people:manage',
@@ -1087,6 +1179,8 @@ describe('permissions', () => {
         'PUT /api/programme/templates/{kind} → assignments:manage',
         'PUT /api/settings → settings:manage',
         'PUT /api/sso → identity:manage',
+        'PUT /scim/v2/Groups/{id} → scim-token',
+        'PUT /scim/v2/Users/{id} → scim-token',
       ]);
     });
 
@@ -1099,7 +1193,8 @@ describe('permissions', () => {
         })),
       );
       expect(all.length).toBeGreaterThan(0);
-      const pattern = /^(?:Requires permission `([a-z:]+)`\.|No session required\.)$/;
+      const pattern =
+        /^(?:Requires permission `([a-z:]+)`\.|No session required\.|Requires a SCIM bearer token\.)$/;
       const odd = all.filter((o) => {
         const m = pattern.exec(o.description ?? '');
         return !m || (m[1] !== undefined && !(PERMISSIONS as readonly string[]).includes(m[1]));
@@ -1213,7 +1308,9 @@ function operations(doc: OpenApiDoc): { method: string; path: string; permission
         ? required[1]!
         : description === 'No session required.'
           ? 'public'
-          : `UNDESCRIBED: ${description}`;
+          : description === 'Requires a SCIM bearer token.'
+            ? 'scim-token'
+            : `UNDESCRIBED: ${description}`;
       return { method: method.toUpperCase(), path, permission };
     }),
   );

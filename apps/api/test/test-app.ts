@@ -32,6 +32,7 @@ export interface Client {
   get(url: string): request.Test;
   post(url: string, body?: object): request.Test;
   put(url: string, body?: object): request.Test;
+  patch(url: string, body?: object): request.Test;
   delete(url: string): request.Test;
 }
 
@@ -199,6 +200,10 @@ export class TestContext {
       },
       put: (url, body) => {
         const req = this.http().put(url).set('Cookie', cookie).set('X-CSRF-Token', session.csrfToken);
+        return body === undefined ? req : req.send(body);
+      },
+      patch: (url, body) => {
+        const req = this.http().patch(url).set('Cookie', cookie).set('X-CSRF-Token', session.csrfToken);
         return body === undefined ? req : req.send(body);
       },
       delete: (url) => this.http().delete(url).set('Cookie', cookie).set('X-CSRF-Token', session.csrfToken),

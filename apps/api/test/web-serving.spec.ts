@@ -74,5 +74,13 @@ describe('serving the web app', () => {
       code: 'not_found',
       message: 'Cannot GET /api/no-such-thing',
     });
+    // SCIM is not the app either: an unknown SCIM path is a 404 in SCIM's shape.
+    const scim = await ctx.http().get('/scim/v2/NoSuchThing').expect(404);
+    expect(scim.headers['content-type']).toMatch(/^application\/scim\+json/);
+    expect(scim.body).toEqual({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: '404',
+      detail: expect.any(String),
+    });
   });
 });

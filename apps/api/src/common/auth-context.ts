@@ -9,17 +9,24 @@ export interface AuthContext {
   csrfToken: string;
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    auth?: AuthContext;
-  }
-}
-
 /**
- * Who makes a change, as audit events record it: a signed-in person, or (`userId` null) the
- * system acting on someone else's word, such as an identity provider's claims at sign-in.
+ * Who makes a change to people or departments: a signed-in person (an AuthContext is one), the
+ * organisation's directory through a SCIM token (`userId` null; the audit event's details name
+ * the token), or the system on an identity provider's word at sign-in (`userId` null).
  */
 export interface Actor {
   organisationId: string;
   userId: string | null;
+  scimToken?: { id: string; name: string };
+}
+
+/** The audit details that say a change came from the directory, if it did. */
+export function viaDetails(actor: Actor): Record<string, unknown> {
+  return actor.scimToken ? { via: { scimToken: actor.scimToken } } : {};
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: AuthContext;
+  }
 }

@@ -6,6 +6,8 @@ import type { AuthContext } from './auth-context.js';
 
 export const PERMISSION_KEY = 'countersign:permission';
 export const PUBLIC_KEY = 'countersign:public';
+/** Set by @ScimAuthenticated (modules/provisioning): the route's own guard checks a SCIM token. */
+export const SCIM_KEY = 'countersign:scim';
 
 /**
  * Every endpoint carries exactly one of these. The global AuthGuard refuses a route that has

@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ErrorResponse } from '@countersign/contracts/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error.js';
+import { isScimPath, SCIM_CONTENT_TYPE, scimErrorBody } from './scim-error-body.js';
 
 const STATUS_CODES: Record<number, string> = {
   400: 'bad_request',
@@ -16,25 +17,36 @@ const STATUS_CODES: Record<number, string> = {
   429: 'too_many_requests',
 };
 
-/** Maps every error to `{ statusCode, code, message, details? }`. Stack traces stay in the log. */
+/**
+ * Maps every error to `{ statusCode, code, message, details? }`, or on /scim/v2 to SCIM's error
+ * shape (RFC 7644 §3.12). Stack traces stay in the log.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<FastifyReply>();
+    const url = host.switchToHttp().getRequest<FastifyRequest>()?.url ?? '';
+    const send = (body: ErrorResponse) => {
+      if (res.sent) return;
+      if (!isScimPath(url)) return void res.code(body.statusCode).send(body);
+      const scim = scimErrorBody(body, exception);
+      void res.code(scim.status).type(SCIM_CONTENT_TYPE).send(scim.json);
+    };
     const unavailable = databaseUnavailable(exception);
     if (unavailable) {
       // Overload or an outage, not a bug: say when to try again instead of a 500.
       this.logger.warn(`${unavailable.code}: ${(exception as Error).message}`);
-      if (!res.sent) res.code(503).header('Retry-After', String(RETRY_AFTER_SECONDS)).send(unavailable);
+      if (!res.sent) res.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      send(unavailable);
       return;
     }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
     const retryAfter = retryAfterSeconds(body);
     if (retryAfter !== undefined && !res.sent) res.header('Retry-After', String(retryAfter));
-    if (!res.sent) res.code(body.statusCode).send(body);
+    send(body);
   }
 
   private toBody(exception: unknown): ErrorResponse {

@@ -127,6 +127,12 @@ const envSchema = z.object({
    */
   VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   /**
+   * Requests one SCIM token (/scim/v2, an identity provider's directory sync) may make per minute;
+   * more answer 429 with Retry-After, which Entra ID and Okta both honour. A first sync of a large
+   * directory runs at about this pace. Counted in PostgreSQL, across replicas.
+   */
+  SCIM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
+  /**
    * The key that encrypts stored secrets (an identity provider's client secret, authenticator
    * seeds): 32 random bytes in base64 (`openssl rand -base64 32`). Unset outside production, a key
    * is made once in DATA_DIR/secrets.key; unset in production, configuring SSO or a second factor

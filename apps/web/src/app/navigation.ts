@@ -1,6 +1,7 @@
 import { hasPermission, type Permission, type Role } from '@countersign/contracts/permissions';
 import {
   IconAdjustments,
+  IconAddressBook,
   IconBooks,
   IconCalendarRepeat,
   IconChartBar,
@@ -71,6 +72,12 @@ const NAV_ITEMS: readonly NavItem[] = [
     icon: IconAdjustments,
   },
   { to: '/admin/sso', label: 'Single sign-on', permission: 'identity:manage', icon: IconKey },
+  {
+    to: '/admin/provisioning',
+    label: 'Directory sync',
+    permission: 'identity:manage',
+    icon: IconAddressBook,
+  },
   { to: '/admin/settings', label: 'Settings', permission: 'settings:manage', icon: IconSettings },
 ];
 

@@ -208,6 +208,18 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="identity:manage" />,
+                children: [
+                  {
+                    path: 'admin/provisioning',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/provisioning/routes/provisioning-page')).ProvisioningPage,
+                    },
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="approaches:rules" />,
                 children: [
                   {

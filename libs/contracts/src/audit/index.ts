@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'people.imported',
   'department.created',
   'department.renamed',
+  'department.linked',
   'department.merged',
   'department.deleted',
   'organisation.created',
@@ -140,6 +141,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'people.imported': 'Imported people from a file',
   'department.created': 'Created a department',
   'department.renamed': 'Renamed a department',
+  'department.linked': 'Linked a department to a directory group',
   'department.merged': 'Merged departments',
   'department.deleted': 'Deleted a department',
   'organisation.created': 'Created the organisation',
@@ -234,6 +236,15 @@ export const auditFiltersSchema = z
   .strict();
 
 /** The instants a filter's `from`/`to` stand for: from inclusive, to exclusive. */
+/**
+ * Who made a change, in words, when no person did: the organisation's directory (a change over
+ * SCIM names its token in `details.via`), else the system itself.
+ */
+export function systemActorLabel(details: Record<string, unknown> | null | undefined): string {
+  const token = (details?.via as { scimToken?: { name?: unknown } } | undefined)?.scimToken;
+  return token && typeof token.name === 'string' ? `Directory sync (SCIM token “${token.name}”)` : 'System';
+}
+
 export function auditRange(filters: { from?: string; to?: string }): { from: Date | null; to: Date | null } {
   const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
   const from = filters.from

@@ -8,6 +8,7 @@ import {
   type AuditAction,
   type AuditEventsPage,
   type AuditSubjectType,
+  systemActorLabel,
 } from '@countersign/contracts/audit';
 import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
@@ -123,7 +124,7 @@ function csvLine(r: AuditRow): string[] {
   const cells = [
     new Date(r.at).toISOString(),
     r.actor_id ?? '',
-    r.actor_name ?? (r.actor_id ? '' : 'System'),
+    r.actor_name ?? (r.actor_id ? '' : systemActorLabel(r.details)),
     r.action,
     AUDIT_ACTION_LABELS[r.action] ?? r.action,
     AUDIT_SUBJECT_LABELS[r.subject_type] ?? r.subject_type,

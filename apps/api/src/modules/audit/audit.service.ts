@@ -139,6 +139,8 @@ export const SELECT_EVENTS = `
                                         WHERE s.id = e.organisation_id AND s.id = e.subject_id)
            WHEN 'approach_report' THEN (SELECT s.reference FROM approach_report s
                                          WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
+           WHEN 'scim_token' THEN (SELECT s.name FROM scim_token s
+                                    WHERE s.organisation_id = e.organisation_id AND s.id = e.subject_id)
          END AS subject_name
     FROM audit_event e
     LEFT JOIN app_user u ON u.organisation_id = e.organisation_id AND u.id = e.actor_id`;

@@ -4,16 +4,17 @@ import { CSRF_HEADER, SESSION_COOKIE } from '@countersign/contracts/auth';
 import { hasPermission, type Permission } from '@countersign/contracts/permissions';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { PERMISSION_KEY, PUBLIC_KEY } from '../../common/authenticated.decorator.js';
+import { PERMISSION_KEY, PUBLIC_KEY, SCIM_KEY } from '../../common/authenticated.decorator.js';
 import { DomainError } from '../../common/domain-error.js';
 import { AuthService } from './auth.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Global guard. A route must be @Public or @Authenticated({ permission }); anything else is
- * refused, so a forgotten decorator fails closed. For authenticated routes it resolves the
- * session cookie, checks the CSRF header on state-changing methods, then the permission.
+ * Global guard. A route must be @Public, @Authenticated({ permission }) or @ScimAuthenticated
+ * (whose own guard checks the bearer token); anything else is refused, so a forgotten decorator
+ * fails closed. For authenticated routes it resolves the session cookie, checks the CSRF header
+ * on state-changing methods, then the permission.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -25,6 +26,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    // SCIM routes carry their own guard (ScimTokenGuard): a bearer token, not a session.
+    if (this.reflector.getAllAndOverride<boolean>(SCIM_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission>(PERMISSION_KEY, targets);
     if (!permission) throw new DomainError(403, 'forbidden', 'This endpoint is not available.');
 

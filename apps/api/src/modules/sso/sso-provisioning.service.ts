@@ -156,7 +156,7 @@ export class SsoProvisioningService {
     const found = await find();
     if (found) return found;
     try {
-      return (await this.departments.create(actor, name, 'sso')).id;
+      return (await this.departments.create(actor, name, { source: 'sso' })).id;
     } catch (error) {
       // Two first sign-ins of the same new department at once: the other made it.
       if (error instanceof DomainError && error.code === 'department_name_taken') {

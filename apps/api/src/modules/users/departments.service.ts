@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DepartmentView } from '@countersign/contracts/directory';
 import type { DepartmentMergeResult } from '@countersign/contracts/people';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor, AuthContext } from '../../common/auth-context.js';
+import { type Actor, type AuthContext, viaDetails } from '../../common/auth-context.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProgrammeRunner } from '../programme/programme-runner.service.js';
@@ -21,24 +21,61 @@ export class DepartmentsService {
     private readonly programme: ProgrammeRunner,
   ) {}
 
-  /** `source: 'sso'`: made because an identity provider named it at someone's sign-in. */
-  create(auth: Actor, name: string, source?: 'sso'): Promise<DepartmentView> {
+  /**
+   * `externalId`: the directory's id of the group it stands for (SCIM), if any. `source: 'sso'`:
+   * made because an identity provider named it at someone's sign-in.
+   */
+  create(
+    auth: Actor,
+    name: string,
+    options: { externalId?: string | null; source?: 'sso' } = {},
+  ): Promise<DepartmentView> {
+    const externalId = options.externalId ?? null;
     return this.write(async (tx) => {
       await this.assertNameFree(tx, auth.organisationId, name, null);
+      if (externalId) await this.assertExternalIdFree(tx, auth.organisationId, externalId, null);
       const [row] = await tx.query<{ id: string }[]>(
-        `INSERT INTO department (organisation_id, name) VALUES ($1, $2) RETURNING id`,
-        [auth.organisationId, name],
+        `INSERT INTO department (organisation_id, name, external_id) VALUES ($1, $2, $3) RETURNING id`,
+        [auth.organisationId, name, externalId],
       );
+      const after = externalId ? { name, externalId } : { name };
       await this.record(tx, auth, 'department.created', row!.id, {
         before: null,
-        after: { name },
-        ...(source ? { source } : {}),
+        after,
+        ...(options.source ? { source: options.source } : {}),
       });
       return { id: row!.id, name, memberCount: 0 };
     });
   }
 
-  rename(auth: AuthContext, departmentId: string, name: string): Promise<DepartmentView> {
+  /**
+   * Links the department to the directory group with this id (or unlinks it, with null): how an
+   * identity provider that found an existing department by name claims it.
+   */
+  link(auth: Actor, departmentId: string, externalId: string | null): Promise<DepartmentView> {
+    return this.write(async (tx) => {
+      await this.lock(tx, auth.organisationId, departmentId);
+      const [before] = await tx.query<{ externalId: string | null }[]>(
+        `SELECT external_id AS "externalId" FROM department WHERE organisation_id = $1 AND id = $2`,
+        [auth.organisationId, departmentId],
+      );
+      if (before!.externalId !== externalId) {
+        if (externalId) await this.assertExternalIdFree(tx, auth.organisationId, externalId, departmentId);
+        await tx.query(`UPDATE department SET external_id = $3 WHERE organisation_id = $1 AND id = $2`, [
+          auth.organisationId,
+          departmentId,
+          externalId,
+        ]);
+        await this.record(tx, auth, 'department.linked', departmentId, {
+          before: { externalId: before!.externalId },
+          after: { externalId },
+        });
+      }
+      return this.view(tx, auth.organisationId, departmentId);
+    });
+  }
+
+  rename(auth: Actor, departmentId: string, name: string): Promise<DepartmentView> {
     return this.write(async (tx) => {
       const before = await this.lock(tx, auth.organisationId, departmentId);
       if (before.name !== name) {
@@ -61,7 +98,7 @@ export class DepartmentsService {
    * Moves everyone of `departmentId` (deactivated people too) into `intoId`, records each move on
    * the person's own trail, then deletes the emptied department.
    */
-  merge(auth: AuthContext, departmentId: string, intoId: string): Promise<DepartmentMergeResult> {
+  merge(auth: Actor, departmentId: string, intoId: string): Promise<DepartmentMergeResult> {
     if (departmentId === intoId) {
       throw unprocessable('merge_into_itself', 'A department cannot be merged into itself.', [
         { field: 'intoDepartmentId', message: 'must be another department' },
@@ -122,7 +159,7 @@ export class DepartmentsService {
   }
 
   /** Only an empty department goes: people (deactivated ones too) keep their department as evidence. */
-  remove(auth: AuthContext, departmentId: string): Promise<void> {
+  remove(auth: Actor, departmentId: string): Promise<void> {
     return this.write(async (tx) => {
       await lockPeopleOf(tx, auth.organisationId);
       const before = await this.lock(tx, auth.organisationId, departmentId);
@@ -200,10 +237,28 @@ export class DepartmentsService {
     if (taken) throw nameTaken();
   }
 
+  private async assertExternalIdFree(
+    tx: EntityManager,
+    organisationId: string,
+    externalId: string,
+    except: string | null,
+  ) {
+    const [taken] = await tx.query<unknown[]>(
+      `SELECT 1 FROM department WHERE organisation_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3::uuid`,
+      [organisationId, externalId, except],
+    );
+    if (taken) throw externalIdTaken();
+  }
+
   private record(
     tx: EntityManager,
     auth: Actor,
-    action: 'department.created' | 'department.renamed' | 'department.merged' | 'department.deleted',
+    action:
+      | 'department.created'
+      | 'department.renamed'
+      | 'department.linked'
+      | 'department.merged'
+      | 'department.deleted',
     departmentId: string,
     details: Record<string, unknown>,
   ) {
@@ -213,7 +268,7 @@ export class DepartmentsService {
       action,
       subjectType: 'department',
       subjectId: departmentId,
-      details,
+      details: { ...details, ...viaDetails(auth) },
     });
   }
 
@@ -222,10 +277,16 @@ export class DepartmentsService {
       return await this.dataSource.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error, 'department_organisation_id_name_key')) throw nameTaken();
+      if (isUniqueViolation(error, 'department_external_id_key')) throw externalIdTaken();
       throw error;
     }
   }
 }
+
+const externalIdTaken = () =>
+  conflict('external_id_taken', 'Another department is already linked to this directory group.', [
+    { field: 'externalId', message: 'is already in use' },
+  ]);
 
 const nameTaken = () =>
   conflict('department_name_taken', 'There is already a department with this name.', [

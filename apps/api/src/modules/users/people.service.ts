@@ -10,7 +10,7 @@ import type {
 } from '@countersign/contracts/people';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { Actor } from '../../common/auth-context.js';
+import { type Actor, viaDetails } from '../../common/auth-context.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -31,9 +31,19 @@ export interface ChangeSource {
   /** Send the new person an invitation to choose a password (default true). */
   invite?: boolean;
 }
+/**
+ * How the organisation's directory knows the person (SCIM): its own id for them, and the userName
+ * when that is not their email address. Only SCIM sets these; the admin UI keeps them as they are.
+ */
+export interface DirectoryLink {
+  externalId: string | null;
+  scimUserName: string | null;
+}
+/** A change the directory makes: any field of an edit, `active` and the directory link too. */
+export type DirectoryChange = UpdateInput & Partial<DirectoryLink> & { active?: boolean };
 
 /** The fields of a person an administrator changes, as audit events record them before and after. */
-interface PersonRecord {
+interface PersonRecord extends DirectoryLink {
   name: string;
   email: string;
   role: PersonView['role'];
@@ -54,12 +64,15 @@ const RECORD_FIELDS = [
   'jobTitle',
   'startDate',
   'active',
+  'externalId',
+  'scimUserName',
 ] as const satisfies readonly (keyof PersonRecord)[];
 
 const SELECT_RECORD = `
   SELECT name, email, role, department_id AS "departmentId", manager_id AS "managerId",
          sensitivity_tier AS "sensitivityTier", job_title AS "jobTitle",
-         to_char(start_date, 'YYYY-MM-DD') AS "startDate", active
+         to_char(start_date, 'YYYY-MM-DD') AS "startDate", active,
+         external_id AS "externalId", scim_user_name AS "scimUserName"
     FROM app_user`;
 
 const SELECT_PEOPLE = `
@@ -174,18 +187,24 @@ export class PeopleService {
   /**
    * A new person is `invited`: no password yet. With mail configured their invitation email is
    * queued in the same transaction; without, an administrator copies the link from their page.
+   * People the directory creates (SCIM) are not invited (`invite: false`): they sign in through
+   * the identity provider, and a first sync of thousands must not send thousands of emails.
    */
-  create(auth: Actor, input: CreateInput, options: ChangeSource = {}): Promise<PersonView> {
+  create(
+    actor: Actor,
+    input: CreateInput & Partial<DirectoryLink>,
+    options: ChangeSource = {},
+  ): Promise<PersonView> {
     return this.write(async (tx) => {
-      await lockPeopleOf(tx, auth.organisationId);
-      const record: PersonRecord = { ...input, active: true };
-      await this.check(tx, auth.organisationId, null, null, record);
+      await lockPeopleOf(tx, actor.organisationId);
+      const record: PersonRecord = { externalId: null, scimUserName: null, ...input, active: true };
+      await this.check(tx, actor.organisationId, null, null, record);
       const [row] = await tx.query<{ id: string }[]>(
         `INSERT INTO app_user (organisation_id, name, email, role, department_id, manager_id, sensitivity_tier,
-                               job_title, start_date, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true) RETURNING id`,
+                               job_title, start_date, active, external_id, scim_user_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, $10, $11) RETURNING id`,
         [
-          auth.organisationId,
+          actor.organisationId,
           record.name,
           record.email,
           record.role,
@@ -194,38 +213,44 @@ export class PeopleService {
           record.sensitivityTier,
           record.jobTitle,
           record.startDate,
+          record.externalId,
+          record.scimUserName,
         ],
       );
       await this.audit.record(tx, {
-        organisationId: auth.organisationId,
-        actorId: auth.userId,
+        organisationId: actor.organisationId,
+        actorId: actor.userId,
         action: 'person.created',
         subjectType: 'person',
         subjectId: row!.id,
-        details: { before: null, after: record, ...sourceOf(options) },
+        details: { before: null, after: record, ...viaDetails(actor), ...sourceOf(options) },
       });
       if (options.invite !== false)
-        await this.credentials.inviteNewPeople(tx, auth.organisationId, [row!.id], auth.userId);
-      await this.programme.peopleChanged(tx, auth.organisationId); // assignment rules for the joiner
-      return this.get(auth.organisationId, row!.id, tx);
+        await this.credentials.inviteNewPeople(tx, actor.organisationId, [row!.id], actor.userId);
+      await this.programme.peopleChanged(tx, actor.organisationId); // assignment rules for the joiner
+      return this.get(actor.organisationId, row!.id, tx);
     });
   }
 
-  /** A changed role takes effect at the person's next request: remembered sessions are forgotten. */
+  /**
+   * A changed role takes effect at the person's next request: remembered sessions are forgotten.
+   * The directory's changes (SCIM) come here too, `active` included: one that deactivates ends
+   * the sessions exactly as `deactivate` does, in the same transaction.
+   */
   async update(
-    auth: Actor,
+    actor: Actor,
     userId: string,
-    input: UpdateInput,
+    input: DirectoryChange,
     options: ChangeSource = {},
   ): Promise<PersonView> {
     const view = await this.change(
-      auth,
+      actor,
       userId,
       'person.updated',
       (before) => ({ ...before, ...stripUndefined(input) }),
       options,
     );
-    if (input.role) this.auth.forgetUser(userId);
+    if (input.role || input.active === false) this.auth.forgetUser(userId);
     return view;
   }
 
@@ -233,8 +258,8 @@ export class PeopleService {
    * Ends every session of the person (their rows, and this replica's memory of them) in the same
    * transaction that marks them deactivated; their assignments, attempts and completions stay.
    */
-  async deactivate(auth: Actor, userId: string): Promise<PersonView> {
-    const view = await this.change(auth, userId, 'person.deactivated', (before) => ({
+  async deactivate(actor: Actor, userId: string): Promise<PersonView> {
+    const view = await this.change(actor, userId, 'person.deactivated', (before) => ({
       ...before,
       active: false,
     }));
@@ -242,36 +267,92 @@ export class PeopleService {
     return view;
   }
 
-  reactivate(auth: Actor, userId: string): Promise<PersonView> {
-    return this.change(auth, userId, 'person.reactivated', (before) => ({ ...before, active: true }));
+  reactivate(actor: Actor, userId: string): Promise<PersonView> {
+    return this.change(actor, userId, 'person.reactivated', (before) => ({ ...before, active: true }));
+  }
+
+  /**
+   * Moves these people into a department, or (null) out of theirs — only out of `onlyFrom` when
+   * given: the directory's group membership (SCIM), where one request may name thousands. One
+   * transaction under the people lock, one statement for the moves and one for their audit events
+   * (each on the person's own trail, as a merge records them), the programme re-evaluated once.
+   * Returns how many moved; someone already there is left alone.
+   */
+  moveToDepartment(
+    actor: Actor,
+    userIds: readonly string[],
+    departmentId: string | null,
+    options: { onlyFrom?: string } = {},
+  ): Promise<number> {
+    if (userIds.length === 0) return Promise.resolve(0);
+    return this.write(async (tx) => {
+      await lockPeopleOf(tx, actor.organisationId);
+      if (departmentId) {
+        const [found] = await tx.query<unknown[]>(
+          `SELECT 1 FROM department WHERE organisation_id = $1 AND id = $2`,
+          [actor.organisationId, departmentId],
+        );
+        if (!found) throw notFound('The department');
+      }
+      const moved = await tx.query<{ id: string; before: string | null }[]>(
+        `WITH target AS (
+           SELECT id, department_id AS before FROM app_user
+            WHERE organisation_id = $1 AND id = ANY($2::uuid[]) AND department_id IS DISTINCT FROM $3::uuid
+              AND ($4::uuid IS NULL OR department_id = $4::uuid)
+            FOR UPDATE
+         ), moved AS (
+           UPDATE app_user u SET department_id = $3 FROM target t WHERE u.id = t.id RETURNING u.id, t.before
+         ) SELECT id, before FROM moved`,
+        [actor.organisationId, userIds, departmentId, options.onlyFrom ?? null],
+      );
+      if (moved.length === 0) return 0;
+      await tx.query(
+        `INSERT INTO audit_event (organisation_id, actor_id, action, subject_type, subject_id, details)
+         SELECT $1, $2, 'person.updated', 'person', m.id,
+                jsonb_build_object('before', jsonb_build_object('departmentId', m.before),
+                                   'after', jsonb_build_object('departmentId', $3::uuid)) || $4::jsonb
+           FROM unnest($5::uuid[], $6::uuid[]) AS m (id, before)`,
+        [
+          actor.organisationId,
+          actor.userId,
+          departmentId,
+          viaDetails(actor),
+          moved.map((m) => m.id),
+          moved.map((m) => m.before),
+        ],
+      );
+      await this.programme.peopleChanged(tx, actor.organisationId); // movers' rule assignments
+      return moved.length;
+    });
   }
 
   /** Reads the person locked, applies `next`, checks the rules, writes and audits what changed. */
   private change(
-    auth: Actor,
+    actor: Actor,
     userId: string,
     action: 'person.updated' | 'person.deactivated' | 'person.reactivated',
     next: (before: PersonRecord) => PersonRecord,
     options: ChangeSource = {},
   ): Promise<PersonView> {
     return this.write(async (tx) => {
-      await lockPeopleOf(tx, auth.organisationId);
+      await lockPeopleOf(tx, actor.organisationId);
       const [before] = await tx.query<PersonRecord[]>(
         `${SELECT_RECORD} WHERE organisation_id = $1 AND id = $2 FOR UPDATE`,
-        [auth.organisationId, userId],
+        [actor.organisationId, userId],
       );
       if (!before) throw notFound('The person');
       const after = next(before);
       const changed = RECORD_FIELDS.filter((field) => before[field] !== after[field]);
       // Saving what is already there changes nothing and records nothing.
-      if (changed.length === 0) return this.get(auth.organisationId, userId, tx);
-      await this.check(tx, auth.organisationId, userId, before, after);
+      if (changed.length === 0) return this.get(actor.organisationId, userId, tx);
+      await this.check(tx, actor.organisationId, userId, before, after);
       await tx.query(
         `UPDATE app_user SET name = $3, email = $4, role = $5, department_id = $6, manager_id = $7,
-                sensitivity_tier = $8, job_title = $9, start_date = $10, active = $11
+                sensitivity_tier = $8, job_title = $9, start_date = $10, active = $11,
+                external_id = $12, scim_user_name = $13
           WHERE organisation_id = $1 AND id = $2`,
         [
-          auth.organisationId,
+          actor.organisationId,
           userId,
           after.name,
           after.email,
@@ -282,32 +363,36 @@ export class PeopleService {
           after.jobTitle,
           after.startDate,
           after.active,
+          after.externalId,
+          after.scimUserName,
         ],
       );
       const details: Record<string, unknown> = {
         before: Object.fromEntries(changed.map((f) => [f, before[f]])),
         after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+        ...viaDetails(actor),
         ...sourceOf(options),
       };
       if (before.active && !after.active) {
         const ended = await tx.query<unknown[]>(
           `WITH ended AS (DELETE FROM user_session WHERE organisation_id = $1 AND user_id = $2 RETURNING 1)
            SELECT 1 FROM ended`,
-          [auth.organisationId, userId],
+          [actor.organisationId, userId],
         );
         details.sessionsEnded = ended.length;
       }
       await this.audit.record(tx, {
-        organisationId: auth.organisationId,
-        actorId: auth.userId,
-        // An edit that only flips `active` is recorded as what it is.
-        action: changed.length === 1 && changed[0] === 'active' ? activeAction(after.active) : action,
+        organisationId: actor.organisationId,
+        actorId: actor.userId,
+        // An edit that flips `active` (alone, or with the directory's other changes) is recorded
+        // as what it is: a deactivation or reactivation.
+        action: changed.includes('active') ? activeAction(after.active) : action,
         subjectType: 'person',
         subjectId: userId,
         details,
       });
-      await this.programme.peopleChanged(tx, auth.organisationId); // who the rules match may have changed
-      return this.get(auth.organisationId, userId, tx);
+      await this.programme.peopleChanged(tx, actor.organisationId); // who the rules match may have changed
+      return this.get(actor.organisationId, userId, tx);
     });
   }
 
@@ -322,6 +407,22 @@ export class PeopleService {
     if (after.email !== before?.email) {
       const [taken] = await tx.query<unknown[]>(`SELECT 1 FROM app_user WHERE email = $1`, [after.email]);
       if (taken) throw emailTaken();
+    }
+    if (after.externalId && after.externalId !== before?.externalId) {
+      const [taken] = await tx.query<unknown[]>(
+        `SELECT 1 FROM app_user WHERE organisation_id = $1 AND external_id = $2`,
+        [organisationId, after.externalId],
+      );
+      if (taken) throw externalIdTaken();
+    }
+    if (after.scimUserName && after.scimUserName.toLowerCase() !== before?.scimUserName?.toLowerCase()) {
+      const [taken] = await tx.query<unknown[]>(
+        `SELECT 1 FROM app_user
+          WHERE organisation_id = $1 AND lower(coalesce(scim_user_name, email)) = lower($2)
+            AND id IS DISTINCT FROM $3::uuid`,
+        [organisationId, after.scimUserName, userId],
+      );
+      if (taken) throw userNameTaken();
     }
     if (after.departmentId && after.departmentId !== before?.departmentId) {
       const [found] = await tx.query<unknown[]>(
@@ -407,6 +508,8 @@ export class PeopleService {
     } catch (error) {
       // Two administrators adding the same address at once: the loser gets the same 409.
       if (isUniqueViolation(error, 'app_user_email_key')) throw emailTaken();
+      if (isUniqueViolation(error, 'app_user_external_id_key')) throw externalIdTaken();
+      if (isUniqueViolation(error, 'app_user_scim_user_name_key')) throw userNameTaken();
       throw error;
     }
   }
@@ -415,6 +518,16 @@ export class PeopleService {
 const emailTaken = () =>
   conflict('email_taken', 'Someone already has this email address.', [
     { field: 'email', message: 'is already in use' },
+  ]);
+
+const externalIdTaken = () =>
+  conflict('external_id_taken', 'Someone in this organisation already has this directory id.', [
+    { field: 'externalId', message: 'is already in use' },
+  ]);
+
+const userNameTaken = () =>
+  conflict('user_name_taken', 'Someone in this organisation already has this user name.', [
+    { field: 'userName', message: 'is already in use' },
   ]);
 
 const sourceOf = (options: ChangeSource) => (options.source ? { source: options.source } : {});

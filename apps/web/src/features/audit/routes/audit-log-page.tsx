@@ -8,6 +8,7 @@ import {
   type AuditAction,
   type AuditEventView,
   type AuditSubjectType,
+  systemActorLabel,
 } from '@countersign/contracts/audit';
 import {
   Button,
@@ -288,7 +289,7 @@ function EventRow({ event, open, onToggle }: { event: AuditEventView; open: bool
     <Fragment>
       <Table.Tr>
         <Table.Td style={noWrap}>{formatDateTime(event.at)}</Table.Td>
-        <Table.Td>{event.actor?.name ?? 'System'}</Table.Td>
+        <Table.Td>{event.actor?.name ?? systemActorLabel(event.details)}</Table.Td>
         <Table.Td>
           <Text size="sm" fw={600}>
             {AUDIT_ACTION_LABELS[event.action] ?? event.action}
