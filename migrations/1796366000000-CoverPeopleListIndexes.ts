@@ -22,6 +22,12 @@ const INDEXES = [
  * the order), choosing a page is an index-only scan plus a look-up of each person's name; only the
  * page's 25 rows are then read from the table (ProgressService's `rowsSql` chooses first, then
  * decorates).
+ *
+ * The one-current-assignment-per-person-and-module index carries the same, for the plans that
+ * start from people: a department's people probing their current assignments (the list filtered
+ * by department), and the due-date page walking people in name order within one due date
+ * (`dueDatePageSql`). Measured on the 9-million-assignment benchmark database: department +
+ * module + overdue 189 → 29 ms; the first page by due date, read that way, 4 ms instead of ~100.
  */
 export class CoverPeopleListIndexes1796366000000 implements MigrationInterface {
   name = 'CoverPeopleListIndexes1796366000000';
@@ -31,6 +37,11 @@ export class CoverPeopleListIndexes1796366000000 implements MigrationInterface {
       await q.query(`DROP INDEX ${name}`);
       await q.query(`CREATE INDEX ${name} ON assignment ${columns} ${include} WHERE superseded_at IS NULL`);
     }
+    await q.query(`DROP INDEX assignment_current_idx`);
+    await q.query(
+      `CREATE UNIQUE INDEX assignment_current_idx ON assignment (user_id, module_id)
+         INCLUDE (organisation_id, status, due_date, id) WHERE superseded_at IS NULL`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
@@ -38,5 +49,9 @@ export class CoverPeopleListIndexes1796366000000 implements MigrationInterface {
       await q.query(`DROP INDEX ${name}`);
       await q.query(`CREATE INDEX ${name} ON assignment ${columns} WHERE superseded_at IS NULL`);
     }
+    await q.query(`DROP INDEX assignment_current_idx`);
+    await q.query(
+      `CREATE UNIQUE INDEX assignment_current_idx ON assignment (user_id, module_id) WHERE superseded_at IS NULL`,
+    );
   }
 }
