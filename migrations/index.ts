@@ -17,6 +17,7 @@ import { AddProgrammeRules1796320000000 } from './1796320000000-AddProgrammeRule
 import { CreateCertificates1796330000000 } from './1796330000000-CreateCertificates.js';
 import { AddAuditRetention1796340000000 } from './1796340000000-AddAuditRetention.js';
 import { AddProgressCounters1796360000000 } from './1796360000000-AddProgressCounters.js';
+import { AddSecondFactors1796370000000 } from './1796370000000-AddSecondFactors.js';
 
 /** Every migration, oldest first. `npm run migration:create -- Name` appends here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   CreateCertificates1796330000000,
   AddAuditRetention1796340000000,
   AddProgressCounters1796360000000,
+  AddSecondFactors1796370000000,
 ];
