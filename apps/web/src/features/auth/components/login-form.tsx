@@ -3,7 +3,9 @@ import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
+import type { SecondFactorStep } from '@countersign/contracts/second-factor';
 import { useLogin } from '../api/session';
+import { SecondFactorForm } from './second-factor-form';
 import { formatWait, signInProblem } from './sign-in-problem';
 
 /** A wait before the next attempt; a lock-out's message is cleared when it is over. */
@@ -19,6 +21,8 @@ export function LoginForm({ initialEmail = '' }: { initialEmail?: string }) {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState({ email: false, password: false });
   const [wait, setWait] = useState<Wait | null>(null);
+  /** Right password, and a second factor to come: the form gives way to that step. */
+  const [secondFactor, setSecondFactor] = useState<SecondFactorStep | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const serverFieldErrors = isApiError(login.error) ? login.error.fieldErrors() : {};
   const fieldErrors = {
@@ -49,6 +53,9 @@ export function LoginForm({ initialEmail = '' }: { initialEmail?: string }) {
     login.mutate(
       { email: email.trim(), password },
       {
+        onSuccess: (answer) => {
+          if ('step' in answer) setSecondFactor(answer);
+        },
         onError: (error) => {
           const seconds = signInProblem(error)?.waitSeconds;
           setNow(Date.now());
@@ -59,6 +66,20 @@ export function LoginForm({ initialEmail = '' }: { initialEmail?: string }) {
       },
     );
   };
+
+  if (secondFactor) {
+    return (
+      <SecondFactorForm
+        step={secondFactor}
+        email={email.trim()}
+        onRestart={() => {
+          setSecondFactor(null);
+          setPassword('');
+          reset();
+        }}
+      />
+    );
+  }
 
   return (
     <form onSubmit={submit} noValidate aria-label="Sign in">
