@@ -2,6 +2,7 @@
 // fresh database, before the browser journeys. Nx builds api and web first (e2e dependsOn).
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -67,6 +68,8 @@ export default async function globalSetup() {
     SMTP_URL: mailbox.url,
     WORKER_POLL_SECONDS: '1',
     PUBLIC_URL: `http://localhost:${PORT}`,
+    // Production refuses to store secrets (authenticator seeds, SSO client secrets) without it.
+    SECRETS_KEY: process.env.SECRETS_KEY ?? randomBytes(32).toString('base64'),
   };
   if (process.env.DATABASE_URL) {
     // E2E_DATABASE names the database, so that two checkouts can run their journeys side by side.

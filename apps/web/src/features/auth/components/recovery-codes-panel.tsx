@@ -39,7 +39,7 @@ export function RecoveryCodesPanel({
   return (
     <Stack gap="md" data-testid="recovery-codes">
       <Alert
-        color="yellow"
+        color="orange"
         variant="light"
         icon={<IconKey size={18} aria-hidden />}
         title="Save your recovery codes now"

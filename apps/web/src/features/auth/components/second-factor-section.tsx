@@ -128,7 +128,7 @@ export function SecondFactorSection({ email }: { email: string }) {
           </Text>
         </Group>
         {recoveryCodesLeft <= 3 && (
-          <Alert color="yellow" variant="light">
+          <Alert color="orange" variant="light">
             You are running out of recovery codes: make new ones.
           </Alert>
         )}
