@@ -972,12 +972,17 @@ describe('audit log', () => {
       await admin.put('/api/settings', { auditRetentionYears: 7, colour: 'red' }).expect(400);
       expect((await admin.put('/api/settings', { auditRetentionYears: 1 }).expect(200)).body).toEqual({
         auditRetentionYears: 1,
+        requireSecondFactor: false,
       });
-      expect((await officer.get('/api/settings').expect(200)).body).toEqual({ auditRetentionYears: 1 });
+      expect((await officer.get('/api/settings').expect(200)).body).toEqual({
+        auditRetentionYears: 1,
+        requireSecondFactor: false,
+      });
       // Another organisation keeps its own.
       const other = await ctx.newTeam();
       expect((await (await ctx.login(other.officer)).get('/api/settings').expect(200)).body).toEqual({
         auditRetentionYears: 7,
+        requireSecondFactor: false,
       });
     });
   });
