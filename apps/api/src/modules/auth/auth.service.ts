@@ -84,7 +84,7 @@ export class AuthService {
     const step = await this.factors.stepAfterPassword(user);
     if (step) return { step };
     await this.throttle.recordSuccess(email, ip);
-    return this.startSession(user, userAgent);
+    return this.openSession(user, userAgent);
   }
 
   /**
@@ -111,7 +111,7 @@ export class AuthService {
       );
     }
     await this.throttle.recordSuccess(email, ip);
-    return this.startSession(await this.users.findOneByOrFail({ id: person.userId }), userAgent);
+    return this.startSession({ id: person.userId, organisationId: person.organisationId }, userAgent);
   }
 
   /** Sign-in held up by the organisation's policy: the authenticator app to add. */
@@ -129,7 +129,7 @@ export class AuthService {
     const { person, recoveryCodes } = await this.factors.confirmSignInEnrolment(challenge, code);
     await this.throttle.recordSuccess(person.email, ip);
     const started = await this.startSession(
-      await this.users.findOneByOrFail({ id: person.userId }),
+      { id: person.userId, organisationId: person.organisationId },
       userAgent,
     );
     return { ...started, recoveryCodes };
@@ -154,6 +154,14 @@ export class AuthService {
       );
     }
     await this.assertOrganisationEnabled(user.organisationId);
+    return this.openSession(user, userAgent);
+  }
+
+  /** A new session for a person already checked (active, organisation enabled). */
+  private async openSession(
+    user: User,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; session: SessionResponse }> {
     await this.users.update({ id: user.id }, { lastSignInAt: new Date() });
 
     const token = randomBytes(32).toString('base64url');
@@ -246,7 +254,10 @@ export class AuthService {
     for (const id of ids) this.recent.delete(id);
   }
 
-  /** Housekeeping: drop sessions and sign-in challenges that expired (called at start-up; cheap thanks to the indexes). */
+  /**
+   * Housekeeping: drop sessions and sign-in challenges that expired (called at start-up; cheap
+   * thanks to the indexes).
+   */
   async purgeExpired(): Promise<void> {
     await this.sessions.query(`DELETE FROM sign_in_challenge WHERE expires_at < now()`);
     await this.sessions
