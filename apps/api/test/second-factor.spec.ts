@@ -240,6 +240,23 @@ describe('second factor (TOTP)', () => {
     await withCode(step.challenge, { code: await codeAt(secret, epoch - 2 * STEP) }).expect(429);
   });
 
+  it('lets only one of two simultaneous uses of a code and challenge through', async () => {
+    const { officer } = await ctx.newTeam();
+    const { secret } = await enrol(officer);
+    const step = (await password(officer).expect(200)).body as SecondFactorStep;
+    const code = await codeAt(secret);
+    const answers = await Promise.all([
+      withCode(step.challenge, { code }),
+      withCode(step.challenge, { code }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+    expect(
+      await ctx.dataSource.query(`SELECT 1 FROM user_session WHERE user_id = $1`, [officer.id]),
+    ).toHaveLength(
+      2, // the one enrol() signed in with, and this one
+    );
+  });
+
   it('signs in with a recovery code once only, audited with the codes left', async () => {
     const { admin } = await ctx.newTeam();
     const { recoveryCodes } = await enrol(admin);

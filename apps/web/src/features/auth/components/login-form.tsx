@@ -54,7 +54,9 @@ export function LoginForm({ initialEmail = '' }: { initialEmail?: string }) {
       { email: email.trim(), password },
       {
         onSuccess: (answer) => {
-          if ('step' in answer) setSecondFactor(answer);
+          if (!('step' in answer)) return;
+          setSecondFactor(answer);
+          setPassword(''); // not kept in memory while the next step waits
         },
         onError: (error) => {
           const seconds = signInProblem(error)?.waitSeconds;
