@@ -117,4 +117,72 @@ describe('second-factor journey: an officer adds an authenticator app and signs 
     // The officer signs in with the password alone again, as the other journeys expect.
     await asUser(browser, DEMO.officer, async () => {});
   });
+
+  it('with the policy on, an officer without an app adds one during sign-in before getting in', async () => {
+    // The administrator stays signed in throughout: the policy would hold up their own next sign-in.
+    const admin = await newPage(browser);
+    const officer = await newPage(browser);
+    try {
+      await signIn(admin.page, DEMO.admin);
+      const policy = async (on: boolean) => {
+        const page = admin.page;
+        await page.goto('/admin/settings');
+        const toggle = page.getByRole('switch', {
+          name: 'Require an authenticator app for security officers and administrators',
+        });
+        await toggle.waitFor();
+        expect(await toggle.isChecked()).toBe(!on);
+        await toggle.click({ force: true });
+        if (on) {
+          const dialog = page.getByRole('dialog', { name: 'Require an authenticator app?' });
+          await dialog.getByRole('button', { name: 'Require it' }).waitFor();
+          await expectAccessible(page, 'Require an authenticator app?');
+          await dialog.getByRole('button', { name: 'Require it' }).click();
+        }
+        await page.getByText(on ? 'now need an authenticator app' : 'now optional for everyone').waitFor();
+        expect(await toggle.isChecked()).toBe(on);
+      };
+      await policy(true);
+
+      const page = officer.page;
+      await page.goto('/login');
+      await page.getByLabel('Email').fill(DEMO.officer);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Your organisation asks security officers and administrators').waitFor();
+      const key = (await page.getByTestId('enrolment-secret').innerText()).replace(/\s/g, '');
+      await expectAccessible(page, 'Add an authenticator app at sign-in');
+      await page.getByLabel('6-digit code').fill(await generate({ secret: key }));
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      const codes = page.getByTestId('recovery-codes');
+      await codes.getByLabel('I have saved my recovery codes somewhere safe').check();
+      await codes.getByRole('button', { name: 'Continue to Countersign' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      // While the policy is on, the app cannot be removed.
+      await page.goto('/account');
+      await page.getByText('Your organisation requires an authenticator app for your role').waitFor();
+      expect(await page.getByRole('button', { name: 'Remove authenticator app' }).isDisabled()).toBe(true);
+      await noPageErrors(page);
+
+      // Back as the other journeys expect: the policy off, the officer's app reset.
+      await policy(false);
+      const status = await admin.page.evaluate(async (email) => {
+        const people = await fetch(`/api/people?q=${encodeURIComponent(email)}`).then((r) => r.json());
+        const id = (people.items as { id: string; email: string }[]).find((p) => p.email === email)!.id;
+        const session = await fetch('/api/auth/session').then((r) => r.json());
+        const reset = await fetch(`/api/people/${id}/second-factor/reset`, {
+          method: 'POST',
+          headers: { 'X-CSRF-Token': session.csrfToken },
+        });
+        return reset.status;
+      }, DEMO.officer);
+      expect(status).toBe(200);
+      await noPageErrors(admin.page);
+    } finally {
+      await admin.context.close();
+      await officer.context.close();
+    }
+    await asUser(browser, DEMO.officer, async () => {});
+    await asUser(browser, DEMO.admin, async () => {});
+  });
 });
