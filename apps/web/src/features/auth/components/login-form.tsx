@@ -1,12 +1,17 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import type { SecondFactorStep } from '@countersign/contracts/second-factor';
+import { Alert, Anchor, Button, Center, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
-import type { SecondFactorStep } from '@countersign/contracts/second-factor';
 import { useLogin } from '../api/session';
-import { SecondFactorForm } from './second-factor-form';
 import { formatWait, signInProblem } from './sign-in-problem';
+
+// The steps after the password concern the few people with an authenticator app: loaded apart,
+// they stay out of every learner's first download.
+const SecondFactorForm = lazy(async () => ({
+  default: (await import('./second-factor-form')).SecondFactorForm,
+}));
 
 /** A wait before the next attempt; a lock-out's message is cleared when it is over. */
 interface Wait {
@@ -71,15 +76,23 @@ export function LoginForm({ initialEmail = '' }: { initialEmail?: string }) {
 
   if (secondFactor) {
     return (
-      <SecondFactorForm
-        step={secondFactor}
-        email={email.trim()}
-        onRestart={() => {
-          setSecondFactor(null);
-          setPassword('');
-          reset();
-        }}
-      />
+      <Suspense
+        fallback={
+          <Center py="xl" role="status" aria-label="Loading the next step">
+            <Loader />
+          </Center>
+        }
+      >
+        <SecondFactorForm
+          step={secondFactor}
+          email={email.trim()}
+          onRestart={() => {
+            setSecondFactor(null);
+            setPassword('');
+            reset();
+          }}
+        />
+      </Suspense>
     );
   }
 
