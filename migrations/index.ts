@@ -19,6 +19,7 @@ import { AddAuditRetention1796340000000 } from './1796340000000-AddAuditRetentio
 import { AddProgressCounters1796360000000 } from './1796360000000-AddProgressCounters.js';
 import { TimeOrderedIds1796365000000 } from './1796365000000-TimeOrderedIds.js';
 import { CoverPeopleListIndexes1796366000000 } from './1796366000000-CoverPeopleListIndexes.js';
+import { AddSecondFactors1796370000000 } from './1796370000000-AddSecondFactors.js';
 import { AddScimProvisioning1796380000000 } from './1796380000000-AddScimProvisioning.js';
 import { AddSingleSignOn1796390000000 } from './1796390000000-AddSingleSignOn.js';
 
@@ -45,6 +46,7 @@ export const migrations = [
   AddProgressCounters1796360000000,
   TimeOrderedIds1796365000000,
   CoverPeopleListIndexes1796366000000,
+  AddSecondFactors1796370000000,
   AddScimProvisioning1796380000000,
   AddSingleSignOn1796390000000,
 ];

@@ -69,7 +69,7 @@ export default async function globalSetup() {
     WORKER_POLL_SECONDS: '1',
     PUBLIC_URL: `http://localhost:${PORT}`,
     // A production server refuses to store secrets (SSO client secrets, authenticator seeds) without it.
-    SECRETS_KEY: randomBytes(32).toString('base64'),
+    SECRETS_KEY: process.env.SECRETS_KEY ?? randomBytes(32).toString('base64'),
     // The SSO journey's identity provider runs in the test process, on http://127.0.0.1.
     SSO_ALLOW_HTTP_ISSUER: 'true',
   };

@@ -960,7 +960,10 @@ describe('audit log', () => {
       const team = await ctx.newTeam();
       const admin = await ctx.login(team.admin);
       const officer = await ctx.login(team.officer);
-      expect((await officer.get('/api/settings').expect(200)).body).toEqual({ auditRetentionYears: 7 });
+      expect((await officer.get('/api/settings').expect(200)).body).toEqual({
+        auditRetentionYears: 7,
+        requireSecondFactor: false,
+      });
       await officer.put('/api/settings', { auditRetentionYears: 8 }).expect(403);
       for (const value of [0, 101, 2.5, '7', null]) {
         const res = await admin.put('/api/settings', { auditRetentionYears: value }).expect(400);
@@ -969,12 +972,17 @@ describe('audit log', () => {
       await admin.put('/api/settings', { auditRetentionYears: 7, colour: 'red' }).expect(400);
       expect((await admin.put('/api/settings', { auditRetentionYears: 1 }).expect(200)).body).toEqual({
         auditRetentionYears: 1,
+        requireSecondFactor: false,
       });
-      expect((await officer.get('/api/settings').expect(200)).body).toEqual({ auditRetentionYears: 1 });
+      expect((await officer.get('/api/settings').expect(200)).body).toEqual({
+        auditRetentionYears: 1,
+        requireSecondFactor: false,
+      });
       // Another organisation keeps its own.
       const other = await ctx.newTeam();
       expect((await (await ctx.login(other.officer)).get('/api/settings').expect(200)).body).toEqual({
         auditRetentionYears: 7,
+        requireSecondFactor: false,
       });
     });
   });

@@ -50,7 +50,13 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
 }
 
 /** Calls that answer 401 as part of their normal job, so a 401 must not bounce to /login. */
-const AUTH_PATHS = new Set(['/auth/login', '/auth/session']);
+const AUTH_PATHS = new Set([
+  '/auth/login',
+  '/auth/session',
+  '/auth/login/second-factor',
+  '/auth/login/enrol',
+  '/auth/login/enrol/confirm',
+]);
 
 let csrfToken: string | undefined;
 

@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = [
   'factor.enrolled',
   'factor.reset',
   'factor.recovery-code-used',
+  'factor.recovery-codes-regenerated',
+  'factor.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -174,6 +176,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'factor.enrolled': 'Enrolled an authenticator app',
   'factor.reset': 'Reset a person’s second factor',
   'factor.recovery-code-used': 'Signed in with a recovery code',
+  'factor.recovery-codes-regenerated': 'Made new recovery codes',
+  'factor.removed': 'Removed their authenticator app',
 };
 
 /** Each subject type in plain words. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storableText, textSchema } from '../common/index.js';
 import type { Permission, Role } from '../permissions/index.js';
+import type { SecondFactorStep } from '../second-factor/index.js';
 
 export const loginRequestSchema = z.object({
   email: z
@@ -26,7 +27,15 @@ export interface SessionResponse {
   permissions: Permission[];
   /** Send back in the `X-CSRF-Token` header on every state-changing request. */
   csrfToken: string;
+  /** Whether the person has an authenticator app, and whether their organisation requires one of them. */
+  secondFactor: { enrolled: boolean; required: boolean };
 }
+
+/**
+ * Answer of `POST /api/auth/login`: a session, or (right password, second factor to come) the
+ * next step with its challenge. Tell them apart with `'step' in answer`.
+ */
+export type LoginResponse = SessionResponse | SecondFactorStep;
 
 export { CSRF_HEADER, SESSION_COOKIE } from '../auth-protocol/index.js';
 

@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { loginRequestSchema, SESSION_COOKIE, type SessionResponse } from '@countersign/contracts/auth';
+import {
+  loginRequestSchema,
+  SESSION_COOKIE,
+  type LoginResponse,
+  type SessionResponse,
+} from '@countersign/contracts/auth';
 import type { LogoutResponse } from '@countersign/contracts/sso';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -10,6 +15,7 @@ import { Authenticated, CurrentUser, Public } from '../../common/authenticated.d
 import { DomainError } from '../../common/domain-error.js';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { AuthService } from './auth.service.js';
+import { setSessionCookie } from './session-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -21,21 +27,19 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @Public('Sign in with email and password; sets the session cookie.')
+  @Public(
+    'Sign in with email and password; sets the session cookie, or answers with the second-factor step (no session yet) when the person has an authenticator app or must add one.',
+  )
   @ApiBody({ schema: z.toJSONSchema(loginRequestSchema, { io: 'input' }) as object })
   async login(
     @Body(new ZodValidationPipe(loginRequestSchema)) body: z.infer<typeof loginRequestSchema>,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<SessionResponse> {
-    const { token, session } = await this.auth.login(body, req.ip || 'unknown', req.headers['user-agent']);
-    res.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.COOKIE_SECURE,
-      path: '/',
-    });
-    return session;
+  ): Promise<LoginResponse> {
+    const result = await this.auth.login(body, req.ip || 'unknown', req.headers['user-agent']);
+    if ('step' in result) return result.step;
+    setSessionCookie(res, result.token, this.config);
+    return result.session;
   }
 
   @Get('session')

@@ -11,15 +11,28 @@ import { AuthService } from './auth.service.js';
 import { CredentialsService } from './credentials.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordController } from './password.controller.js';
+import {
+  PersonSecondFactorController,
+  SecondFactorController,
+  SecondFactorSignInController,
+} from './second-factor.controller.js';
+import { SecondFactorService } from './second-factor.service.js';
 import { Session } from './session.entity.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session, Organisation]), AuditModule, NotificationsModule],
-  controllers: [AuthController, PasswordController],
+  controllers: [
+    AuthController,
+    PasswordController,
+    SecondFactorSignInController,
+    SecondFactorController,
+    PersonSecondFactorController,
+  ],
   providers: [
     AuthService,
     CredentialsService,
     LoginThrottleService,
+    SecondFactorService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, CredentialsService],

@@ -2,6 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LoginRequest, SessionResponse } from '@countersign/contracts/auth';
+import type {
+  EnrolmentStart,
+  SecondFactorSignInRequest,
+  SecondFactorStep,
+} from '@countersign/contracts/second-factor';
 import { ROLE_PERMISSIONS, type Role } from '@countersign/contracts/permissions';
 import argon2 from 'argon2';
 import { LRUCache } from 'lru-cache';
@@ -12,6 +17,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { User } from '../users/user.entity.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { SecondFactorService } from './second-factor.service.js';
 import { Session } from './session.entity.js';
 import { ssoRequiredRefusal } from './sso-required.js';
 
@@ -50,6 +56,7 @@ export class AuthService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly throttle: LoginThrottleService,
+    private readonly factors: SecondFactorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.recent =
@@ -58,7 +65,16 @@ export class AuthService {
         : null;
   }
 
-  async login(request: Required<LoginRequest>, ip: string, userAgent: string | undefined) {
+  /**
+   * The password step. A person with an authenticator app, or one the organisation's policy
+   * requires to enrol, gets the next step and its challenge instead of a session; the failure
+   * counts are kept until that step succeeds, so wrong codes add up with wrong passwords.
+   */
+  async login(
+    request: Required<LoginRequest>,
+    ip: string,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; session: SessionResponse } | { step: SecondFactorStep }> {
     const email = request.email.toLowerCase();
     await this.throttle.assertAllowed(email, ip);
     const user = await this.users
@@ -79,16 +95,92 @@ export class AuthService {
       const details = await this.throttle.recordFailure(email, ip);
       throw new DomainError(401, 'invalid_credentials', 'The email or password is not correct.', details);
     }
-    await this.throttle.recordSuccess(email, ip);
     // Checked after the password, so that it tells nothing to someone who does not know it.
-    const organisation = await this.organisations.findOneByOrFail({ id: user.organisationId });
-    if (organisation.disabledAt) {
+    await this.assertOrganisationEnabled(user.organisationId);
+    const step = await this.factors.stepAfterPassword(user);
+    if (step) return { step };
+    await this.throttle.recordSuccess(email, ip);
+    return this.openSession(user, userAgent);
+  }
+
+  /**
+   * The code step of a password sign-in: a code from the authenticator app, or a recovery code.
+   * A wrong one counts as a failed sign-in for the person's email (and locks alike).
+   */
+  async loginWithSecondFactor(
+    request: SecondFactorSignInRequest,
+    ip: string,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; session: SessionResponse }> {
+    const { email } = await this.factors.challenged(request.challenge, 'code');
+    await this.throttle.assertAllowed(email, ip);
+    const person = await this.factors.completeSignIn(request.challenge, request);
+    if (!person) {
+      const details = await this.throttle.recordFailure(email, ip);
       throw new DomainError(
-        403,
-        'organisation_disabled',
-        `${organisation.name}'s access to Countersign is suspended. Speak to your security team.`,
+        401,
+        'invalid_code',
+        request.code !== undefined
+          ? 'That code is not right. Type the code your authenticator app shows now.'
+          : 'That recovery code is not right, or has been used already.',
+        details,
       );
     }
+    await this.throttle.recordSuccess(email, ip);
+    return this.startSession({ id: person.userId, organisationId: person.organisationId }, userAgent);
+  }
+
+  /** Sign-in held up by the organisation's policy: the authenticator app to add. */
+  startEnrolmentAtSignIn(challenge: string): Promise<EnrolmentStart> {
+    return this.factors.startSignInEnrolment(challenge);
+  }
+
+  /** ...and its first code: the factor is on, the session starts, the recovery codes are shown once. */
+  async confirmEnrolmentAtSignIn(
+    challenge: string,
+    code: string,
+    ip: string,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; session: SessionResponse; recoveryCodes: string[] }> {
+    const { person, recoveryCodes } = await this.factors.confirmSignInEnrolment(challenge, code);
+    await this.throttle.recordSuccess(person.email, ip);
+    const started = await this.startSession(
+      { id: person.userId, organisationId: person.organisationId },
+      userAgent,
+    );
+    return { ...started, recoveryCodes };
+  }
+
+  /**
+   * Creates a session for a person whose identity and second factor a sign-in step has just
+   * proven (the code step, enrolment at sign-in). Refuses a deactivated person (401) or a disabled
+   * organisation (403); records the sign-in. The caller sets the cookie with `setSessionCookie`.
+   */
+  async startSession(
+    person: Pick<User, 'id' | 'organisationId'>,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; session: SessionResponse }> {
+    const user = await this.users.findOneBy({ id: person.id, organisationId: person.organisationId });
+    if (!user?.active) {
+      throw new DomainError(
+        401,
+        'account_inactive',
+        'This account cannot sign in. Speak to your security team.',
+      );
+    }
+    await this.assertOrganisationEnabled(user.organisationId);
+    return this.openSession(user, userAgent);
+  }
+
+  /**
+   * A new session for a person already checked (active, organisation enabled); `sso` when it comes
+   * from an identity provider (kept for its RP-initiated logout).
+   */
+  private async openSession(
+    user: User,
+    userAgent: string | undefined,
+    sso?: { issuer: string; sealedIdToken: string | null },
+  ): Promise<{ token: string; session: SessionResponse }> {
     await this.users.update({ id: user.id }, { lastSignInAt: new Date() });
 
     const token = randomBytes(32).toString('base64url');
@@ -100,6 +192,7 @@ export class AuthService {
         csrfToken: randomBytes(24).toString('base64url'),
         expiresAt: this.nextExpiry(new Date()),
         userAgent: userAgent?.slice(0, 500) ?? null,
+        ...(sso ? { ssoIssuer: sso.issuer, ssoIdToken: sso.sealedIdToken } : {}),
       }),
     );
     return { token, session: await this.describe(user, session.csrfToken) };
@@ -199,21 +292,7 @@ export class AuthService {
     userAgent: string | undefined,
     sso: { issuer: string; sealedIdToken: string | null },
   ): Promise<{ token: string; session: SessionResponse }> {
-    await this.users.update({ id: user.id }, { lastSignInAt: new Date() });
-    const token = randomBytes(32).toString('base64url');
-    const session = await this.sessions.save(
-      this.sessions.create({
-        id: sha256(token),
-        userId: user.id,
-        organisationId: user.organisationId,
-        csrfToken: randomBytes(24).toString('base64url'),
-        expiresAt: this.nextExpiry(new Date()),
-        userAgent: userAgent?.slice(0, 500) ?? null,
-        ssoIssuer: sso.issuer,
-        ssoIdToken: sso.sealedIdToken,
-      }),
-    );
-    return { token, session: await this.describe(user, session.csrfToken) };
+    return this.openSession(user, userAgent, sso);
   }
 
   /**
@@ -229,8 +308,12 @@ export class AuthService {
     for (const id of ids) this.recent.delete(id);
   }
 
-  /** Housekeeping: drop sessions that expired (called at start-up; cheap thanks to the index). */
+  /**
+   * Housekeeping: drop sessions and sign-in challenges that expired (called at start-up; cheap
+   * thanks to the indexes).
+   */
   async purgeExpired(): Promise<void> {
+    await this.sessions.query(`DELETE FROM sign_in_challenge WHERE expires_at < now()`);
     await this.sessions
       .createQueryBuilder()
       .delete()
@@ -241,8 +324,22 @@ export class AuthService {
       .execute();
   }
 
+  private async assertOrganisationEnabled(organisationId: string): Promise<void> {
+    const organisation = await this.organisations.findOneByOrFail({ id: organisationId });
+    if (organisation.disabledAt) {
+      throw new DomainError(
+        403,
+        'organisation_disabled',
+        `${organisation.name}'s access to Countersign is suspended. Speak to your security team.`,
+      );
+    }
+  }
+
   private async describe(user: User, csrfToken: string): Promise<SessionResponse> {
-    const organisation = await this.organisations.findOneByOrFail({ id: user.organisationId });
+    const [organisation, secondFactor] = await Promise.all([
+      this.organisations.findOneByOrFail({ id: user.organisationId }),
+      this.factors.summary(user.organisationId, user.id, user.role),
+    ]);
     return {
       user: {
         id: user.id,
@@ -253,6 +350,7 @@ export class AuthService {
       },
       permissions: [...ROLE_PERMISSIONS[user.role]],
       csrfToken,
+      secondFactor,
     };
   }
 

@@ -24,16 +24,19 @@ export class SettingsService {
   async update(auth: AuthContext, input: UpdateSettingsInput): Promise<OrganisationSettings> {
     return this.dataSource.transaction(async (tx) => {
       const before = await this.read(tx, auth.organisationId, true);
-      const after: OrganisationSettings = { ...before, ...input };
+      const after: OrganisationSettings = {
+        auditRetentionYears: input.auditRetentionYears,
+        requireSecondFactor: input.requireSecondFactor ?? before.requireSecondFactor,
+      };
       const changed = (Object.keys(after) as (keyof OrganisationSettings)[]).filter(
         (k) => before[k] !== after[k],
       );
       // Saving what is already there changes nothing and records nothing.
       if (changed.length === 0) return before;
-      await tx.query(`UPDATE organisation SET audit_retention_years = $2 WHERE id = $1`, [
-        auth.organisationId,
-        after.auditRetentionYears,
-      ]);
+      await tx.query(
+        `UPDATE organisation SET audit_retention_years = $2, require_second_factor = $3 WHERE id = $1`,
+        [auth.organisationId, after.auditRetentionYears, after.requireSecondFactor],
+      );
       await this.audit.record(tx, {
         organisationId: auth.organisationId,
         actorId: auth.userId,
@@ -54,11 +57,14 @@ export class SettingsService {
     organisationId: string,
     lock: boolean,
   ): Promise<OrganisationSettings> {
-    const [row] = await manager.query<{ audit_retention_years: number }[]>(
-      `SELECT audit_retention_years FROM organisation WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    const [row] = await manager.query<{ audit_retention_years: number; require_second_factor: boolean }[]>(
+      `SELECT audit_retention_years, require_second_factor FROM organisation WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [organisationId],
     );
     if (!row) throw notFound('The organisation');
-    return { auditRetentionYears: row.audit_retention_years };
+    return {
+      auditRetentionYears: row.audit_retention_years,
+      requireSecondFactor: row.require_second_factor,
+    };
   }
 }

@@ -1,4 +1,4 @@
-import type { LoginRequest, SessionResponse } from '@countersign/contracts/auth';
+import type { LoginRequest, LoginResponse, SessionResponse } from '@countersign/contracts/auth';
 import type { LogoutResponse } from '@countersign/contracts/sso';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient, isApiError, setCsrfToken } from '../../../lib/api-client';
@@ -40,12 +40,23 @@ export function useCurrentSession(): SessionResponse {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: LoginRequest) => apiClient.post<SessionResponse>('/auth/login', credentials),
-    onSuccess: (session) => {
-      setCsrfToken(session.csrfToken);
-      queryClient.setQueryData(sessionQueryKey, session);
+    mutationFn: (credentials: LoginRequest) => apiClient.post<LoginResponse>('/auth/login', credentials),
+    onSuccess: (answer) => {
+      // A second-factor step: no session yet (the form shows the next step).
+      if ('step' in answer) return;
+      setCsrfToken(answer.csrfToken);
+      queryClient.setQueryData(sessionQueryKey, answer);
     },
   });
+}
+
+/** Signs the browser in with a session the API answered (after a second-factor step, say). */
+export function useAcceptSession() {
+  const queryClient = useQueryClient();
+  return (session: SessionResponse) => {
+    setCsrfToken(session.csrfToken);
+    queryClient.setQueryData(sessionQueryKey, session);
+  };
 }
 
 /**

@@ -1,10 +1,17 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import type { SecondFactorStep } from '@countersign/contracts/second-factor';
+import { Alert, Anchor, Button, Center, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
 import { useLogin } from '../api/session';
 import { formatWait, signInProblem } from './sign-in-problem';
+
+// The steps after the password concern the few people with an authenticator app: loaded apart,
+// they stay out of every learner's first download.
+const SecondFactorForm = lazy(async () => ({
+  default: (await import('./second-factor-form')).SecondFactorForm,
+}));
 
 /** A wait before the next attempt; a lock-out's message is cleared when it is over. */
 interface Wait {
@@ -26,6 +33,8 @@ export function LoginForm({
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState({ email: false, password: false });
   const [wait, setWait] = useState<Wait | null>(null);
+  /** Right password, and a second factor to come: the form gives way to that step. */
+  const [secondFactor, setSecondFactor] = useState<SecondFactorStep | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const serverFieldErrors = isApiError(login.error) ? login.error.fieldErrors() : {};
   const fieldErrors = {
@@ -56,6 +65,11 @@ export function LoginForm({
     login.mutate(
       { email: email.trim(), password },
       {
+        onSuccess: (answer) => {
+          if (!('step' in answer)) return;
+          setSecondFactor(answer);
+          setPassword(''); // not kept in memory while the next step waits
+        },
         onError: (error) => {
           const seconds = signInProblem(error)?.waitSeconds;
           setNow(Date.now());
@@ -66,6 +80,28 @@ export function LoginForm({
       },
     );
   };
+
+  if (secondFactor) {
+    return (
+      <Suspense
+        fallback={
+          <Center py="xl" role="status" aria-label="Loading the next step">
+            <Loader />
+          </Center>
+        }
+      >
+        <SecondFactorForm
+          step={secondFactor}
+          email={email.trim()}
+          onRestart={() => {
+            setSecondFactor(null);
+            setPassword('');
+            reset();
+          }}
+        />
+      </Suspense>
+    );
+  }
 
   return (
     <form onSubmit={submit} noValidate aria-label="Sign in">

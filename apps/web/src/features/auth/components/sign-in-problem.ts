@@ -15,13 +15,19 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 export function signInProblem(error: unknown): SignInProblem | null {
   if (isApiError(error) && error.code === 'invalid_credentials') {
     const details = error.details as Partial<SignInFailureDetails> | undefined;
-    const left =
-      typeof details?.attemptsLeft === 'number' && typeof details.lockoutMinutes === 'number'
-        ? ` ${plural(details.attemptsLeft, 'attempt')} left before sign-in is locked for ${plural(details.lockoutMinutes, 'minute')}.`
-        : '';
+    const left = attemptsLeft(details);
     return {
       title: 'Sign-in failed',
       message: `That email and password do not match. Check them and try again.${left}`,
+      waitSeconds: positive(details?.retryAfterSeconds),
+    };
+  }
+  if (isApiError(error) && error.code === 'invalid_code') {
+    const details = error.details as Partial<SignInFailureDetails> | undefined;
+    const left = attemptsLeft(details);
+    return {
+      title: 'That code did not work',
+      message: `${error.message}${left}`,
       waitSeconds: positive(details?.retryAfterSeconds),
     };
   }
@@ -38,6 +44,13 @@ export function signInProblem(error: unknown): SignInProblem | null {
     title: 'Sign-in failed',
     message: error instanceof Error ? error.message : 'Something went wrong. Try again.',
   };
+}
+
+/** " 2 attempts left before sign-in is locked for 15 minutes." when the server said so. */
+function attemptsLeft(details: Partial<SignInFailureDetails> | undefined): string {
+  return typeof details?.attemptsLeft === 'number' && typeof details.lockoutMinutes === 'number'
+    ? ` ${plural(details.attemptsLeft, 'attempt')} left before sign-in is locked for ${plural(details.lockoutMinutes, 'minute')}.`
+    : '';
 }
 
 function positive(value: unknown): number | undefined {

@@ -6,8 +6,9 @@ import { isApiError } from '../../../lib/api-client';
 import { plural } from '../../../lib/format';
 import { useChangePassword } from '../api/passwords';
 import { useCurrentSession } from '../api/session';
+import { SecondFactorSection } from '../components/second-factor-section';
 
-/** The signed-in person's own account: who they are, and changing their password. */
+/** The signed-in person's own account: who they are, their password and their second factor. */
 export function AccountPage() {
   const { user } = useCurrentSession();
   const change = useChangePassword();
@@ -98,6 +99,9 @@ export function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      <Stack mt="lg">
+        <SecondFactorSection email={user.email} />
+      </Stack>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { isApiError } from '../../../lib/api-client';
 import { useCurrentSession } from '../../auth/api/session';
+import { PersonSecondFactor } from '../../auth/components/person-second-factor';
 import { PersonCertificates } from '../../certificates/components/person-certificates';
 import { usePerson } from '../api/person';
 import { PersonHeader } from '../components/person-header';
@@ -76,6 +77,15 @@ export function PersonPage() {
           <Section title="Attempts">
             <PersonAttemptsTable attempts={person.data.attempts} />
           </Section>
+          {hasPermission(viewer.role, 'people:manage') && (
+            <Section title="Second factor">
+              <PersonSecondFactor
+                userId={person.data.user.id}
+                personName={person.data.user.name}
+                self={person.data.user.id === viewer.id}
+              />
+            </Section>
+          )}
         </>
       )}
     </Stack>

@@ -7,8 +7,9 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { isApiError } from '../../../lib/api-client';
 import { useSettings, useUpdateSettings } from '../api/settings';
+import { SecondFactorPolicy } from '../components/second-factor-policy';
 
-/** The organisation's settings: for now, how long the audit log is kept. */
+/** The organisation's settings: how long the audit log is kept, and the second-factor policy. */
 export function SettingsPage() {
   const settings = useSettings();
   const update = useUpdateSettings();
@@ -35,7 +36,7 @@ export function SettingsPage() {
 
   const save = () =>
     update.mutate(
-      { auditRetentionYears: value },
+      { auditRetentionYears: value, requireSecondFactor: settings.data?.requireSecondFactor },
       {
         onSuccess: () => {
           setConfirming(false);
@@ -104,6 +105,11 @@ export function SettingsPage() {
           </form>
         )}
       </Paper>
+      {settings.data && (
+        <Paper withBorder radius="lg" p="lg" maw={640} mt="lg">
+          <SecondFactorPolicy settings={settings.data} />
+        </Paper>
+      )}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Shorten the retention?" centered>
         <Stack gap="md">
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>

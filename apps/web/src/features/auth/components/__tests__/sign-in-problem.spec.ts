@@ -40,6 +40,18 @@ describe('signInProblem', () => {
     expect(signInProblem(delayed)).toMatchObject({ title: 'Please wait a moment', waitSeconds: 8 });
   });
 
+  it('says a second-factor code was wrong, with the attempts left', () => {
+    const error = new ApiError(401, 'invalid_code', 'That code is not right.', {
+      attemptsLeft: 1,
+      lockoutMinutes: 15,
+    });
+    expect(signInProblem(error)).toEqual({
+      title: 'That code did not work',
+      message: 'That code is not right. 1 attempt left before sign-in is locked for 15 minutes.',
+      waitSeconds: undefined,
+    });
+  });
+
   it('leaves field problems to the fields', () => {
     const invalid = new ApiError(400, 'validation_failed', 'x', [{ field: 'email', message: 'is required' }]);
     expect(signInProblem(invalid)).toBeNull();
