@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DepartmentView } from '@countersign/contracts/directory';
 import type { DepartmentMergeResult } from '@countersign/contracts/people';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, type AuthContext, viaDetails } from '../../common/auth-context.js';
+import { type Actor, viaDetails } from '../../common/auth-context.js';
 import { conflict, notFound, unprocessable } from '../../common/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProgrammeRunner } from '../programme/programme-runner.service.js';
