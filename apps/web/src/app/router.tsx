@@ -78,6 +78,14 @@ export const router = createBrowserRouter([
                     },
                   },
                   {
+                    path: 'training/certificates',
+                    lazy: {
+                      Component: async () =>
+                        (await import('../features/certificates/routes/my-certificates-page'))
+                          .MyCertificatesPage,
+                    },
+                  },
+                  {
                     path: 'training/:assignmentId',
                     lazy: {
                       Component: async () =>

@@ -1,8 +1,8 @@
 import type { MyAssignment } from '@countersign/contracts/learning';
-import { Card, EmptyState, SimpleGrid, Skeleton, Stack } from '@mantine/core';
-import { IconInbox } from '@tabler/icons-react';
+import { Button, Card, EmptyState, SimpleGrid, Skeleton, Stack } from '@mantine/core';
+import { IconCertificate, IconInbox } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
-import { MyCertificates } from '../../certificates/components/my-certificates';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useMyAssignments } from '../api/my-assignments';
 import { AssignmentCard } from '../components/assignment-card';
@@ -43,6 +43,17 @@ export function MyTrainingPage() {
       <PageHeader
         title="My training"
         description="Short scenarios on spotting and reporting hostile approaches on professional networks."
+        actions={
+          // Its own page: every certificate, earlier cycles too (the cards show the current cycle).
+          <Button
+            component={Link}
+            to="/training/certificates"
+            variant="default"
+            leftSection={<IconCertificate size={16} aria-hidden />}
+          >
+            Your certificates
+          </Button>
+        }
       />
       {assignments.isPending && <CardsSkeleton />}
       {assignments.isError && (
@@ -68,7 +79,6 @@ export function MyTrainingPage() {
           ))}
         </SimpleGrid>
       )}
-      {assignments.isSuccess && <MyCertificates />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { SSO_ERROR_MESSAGES, ssoStartPath, type SsoErrorCode } from '@countersign/contracts/sso';
+import { SSO_ERROR_MESSAGES, ssoStartPath, type SsoErrorCode } from '@countersign/contracts/sso-protocol';
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 

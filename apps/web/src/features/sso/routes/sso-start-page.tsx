@@ -1,4 +1,4 @@
-import { ssoStartPath } from '@countersign/contracts/sso';
+import { ssoStartPath } from '@countersign/contracts/sso-protocol';
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useEffect } from 'react';
