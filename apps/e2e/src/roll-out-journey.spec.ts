@@ -141,6 +141,9 @@ describe('roll-out journey: an administrator imports people, who are invited by 
     const { context, page } = await newPage(browser);
     try {
       await page.goto('/login');
+      // Email first: the password step (and its "forgot" link) follows for a password organisation.
+      await page.getByLabel('Email').fill(email);
+      await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByRole('link', { name: 'Forgot your password?' }).click();
       await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
       await expectAccessible(page, 'Forgot password');

@@ -76,6 +76,7 @@ describe('second-factor journey: an officer adds an authenticator app and signs 
       await signOut(page);
       await page.goto('/login');
       await page.getByLabel('Email').fill(DEMO.officer);
+      await page.getByRole('button', { name: 'Continue' }).click(); // email first
       await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       const step = page.getByRole('form', { name: 'Second step of sign-in' });
@@ -147,6 +148,7 @@ describe('second-factor journey: an officer adds an authenticator app and signs 
       const page = officer.page;
       await page.goto('/login');
       await page.getByLabel('Email').fill(DEMO.officer);
+      await page.getByRole('button', { name: 'Continue' }).click(); // email first
       await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText('Your organisation asks security officers and administrators').waitFor();

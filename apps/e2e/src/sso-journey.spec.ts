@@ -22,7 +22,7 @@ describe('SSO journey: an administrator connects the identity provider; a person
       email: `sam.single@${SSO_DOMAIN}`,
       email_verified: true,
       name: 'Sam Single',
-      department: 'Field Operations',
+      department: 'Liaison Office',
       groups: ['staff'],
     });
   });
