@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { type MinuteRateLimit, minuteRateLimit } from '../../database/minute-rate-limit.js';
 import { verifyThrottled } from './certificates.errors.js';
 
 /**
@@ -13,29 +13,15 @@ import { verifyThrottled } from './certificates.errors.js';
  */
 @Injectable()
 export class VerifyThrottle {
-  private readonly perAddress: RateLimiterPostgres;
+  private readonly perAddress: MinuteRateLimit;
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
-    this.perAddress = new RateLimiterPostgres({
-      storeClient: (dataSource.driver as unknown as { master: unknown }).master,
-      storeType: 'pool',
-      tableName: 'login_throttle',
-      tableCreated: true,
-      clearExpiredByTimeout: false,
-      keyPrefix: 'verify_address',
-      points: config.VERIFY_RATE_LIMIT_PER_MINUTE,
-      duration: 60,
-    });
+    this.perAddress = minuteRateLimit(dataSource, 'verify_address', config.VERIFY_RATE_LIMIT_PER_MINUTE);
   }
 
   /** Counts one check from this address; throws 429 when it is over the limit. */
   async consume(ip: string): Promise<void> {
-    try {
-      await this.perAddress.consume(ip);
-    } catch (result) {
-      if (result instanceof RateLimiterRes)
-        throw verifyThrottled(Math.max(1, Math.ceil(result.msBeforeNext / 1000)));
-      throw result;
-    }
+    const wait = await this.perAddress.consume(ip);
+    if (wait) throw verifyThrottled(wait);
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { type MinuteRateLimit, minuteRateLimit } from '../../database/minute-rate-limit.js';
 import { ScimError } from './scim-error.js';
 
 /**
@@ -13,36 +13,21 @@ import { ScimError } from './scim-error.js';
  */
 @Injectable()
 export class ScimThrottle {
-  private readonly perToken: RateLimiterPostgres;
+  private readonly perToken: MinuteRateLimit;
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
-    this.perToken = new RateLimiterPostgres({
-      storeClient: (dataSource.driver as unknown as { master: unknown }).master,
-      storeType: 'pool',
-      tableName: 'login_throttle',
-      tableCreated: true,
-      clearExpiredByTimeout: false,
-      keyPrefix: 'scim_token',
-      points: config.SCIM_RATE_LIMIT_PER_MINUTE,
-      duration: 60,
-    });
+    this.perToken = minuteRateLimit(dataSource, 'scim_token', config.SCIM_RATE_LIMIT_PER_MINUTE);
   }
 
   /** Counts one request of this token; throws 429 (SCIM shape, with Retry-After) over the limit. */
   async consume(tokenId: string): Promise<void> {
-    try {
-      await this.perToken.consume(tokenId);
-    } catch (result) {
-      if (result instanceof RateLimiterRes) {
-        const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-        throw new ScimError(
-          429,
-          undefined,
-          `Too many requests with this token: try again in ${retryAfterSeconds} seconds.`,
-          { retryAfterSeconds },
-        );
-      }
-      throw result;
-    }
+    const retryAfterSeconds = await this.perToken.consume(tokenId);
+    if (retryAfterSeconds)
+      throw new ScimError(
+        429,
+        undefined,
+        `Too many requests with this token: try again in ${retryAfterSeconds} seconds.`,
+        { retryAfterSeconds },
+      );
   }
 }
