@@ -35,7 +35,7 @@ export const PERMISSIONS = [
   'certificates:revoke',
   /** Change the organisation's settings (such as how long the audit log is kept). */
   'settings:manage',
-  /** Configure single sign-on, SCIM provisioning tokens and the second-factor policy. */
+  /** Configure single sign-on and SCIM provisioning tokens (the second-factor policy is a setting). */
   'identity:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
