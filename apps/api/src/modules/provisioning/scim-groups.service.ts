@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { DepartmentsService } from '../users/departments.service.js';
 import { PeopleService } from '../users/people.service.js';
 import { fromScimmy, invalidValue, ScimError } from './scim-error.js';
+import { formatResource, parseResource } from './scim-resources.js';
 import {
   actorOf,
   attributesOf,
@@ -17,7 +18,7 @@ import {
   type ScimQuery,
   UUID,
 } from './scim-input.js';
-import { GROUP_SCHEMA, groupsLocation, LIST_RESPONSE_SCHEMA, PATCH_OP_SCHEMA } from './scim-schema.js';
+import { groupsLocation, LIST_RESPONSE_SCHEMA, PATCH_OP_SCHEMA } from './scim-schema.js';
 import type { ScimCaller } from './scim-tokens.service.js';
 
 interface GroupRow {
@@ -87,7 +88,7 @@ export class ScimGroupsService {
       totalResults: total?.n ?? 0,
       startIndex: params.startIndex,
       itemsPerPage: rows.length,
-      Resources: rows.map((r) => format(toScim(r, members.get(r.id)), params.attributes)),
+      Resources: rows.map((r) => formatResource('Group', toScim(r, members.get(r.id)), params.attributes)),
     };
   }
 
@@ -95,11 +96,11 @@ export class ScimGroupsService {
     const attributes = attributesOf(query);
     const row = await this.row(caller, id);
     const members = await this.members(caller, [row], attributes);
-    return format(toScim(row, members.get(row.id)), attributes);
+    return formatResource('Group', toScim(row, members.get(row.id)), attributes);
   }
 
   async create(caller: ScimCaller, body: unknown) {
-    const incoming = parse(normaliseResource(objectBody(body)));
+    const incoming = parseResource<ScimGroup>('Group', normaliseResource(objectBody(body)));
     const name = checkedName(incoming.displayName);
     const externalId = checkedExternalId(incoming.externalId) ?? null;
     const made = await this.departments.create(actorOf(caller), name, { externalId });
@@ -111,7 +112,7 @@ export class ScimGroupsService {
   /** PUT: the name, the link and the members are as the body says (members: all of them). */
   async replace(caller: ScimCaller, id: string, body: unknown) {
     const row = await this.row(caller, id);
-    const incoming = parse(normaliseResource(objectBody(body)));
+    const incoming = parseResource<ScimGroup>('Group', normaliseResource(objectBody(body)));
     await this.rename(caller, row, incoming);
     if (incoming.members !== undefined) await this.setMembers(caller, id, memberIds(incoming.members));
     return this.get(caller, id);
@@ -178,7 +179,12 @@ export class ScimGroupsService {
         await new SCIMMY.Messages.PatchOp({ schemas: [PATCH_OP_SCHEMA], Operations: others } as never).apply(
           resource,
           async (patched: unknown) => {
-            await this.rename(caller, row, parse(patched as Record<string, unknown>), true);
+            await this.rename(
+              caller,
+              row,
+              parseResource<ScimGroup>('Group', patched as Record<string, unknown>),
+              true,
+            );
             return toScim(await this.row(caller, id), undefined);
           },
         );
@@ -287,25 +293,6 @@ export class ScimGroupsService {
       : [];
     if (!row) throw new ScimError(404, undefined, `Group ${id} not found.`);
     return row;
-  }
-}
-
-function parse(body: Record<string, unknown>): ScimGroup {
-  try {
-    return new SCIMMY.Schemas.Group(body, 'in') as unknown as ScimGroup;
-  } catch (error) {
-    throw fromScimmy(error);
-  }
-}
-
-function format(resource: object, attributes: ReturnType<typeof attributesOf>) {
-  try {
-    const out = new SCIMMY.Schemas.Group(resource, 'out', groupsLocation(), attributes);
-    // `schemas` is always returned (RFC 7643 §3), `attributes` or not.
-    const { schemas, ...rest } = out as { schemas?: string[] };
-    return { schemas: schemas ?? [GROUP_SCHEMA], ...rest };
-  } catch (error) {
-    throw fromScimmy(error);
   }
 }
 

@@ -7,6 +7,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { DepartmentsService } from '../users/departments.service.js';
 import { type DirectoryChange, PeopleService } from '../users/people.service.js';
 import { fromScimmy, invalidValue, ScimError } from './scim-error.js';
+import { formatResource, parseResource } from './scim-resources.js';
 import {
   actorOf,
   attributesOf,
@@ -19,7 +20,7 @@ import {
   type ScimQuery,
   UUID,
 } from './scim-input.js';
-import { ENTERPRISE_USER_SCHEMA, LIST_RESPONSE_SCHEMA, USER_SCHEMA, usersLocation } from './scim-schema.js';
+import { ENTERPRISE_USER_SCHEMA, LIST_RESPONSE_SCHEMA, usersLocation } from './scim-schema.js';
 import type { ScimCaller } from './scim-tokens.service.js';
 
 interface UserRow {
@@ -105,17 +106,17 @@ export class ScimUsersService {
       totalResults: total?.n ?? 0,
       startIndex: params.startIndex,
       itemsPerPage: rows.length,
-      Resources: rows.map((r) => format(toScim(r), params.attributes)),
+      Resources: rows.map((r) => formatResource('User', toScim(r), params.attributes)),
     };
   }
 
   async get(caller: ScimCaller, id: string, query: ScimQuery = {}) {
     const attributes = attributesOf(query);
-    return format(toScim(await this.row(caller, id)), attributes);
+    return formatResource('User', toScim(await this.row(caller, id)), attributes);
   }
 
   async create(caller: ScimCaller, body: unknown) {
-    const incoming = parse(normaliseResource(objectBody(body)));
+    const incoming = parseResource<ScimUser>('User', normaliseResource(objectBody(body)));
     const target = await this.target(caller, incoming, null, 'create');
     const person = await this.people.create(
       actorOf(caller),
@@ -140,7 +141,7 @@ export class ScimUsersService {
 
   async replace(caller: ScimCaller, id: string, body: unknown) {
     const current = await this.row(caller, id);
-    const incoming = parse(normaliseResource(objectBody(body)));
+    const incoming = parseResource<ScimUser>('User', normaliseResource(objectBody(body)));
     await this.apply(caller, current, incoming, 'put');
     return this.get(caller, id);
   }
@@ -165,7 +166,12 @@ export class ScimUsersService {
     try {
       const resource = new SCIMMY.Schemas.User(toScim(current), 'out', usersLocation());
       await new SCIMMY.Messages.PatchOp(message as never).apply(resource, async (patched: unknown) => {
-        await this.apply(caller, current, parse(patched as Record<string, unknown>), 'patch');
+        await this.apply(
+          caller,
+          current,
+          parseResource<ScimUser>('User', patched as Record<string, unknown>),
+          'patch',
+        );
         return toScim(await this.row(caller, id));
       });
     } catch (error) {
@@ -316,26 +322,6 @@ export class ScimUsersService {
       : [];
     if (!row) throw new ScimError(404, undefined, `User ${id} not found.`);
     return row;
-  }
-}
-
-/** Validates an incoming resource against the User schema (with the enterprise extension). */
-function parse(body: Record<string, unknown>): ScimUser {
-  try {
-    return new SCIMMY.Schemas.User(body, 'in') as unknown as ScimUser;
-  } catch (error) {
-    throw fromScimmy(error);
-  }
-}
-
-function format(resource: object, attributes: ReturnType<typeof attributesOf>) {
-  try {
-    const out = new SCIMMY.Schemas.User(resource, 'out', usersLocation(), attributes);
-    // `schemas` is always returned (RFC 7643 §3), `attributes` or not.
-    const { schemas, ...rest } = out as { schemas?: string[] };
-    return { schemas: schemas ?? [USER_SCHEMA], ...rest };
-  } catch (error) {
-    throw fromScimmy(error);
   }
 }
 
