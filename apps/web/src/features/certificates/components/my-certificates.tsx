@@ -1,8 +1,7 @@
-import { EmptyState, Skeleton, Stack, Text } from '@mantine/core';
+import { EmptyState, Stack, Text } from '@mantine/core';
 import { IconCertificate } from '@tabler/icons-react';
-import { ErrorState } from '../../../components/ui/error-state';
 import { downloadMyCertificate, useMyCertificates } from '../api/certificates';
-import { CertificateTable } from './person-certificates';
+import { CertificatesLoading, CertificateTable } from './person-certificates';
 
 /**
  * Every certificate the learner has earned, earlier cycles too (My training's cards show the
@@ -10,19 +9,12 @@ import { CertificateTable } from './person-certificates';
  */
 export function MyCertificates() {
   const certificates = useMyCertificates();
-  if (certificates.isPending)
+  if (!certificates.isSuccess)
     return (
-      <Stack gap="xs" role="status" aria-label="Loading your certificates">
-        <Skeleton h={20} />
-        <Skeleton h={20} />
-      </Stack>
-    );
-  if (certificates.isError)
-    return (
-      <ErrorState
-        error={certificates.error}
-        title="Your certificates could not be loaded"
-        onRetry={() => certificates.refetch()}
+      <CertificatesLoading
+        query={certificates}
+        loadingLabel="Loading your certificates"
+        errorTitle="Your certificates could not be loaded"
       />
     );
   if (certificates.data.length === 0)

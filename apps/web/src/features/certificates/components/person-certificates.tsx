@@ -3,6 +3,7 @@ import { formatCertificateCode, formatCertificateDate } from '@countersign/contr
 import { hasPermission } from '@countersign/contracts/permissions';
 import { Badge, Button, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconCertificate, IconCertificateOff } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ErrorState } from '../../../components/ui/error-state';
 import { noWrap, ScrollTable } from '../../../components/ui/scroll-table';
@@ -20,6 +21,26 @@ function StatusBadge({ certificate }: { certificate: CertificateView }) {
     <Badge color="green" variant="light" leftSection={<IconCertificate size={14} aria-hidden />}>
       Valid
     </Badge>
+  );
+}
+
+/** A certificate list's loading skeleton, or its error with a retry. */
+export function CertificatesLoading({
+  query,
+  loadingLabel,
+  errorTitle,
+}: {
+  query: UseQueryResult<CertificateView[]>;
+  loadingLabel: string;
+  errorTitle: string;
+}) {
+  if (query.isError)
+    return <ErrorState error={query.error} title={errorTitle} onRetry={() => query.refetch()} />;
+  return (
+    <Stack gap="xs" role="status" aria-label={loadingLabel}>
+      <Skeleton h={20} />
+      <Skeleton h={20} />
+    </Stack>
   );
 }
 
@@ -113,19 +134,12 @@ export function PersonCertificates({ userId, personName }: { userId: string; per
     kind: 'revoke' | 'reinstate';
   } | null>(null);
 
-  if (certificates.isPending)
+  if (!certificates.isSuccess)
     return (
-      <Stack gap="xs" role="status" aria-label="Loading certificates">
-        <Skeleton h={20} />
-        <Skeleton h={20} />
-      </Stack>
-    );
-  if (certificates.isError)
-    return (
-      <ErrorState
-        error={certificates.error}
-        title="The certificates could not be loaded"
-        onRetry={() => certificates.refetch()}
+      <CertificatesLoading
+        query={certificates}
+        loadingLabel="Loading certificates"
+        errorTitle="The certificates could not be loaded"
       />
     );
   if (certificates.data.length === 0)
