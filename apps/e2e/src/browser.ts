@@ -64,7 +64,11 @@ export async function signOut(page: Page): Promise<void> {
 
 /** axe-core scan of the page as it stands: no serious or critical violations allowed. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  // A modal still fading in has half-transparent text: scan what the user ends up seeing.
+  // A modal still fading in has half-transparent text: scan what the user ends up seeing. Two
+  // frames first, so that a transition a click has just asked for has started and is counted.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -92,6 +92,7 @@ describe('provisioning journey: an administrator connects the directory over SCI
       // Revoking asks first; afterwards the directory's requests are refused.
       await row.getByRole('button', { name: 'Revoke the token Entra ID production' }).click();
       const confirm = page.getByRole('dialog', { name: 'Revoke this token?' });
+      await confirm.waitFor();
       await expectAccessible(page, 'Revoke a token?');
       await confirm.getByRole('button', { name: 'Revoke token' }).click();
       await row.getByText(/^Revoked/).waitFor();
